@@ -1,0 +1,111 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace NutPortal.Tests.Infrastructure;
+
+/// <summary>
+/// The portal with a throw-away data directory (SQLite) or a throw-away PostgreSQL database, a known admin
+/// password and bootstrap token. <see cref="ConfigureServices"/> swaps services where a test needs to.
+/// Call <see cref="UseRealServer"/> before first use for a real Kestrel port (browser and socket tests).
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    public const string AdminEmail = "admin@nutportal.local";
+    public const string AdminPassword = "Test-admin-password-1";
+
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+    private bool _realServer;
+
+    public PortalFactory()
+        : this(TestDatabase.Sqlite())
+    {
+    }
+
+    protected PortalFactory(TestDatabase database)
+    {
+        DataDirectory = Directory.CreateTempSubdirectory("nutportal-test-").FullName;
+        Database = database;
+        _settings["Portal:DataDirectory"] = DataDirectory;
+        _settings["Portal:Bootstrap:AdminPassword"] = AdminPassword;
+        _settings["Portal:Bootstrap:ApiToken"] = BootstrapToken;
+        foreach (var (key, value) in Database.Settings)
+        {
+            _settings[key] = value;
+        }
+    }
+
+    /// <summary>A portal on the given throw-away database (persistence tests run on each provider).</summary>
+    public static PortalFactory On(TestDatabase database) => new(database);
+
+    public string DataDirectory { get; }
+
+    public TestDatabase Database { get; }
+
+    public string BootstrapToken { get; } = "np_test_" + Guid.NewGuid().ToString("N");
+
+    public Action<IServiceCollection>? ConfigureServices { get; set; }
+
+    /// <summary>The real server's base address, once <see cref="UseRealServer"/> was called and the server started.</summary>
+    public Uri ServerAddress => new(ClientOptions.BaseAddress.ToString());
+
+    public PortalFactory WithSetting(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public PortalFactory UseRealServer()
+    {
+        _realServer = true;
+        UseKestrel(0);
+        return this;
+    }
+
+    /// <summary>An HTTP client authenticated with the bootstrap Admin token.</summary>
+    public HttpClient CreateAdminClient()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BootstrapToken);
+        return client;
+    }
+
+    public HttpClient CreateAnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        if (ConfigureServices is { } configure)
+        {
+            builder.ConfigureServices(configure);
+        }
+        if (_realServer)
+        {
+            builder.UseSetting("urls", "http://127.0.0.1:0");
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteConnection.ClearAllPools();
+            Database.Dispose();
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A process still holding a file in the folder must not fail the test run.
+            }
+        }
+    }
+}

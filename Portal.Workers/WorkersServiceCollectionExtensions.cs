@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NutPortal.Workers.Jobs;
+using NutPortal.Workers.Maintenance;
+using Quartz;
+
+namespace NutPortal.Workers;
+
+public static class WorkersServiceCollectionExtensions
+{
+    /// <summary>Quartz hosted in the portal process and every background job the portal schedules.</summary>
+    public static IServiceCollection AddPortalWorkers(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WorkerOptions>()
+            .BindConfiguration(WorkerOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => CronExpression.TryParse(o.JobRunRetentionCron, out _), "Portal:Workers:JobRunRetentionCron is not a valid Quartz cron expression.")
+            .ValidateOnStart();
+
+        var options = configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
+        services.AddQuartz(q =>
+        {
+            q.AddJob<JobRunRetentionJob>(j => j.WithIdentity(JobRunRetentionJob.Name).WithDescription("Deletes old job-run records").StoreDurably());
+            if (options.Enabled && CronExpression.TryParse(options.JobRunRetentionCron, out _))
+            {
+                q.AddTrigger(t => t.ForJob(JobRunRetentionJob.Name).WithIdentity($"{JobRunRetentionJob.Name}-schedule").WithCronSchedule(options.JobRunRetentionCron));
+            }
+        });
+        services.AddSingleton<JobDashboard>();
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using NutPortal.Core.Identity;
+using NutPortal.Web.Api;
+
+namespace NutPortal.Web.Account;
+
+/// <summary>Authenticates `Authorization: Bearer np_…` with a personal API token; the caller acts as the token's user.</summary>
+internal sealed class ApiTokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    ApiTokenService tokens,
+    UserManager<PortalUser> users,
+    IUserClaimsPrincipalFactory<PortalUser> principals) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Bearer";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+        var secret = header["Bearer ".Length..].Trim();
+        var token = await tokens.ValidateAsync(secret, Context.RequestAborted);
+        if (token is null)
+        {
+            return AuthenticateResult.Fail("The API token is unknown or revoked.");
+        }
+        var user = await users.FindByIdAsync(token.UserId);
+        if (user is null || await users.IsLockedOutAsync(user))
+        {
+            return AuthenticateResult.Fail("The token's user is locked out or gone.");
+        }
+        var template = (ClaimsIdentity)(await principals.CreateAsync(user)).Identity!;
+        var identity = new ClaimsIdentity(template.Claims, SchemeName, template.NameClaimType, template.RoleClaimType);
+        identity.AddClaim(new Claim("token_id", token.Id.ToString()));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return ProblemResponses.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Invalid token", "The API token is unknown or revoked.");
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        ProblemResponses.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden", "Your roles do not allow this.");
+}

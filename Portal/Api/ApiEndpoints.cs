@@ -1,0 +1,16 @@
+namespace NutPortal.Web.Api;
+
+internal static class ApiEndpoints
+{
+    /// <summary>Everything under /api/v1. Sign-in is required by the fallback policy; admin groups add a role.</summary>
+    public static void MapPortalApi(this IEndpointRouteBuilder endpoints)
+    {
+        var v1 = endpoints.MapGroup("/api/v1");
+        v1.MapMeEndpoints();
+        v1.MapTokenEndpoints();
+        v1.MapUserEndpoints();
+        v1.MapJobEndpoints();
+        // Unknown API routes give 404 problem details rather than the HTML page fallback.
+        v1.MapFallback(() => Results.NotFound()).ExcludeFromDescription();
+    }
+}

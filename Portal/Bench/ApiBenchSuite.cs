@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using NutPortal.Web.Hosting;
+
+namespace NutPortal.Web.Bench;
+
+/// <summary>
+/// Starts the portal on loopback with a throw-away SQLite database and measures authenticated API calls
+/// (bearer token lookup, identity, JSON) and the health probe, with 8 concurrent clients.
+/// </summary>
+internal sealed class ApiBenchSuite : IBenchSuite
+{
+    private const int Concurrency = 8;
+
+    public string Name => "api";
+
+    public string Description => "requests/s and latency of GET /api/v1/me (bearer token) and /healthz";
+
+    public async Task RunAsync(BenchReport report, IReadOnlyList<string> arguments, CancellationToken ct)
+    {
+        var requests = arguments.Count > 0 && int.TryParse(arguments[0], out var n) ? n : 4000;
+        var dataDir = Directory.CreateTempSubdirectory("nutportal-bench-");
+        var token = "np_bench_" + Guid.NewGuid().ToString("N");
+        try
+        {
+            await using var app = PortalWebApplication.Build(
+            [
+                "--urls=http://127.0.0.1:0", $"--Portal:DataDirectory={dataDir.FullName}", $"--Portal:Bootstrap:ApiToken={token}",
+                "--Portal:Bootstrap:AdminPassword=Bench-password-1", "--Logging:LogLevel:Default=Warning", "--Portal:Workers:Enabled=false",
+            ]);
+            await app.StartAsync(ct);
+            using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            await MeasureAsync(report, client, "api.me", "/api/v1/me", requests, ct);
+            await MeasureAsync(report, client, "api.healthz", "/healthz", requests, ct);
+            await app.StopAsync(ct);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            dataDir.Delete(recursive: true);
+        }
+    }
+
+    private static async Task MeasureAsync(BenchReport report, HttpClient client, string name, string path, int requests, CancellationToken ct)
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            (await client.GetAsync(path, ct)).EnsureSuccessStatusCode();
+        }
+        var latencies = new double[requests];
+        var next = -1;
+        var total = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(async _ =>
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < requests)
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var response = await client.GetAsync(path, ct);
+                response.EnsureSuccessStatusCode();
+                latencies[index] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+        }));
+        total.Stop();
+        Array.Sort(latencies);
+        report.Figure($"{name}.throughput", requests / total.Elapsed.TotalSeconds, "req/s");
+        report.Figure($"{name}.latency_p50", latencies[requests / 2], "ms");
+        report.Figure($"{name}.latency_p99", latencies[(int)(requests * 0.99)], "ms");
+    }
+}

@@ -1,0 +1,7 @@
+namespace NutPortal.Web.Bench;
+
+internal static class BenchSuites
+{
+    /// <summary>Every suite; later features add theirs here.</summary>
+    public static IReadOnlyList<IBenchSuite> All { get; } = [new ApiBenchSuite()];
+}

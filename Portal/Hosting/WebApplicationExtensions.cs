@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using NutPortal.Web.Account;
+using NutPortal.Web.Api;
+using NutPortal.Web.Components;
+using NutPortal.Web.Live;
+
+namespace NutPortal.Web.Hosting;
+
+public static class WebApplicationExtensions
+{
+    /// <summary>The request pipeline and every endpoint.</summary>
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            CreateScopeForErrors = true,
+            // A client's bad request is the client's problem: answered with problem details, not logged as a failure.
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+        });
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+        app.UseWhen(ApiPaths.IsApi, api => api.UseStatusCodePages(ProblemResponses.WriteStatusCodeProblemAsync));
+        app.UseWhen(c => !ApiPaths.IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+
+        // Static files (generated Blazor script, npm assets, our CSS) need no sign-in.
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi();
+        app.MapPortalApi();
+        app.MapAccountEndpoints();
+        app.MapHub<LiveHub>(LiveHub.Path);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

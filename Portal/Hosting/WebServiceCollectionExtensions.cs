@@ -1,0 +1,50 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using NutPortal.Core.Configuration;
+using NutPortal.Web.Account;
+using NutPortal.Web.Api;
+using NutPortal.Web.Live;
+
+namespace NutPortal.Web.Hosting;
+
+public static class WebServiceCollectionExtensions
+{
+    /// <summary>Blazor, sign-in, the HTTP API, problem details, health checks and the live hub.</summary>
+    public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        // Cookie and antiforgery keys survive restarts; they live with the portal's data.
+        var dataDirectory = configuration.GetSection(PortalOptions.Section).Get<PortalOptions>()?.ResolvedDataDirectory ?? Path.GetFullPath("data");
+        services.AddDataProtection()
+            .SetApplicationName("NutPortal")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
+        services.AddPortalAuthentication();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi();
+        services.AddAntiforgery();
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddSignalR();
+        services.AddHostedService<LiveHubBridge>();
+        services.AddSingleton<NutPortal.Web.Components.Pages.DashboardModel>();
+        return services;
+    }
+
+    public static IWebHostBuilder ConfigurePortalKestrel(this IWebHostBuilder webHost) =>
+        webHost.ConfigureKestrel((context, kestrel) =>
+        {
+            var options = context.Configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            kestrel.AddServerHeader = false;
+        });
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using NutPortal.Core.Identity;
+
+namespace NutPortal.Web.Live;
+
+/// <summary>
+/// The live channel to browsers and API clients: signed-in users only. Clients join a group per network to
+/// receive that network's updates; admins are in the admins group for job and user events.
+/// </summary>
+[Authorize]
+public sealed class LiveHub : Hub
+{
+    public const string Path = "/hubs/live";
+    public const string AdminsGroup = "admins";
+
+    public static string NetworkGroup(string networkId) => $"network:{networkId}";
+
+    public override async Task OnConnectedAsync()
+    {
+        if (Context.User?.IsInRole(Roles.Admin) == true)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, AdminsGroup);
+        }
+        await base.OnConnectedAsync();
+    }
+
+    public Task JoinNetwork(string networkId) => Groups.AddToGroupAsync(Context.ConnectionId, NetworkGroup(ValidId(networkId)));
+
+    public Task LeaveNetwork(string networkId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, NetworkGroup(ValidId(networkId)));
+
+    private static string ValidId(string networkId) =>
+        !string.IsNullOrWhiteSpace(networkId) && networkId.Length <= 64 && networkId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+            ? networkId
+            : throw new HubException("A network id is 1 to 64 letters, digits, '-' or '_'.");
+}

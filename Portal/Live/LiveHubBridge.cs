@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.SignalR;
+using NutPortal.Core.Jobs;
+using NutPortal.Core.Live;
+
+namespace NutPortal.Web.Live;
+
+/// <summary>Forwards in-process live events to SignalR clients, each to the group allowed to see it.</summary>
+internal sealed class LiveHubBridge(LiveNotifier notifier, IHubContext<LiveHub> hub) : IHostedService
+{
+    private IDisposable[] _subscriptions = [];
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _subscriptions =
+        [
+            notifier.Subscribe<JobRunRecorded>(run => hub.Clients.Group(LiveHub.AdminsGroup).SendAsync("jobRun", run, CancellationToken.None)),
+        ];
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        // Stop may be called more than once (host stop, then dispose); each subscription is disposed once.
+        foreach (var subscription in Interlocked.Exchange(ref _subscriptions, []))
+        {
+            subscription.Dispose();
+        }
+        return Task.CompletedTask;
+    }
+}
