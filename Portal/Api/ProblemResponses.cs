@@ -27,6 +27,10 @@ internal static class ProblemResponses
     public static Task WriteStatusCodeProblemAsync(StatusCodeContext context)
     {
         var http = context.HttpContext;
+        if (!ApiPaths.IsApi(http))
+        {
+            return Task.CompletedTask;
+        }
         var status = http.Response.StatusCode;
         var (title, detail) = status switch
         {

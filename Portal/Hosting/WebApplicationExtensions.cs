@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using NutPortal.Web.Account;
 using NutPortal.Web.Api;
@@ -22,8 +23,17 @@ public static class WebApplicationExtensions
         {
             app.UseHsts();
         }
-        app.UseWhen(ApiPaths.IsApi, api => api.UseStatusCodePages(ProblemResponses.WriteStatusCodeProblemAsync));
-        app.UseWhen(c => !ApiPaths.IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Bare error statuses: problem details on API routes (outer), the not-found page for pages (inner).
+        app.UseStatusCodePages(ProblemResponses.WriteStatusCodeProblemAsync);
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            if (ApiPaths.IsApi(context) && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
+            return next(context);
+        });
         app.UseMiddleware<RequestBodyLimitMiddleware>();
 
         // Static files (generated Blazor script, npm assets, our CSS) need no sign-in.
