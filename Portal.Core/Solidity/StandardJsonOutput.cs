@@ -87,6 +87,10 @@ internal static partial class StandardJsonOutput
             file = legacy.Groups[1].Value;
             line = int.Parse(legacy.Groups[2].Value, CultureInfo.InvariantCulture);
             column = int.Parse(legacy.Groups[3].Value, CultureInfo.InvariantCulture);
+            if (message.StartsWith(legacy.Value, StringComparison.Ordinal))
+            {
+                message = legacy.Groups[4].Value;
+            }
         }
         if (message.Length == 0)
         {
@@ -96,6 +100,6 @@ internal static partial class StandardJsonOutput
             severity, StandardJson.String(error, "type"), code.Length == 0 ? null : code, message, formatted, file, line, column, endLine, endColumn);
     }
 
-    [GeneratedRegex(@"^([^:\n]+):(\d+):(\d+):")]
+    [GeneratedRegex(@"^([^:\n]+):(\d+):(\d+):\s*(?:\w+:\s*)?([^\n]*)")]
     private static partial Regex LegacyLocation();
 }
