@@ -46,7 +46,10 @@ public sealed record SolidityDiagnostic(
     int? EndLine,
     int? EndColumn);
 
-/// <summary>One compiled contract. Hex strings carry no 0x prefix, as solc emits them; empty when not produced.</summary>
+/// <summary>
+/// One compiled contract. Hex strings carry no 0x prefix, as solc emits them; empty when not produced.
+/// <see cref="MethodIdentifiers"/> maps a function signature ("set(uint256)") to its 4-byte selector in hex.
+/// </summary>
 public sealed record CompiledContract(
     string SourceName,
     string Name,
@@ -55,7 +58,8 @@ public sealed record CompiledContract(
     string DeployedBytecode,
     string SourceMap,
     string DeployedSourceMap,
-    string? AstJson);
+    string? AstJson,
+    IReadOnlyDictionary<string, string> MethodIdentifiers);
 
 /// <summary>The compiler's answer: contracts and diagnostics.</summary>
 public sealed record SolidityCompilation(

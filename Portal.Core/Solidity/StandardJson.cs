@@ -9,6 +9,7 @@ internal static class StandardJson
     private static readonly string[] FullOutputs =
     [
         "abi", "evm.bytecode.object", "evm.bytecode.sourceMap", "evm.deployedBytecode.object", "evm.deployedBytecode.sourceMap",
+        "evm.methodIdentifiers",
     ];
 
     public static string Input(SolidityCompileRequest request)

@@ -48,12 +48,18 @@ internal static partial class StandardJsonOutput
                         StandardJson.String(StandardJson.Path(c, "evm", "deployedBytecode"), "object"),
                         StandardJson.String(StandardJson.Path(c, "evm", "bytecode"), "sourceMap"),
                         StandardJson.String(StandardJson.Path(c, "evm", "deployedBytecode"), "sourceMap"),
-                        asts.GetValueOrDefault(file.Name)));
+                        asts.GetValueOrDefault(file.Name),
+                        MethodIdentifiers(StandardJson.Path(c, "evm", "methodIdentifiers"))));
                 }
             }
         }
         return new SolidityCompilation(version, version.ToString(), contracts, diagnostics, asts);
     }
+
+    private static Dictionary<string, string> MethodIdentifiers(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Object
+            ? element.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "")
+            : [];
 
     private static SolidityDiagnostic Diagnostic(JsonElement error, Dictionary<string, SourceText> texts)
     {

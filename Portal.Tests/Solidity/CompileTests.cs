@@ -46,6 +46,7 @@ public sealed class CompileTests(SolidityCompilerFixture fixture, ITestOutputHel
         Assert.NotEqual(counter.Bytecode, counter.DeployedBytecode);
         Assert.Matches("^[0-9:;\\-io]+", counter.SourceMap);
         Assert.Matches("^[0-9:;\\-io]+", counter.DeployedSourceMap);
+        Assert.Equal("b20eb4c4", counter.MethodIdentifiers["bump(uint256)"]);
         Assert.NotNull(counter.AstJson);
         Assert.Contains("SourceUnit", counter.AstJson);
     }
