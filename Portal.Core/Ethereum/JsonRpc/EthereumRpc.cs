@@ -30,6 +30,25 @@ public static class EthereumRpc
     public static Task<RpcReceipt?> GetTransactionReceiptAsync(this IJsonRpcClient rpc, string hash, CancellationToken ct = default) =>
         rpc.CallAsync<RpcReceipt?>("eth_getTransactionReceipt", [hash], null, ct);
 
+    /// <summary>Polls eth_getTransactionReceipt until the transaction is mined or <paramref name="timeout"/> passes.</summary>
+    public static async Task<RpcReceipt> WaitForTransactionReceiptAsync(
+        this IJsonRpcClient rpc, string hash, TimeSpan timeout, TimeSpan? pollInterval = null, CancellationToken ct = default)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (await rpc.GetTransactionReceiptAsync(hash, ct) is { } receipt)
+            {
+                return receipt;
+            }
+            if (DateTime.UtcNow >= deadline)
+            {
+                throw new JsonRpcTimeoutException("eth_getTransactionReceipt", timeout);
+            }
+            await Task.Delay(pollInterval ?? TimeSpan.FromMilliseconds(100), ct);
+        }
+    }
+
     /// <summary>Submits a signed transaction (0x-prefixed RLP/typed envelope) and returns its hash.</summary>
     public static Task<string> SendRawTransactionAsync(this IJsonRpcClient rpc, string signedTransaction, CancellationToken ct = default) =>
         rpc.CallAsync<string>("eth_sendRawTransaction", [signedTransaction], null, ct);
