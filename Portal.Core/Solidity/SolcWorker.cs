@@ -49,8 +49,17 @@ internal sealed class SolcWorker : IDisposable
         SolcInstallation installation, SolcInstallation? legacyWrapper, SolidityCompilerOptions options, CancellationToken cancellationToken)
     {
         var workDirectory = Directory.CreateTempSubdirectory("nutportal-solc-").FullName;
-        var psi = NodeCommand.Build(installation, legacyWrapper, options, workDirectory);
-        var process = Process.Start(psi) ?? throw new SolidityCompilerException(SolidityFailure.WorkerFailed, "node did not start");
+        Process process;
+        try
+        {
+            process = Process.Start(NodeCommand.Build(installation, legacyWrapper, options, workDirectory))
+                ?? throw new InvalidOperationException("no process");
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            Directory.Delete(workDirectory, recursive: true);
+            throw new SolidityCompilerException(SolidityFailure.WorkerFailed, $"Cannot start '{options.NodeExecutable}': {e.Message}", e);
+        }
         var worker = new SolcWorker(process, options, workDirectory);
         try
         {
@@ -58,6 +67,11 @@ internal sealed class SolcWorker : IDisposable
             using var ready = JsonDocument.Parse(line);
             worker.Version = SolcVersion.Parse(ready.RootElement.GetProperty("version").GetString() ?? "");
             return worker;
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or FormatException or InvalidOperationException)
+        {
+            worker.Dispose();
+            throw new SolidityCompilerException(SolidityFailure.WorkerFailed, $"solc {installation.Version} worker sent no ready message: {e.Message}", e);
         }
         catch
         {
@@ -87,7 +101,17 @@ internal sealed class SolcWorker : IDisposable
             throw Failed($"solc {Version} worker is gone: {e.Message}", SolidityFailure.WorkerFailed);
         }
         var line = await ReadAsync(timeout, $"compiling with solc {Version}", cancellationToken);
-        using var reply = JsonDocument.Parse(line);
+        JsonDocument reply;
+        try
+        {
+            reply = JsonDocument.Parse(line);
+        }
+        catch (JsonException e)
+        {
+            Kill();
+            throw Failed($"solc {Version} worker wrote something that is not JSON: {e.Message}", SolidityFailure.WorkerFailed, e);
+        }
+        using var _ = reply;
         var root = reply.RootElement;
         if (!root.TryGetProperty("id", out var replyId) || replyId.ValueKind != JsonValueKind.Number || replyId.GetInt64() != id)
         {
@@ -100,7 +124,22 @@ internal sealed class SolcWorker : IDisposable
             Kill();
             throw Failed($"solc {Version} failed: {error.GetString()}", SolidityFailure.WorkerFailed);
         }
-        return root.GetProperty("output").GetString() ?? "";
+        if (!root.TryGetProperty("output", out var output) || output.ValueKind != JsonValueKind.String)
+        {
+            Kill();
+            throw Failed($"solc {Version} worker answered without output", SolidityFailure.WorkerFailed);
+        }
+        return output.GetString()!;
+    }
+
+    /// <summary>Resident memory now; the pool retires a worker that has grown past half the limit.</summary>
+    public long ResidentBytes
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.HasExited ? 0 : _process.WorkingSet64;
+        }
     }
 
     private async Task<string> ReadAsync(TimeSpan timeout, string doing, CancellationToken cancellationToken)

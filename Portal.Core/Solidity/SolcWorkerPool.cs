@@ -8,8 +8,12 @@ internal sealed class SolcWorkerPool(SolcInstallation installation, SolcInstalla
     private readonly SemaphoreSlim _slots = new(Math.Max(1, options.PoolSizePerVersion));
     private readonly ConcurrentBag<SolcWorker> _idle = [];
     private bool _disposed;
+    private int _started;
 
     public SolcInstallation Installation => installation;
+
+    /// <summary>Workers started so far (tests check recycling).</summary>
+    internal int WorkersStarted => _started;
 
     /// <summary>Starts one worker ahead of demand, so the first compile does not pay the cold start.</summary>
     public async Task WarmUpAsync(CancellationToken cancellationToken)
@@ -19,7 +23,7 @@ internal sealed class SolcWorkerPool(SolcInstallation installation, SolcInstalla
         {
             if (_idle.IsEmpty)
             {
-                _idle.Add(await SolcWorker.StartAsync(installation, legacyWrapper, options, cancellationToken));
+                _idle.Add(await StartAsync(cancellationToken));
             }
         }
         finally
@@ -35,9 +39,11 @@ internal sealed class SolcWorkerPool(SolcInstallation installation, SolcInstalla
         SolcWorker? worker = null;
         try
         {
-            worker = TakeIdle() ?? await SolcWorker.StartAsync(installation, legacyWrapper, options, cancellationToken);
+            worker = TakeIdle() ?? await StartAsync(cancellationToken);
             var output = await worker.CompileAsync(input, timeout, fault, cancellationToken);
-            if (worker.IsAlive && worker.Compiles < options.MaxCompilesPerWorker && !_disposed)
+            // Retire workers that are old or bloated before they hit a hard limit mid-job.
+            if (worker.IsAlive && worker.Compiles < options.MaxCompilesPerWorker
+                && worker.ResidentBytes < options.MemoryLimitBytes / 2 && !_disposed)
             {
                 _idle.Add(worker);
                 worker = null;
@@ -49,6 +55,12 @@ internal sealed class SolcWorkerPool(SolcInstallation installation, SolcInstalla
             worker?.Dispose();
             _slots.Release();
         }
+    }
+
+    private Task<SolcWorker> StartAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _started);
+        return SolcWorker.StartAsync(installation, legacyWrapper, options, cancellationToken);
     }
 
     private SolcWorker? TakeIdle()

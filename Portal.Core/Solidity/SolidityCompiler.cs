@@ -67,6 +67,9 @@ public sealed class SolidityCompiler : ISolidityCompiler, IDisposable
     /// <summary>Kills the idle workers of a version (tests: a crashed warm worker must be replaced).</summary>
     internal int KillIdleWorkers(SolcVersion version) => _pools.TryGetValue(version, out var pool) ? pool.KillIdle() : 0;
 
+    /// <summary>Workers started for a version so far (tests check recycling).</summary>
+    internal int WorkersStarted(SolcVersion version) => _pools.TryGetValue(version, out var pool) ? pool.WorkersStarted : 0;
+
     private SolcWorkerPool Pool(SolcInstallation installation) =>
         _pools.GetOrAdd(installation.Version, _ => new SolcWorkerPool(installation, _catalog.LegacyWrapperFor(installation), _options));
 

@@ -54,6 +54,30 @@ public sealed class CompileBoundsTests(SolidityCompilerFixture fixture)
     }
 
     [Fact]
+    public async Task Worker_is_recycled_after_its_compile_quota_and_warm_up_prestarts_one()
+    {
+        using var compiler = new SolidityCompiler(new SolidityCompilerOptions { PoolSizePerVersion = 1, MaxCompilesPerWorker = 2 });
+        var version = compiler.SelectVersion(Ok);
+        await compiler.WarmUpAsync(version.ToString());
+        Assert.Equal(1, compiler.WorkersStarted(version));
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.True((await compiler.CompileAsync(Ok)).Succeeded);
+        }
+        // Compiles 1-2 on the warmed worker, 3-4 on a second, 5 on a third.
+        Assert.Equal(3, compiler.WorkersStarted(version));
+    }
+
+    [Fact]
+    public async Task Missing_node_executable_is_a_clear_error()
+    {
+        using var compiler = new SolidityCompiler(new SolidityCompilerOptions { NodeExecutable = "/nonexistent/node" });
+        var e = await Assert.ThrowsAsync<SolidityCompilerException>(() => compiler.CompileAsync(Ok));
+        Assert.Equal(SolidityFailure.WorkerFailed, e.Failure);
+        Assert.Contains("Cannot start '/nonexistent/node'", e.Message);
+    }
+
+    [Fact]
     public async Task Worker_over_the_memory_limit_is_killed()
     {
         // Loading solc alone takes well over 40 MB of RSS, so the watchdog must fire.
