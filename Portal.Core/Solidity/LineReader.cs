@@ -16,6 +16,11 @@ internal sealed class LineReader(TextReader reader, int maxChars)
         while (true)
         {
             var newline = Array.IndexOf(_buffer, '\n', _start, _end - _start);
+            var available = (newline >= 0 ? newline : _end) - _start;
+            if (_line.Length + available > maxChars)
+            {
+                throw new InvalidDataException($"worker answer exceeds {maxChars} characters");
+            }
             if (newline >= 0)
             {
                 _line.Append(_buffer, _start, newline - _start);
@@ -26,10 +31,6 @@ internal sealed class LineReader(TextReader reader, int maxChars)
             }
             _line.Append(_buffer, _start, _end - _start);
             _start = _end = 0;
-            if (_line.Length > maxChars)
-            {
-                throw new InvalidDataException($"worker answer exceeds {maxChars} characters");
-            }
             var read = await reader.ReadAsync(_buffer.AsMemory(), cancellationToken);
             if (read == 0)
             {

@@ -7,6 +7,7 @@ namespace NutPortal.Core.Solidity;
 internal static class NodeCommand
 {
     private const string WorkerScript = "solc-worker.js";
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> PermissionFlags = new();
 
     public static ProcessStartInfo Build(
         SolcInstallation installation, SolcInstallation? legacyWrapper, SolidityCompilerOptions options, string workDirectory)
@@ -33,7 +34,7 @@ internal static class NodeCommand
         {
             // Read-only access to the compiler packages and the script; no writes, no child processes,
             // no worker threads, no native addons. Symlinked trees are allowed under both names.
-            psi.ArgumentList.Add("--experimental-permission");
+            psi.ArgumentList.Add(PermissionFlag(options.NodeExecutable));
             var modules = Path.GetDirectoryName(installation.PackageDirectory)!;
             foreach (var path in new[] { modules, Path.GetDirectoryName(script)! }.SelectMany(WithRealPath).Distinct())
             {
@@ -52,6 +53,25 @@ internal static class NodeCommand
         psi.Environment["HOME"] = workDirectory;
         psi.Environment["TMPDIR"] = workDirectory;
         return psi;
+    }
+
+    /// <summary>Node 20-22 call it --experimental-permission; 23+ renamed it --permission.</summary>
+    internal static string PermissionFlag(string nodeExecutable) =>
+        PermissionFlags.GetOrAdd(nodeExecutable, node => NodeMajorVersion(node) >= 23 ? "--permission" : "--experimental-permission");
+
+    private static int NodeMajorVersion(string node)
+    {
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo(node, "--version") { RedirectStandardOutput = true, UseShellExecute = false });
+            var text = process?.StandardOutput.ReadToEnd().Trim().TrimStart('v') ?? "";
+            process?.WaitForExit(5000);
+            return int.TryParse(text.Split('.')[0], out var major) ? major : 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return 0; // Starting the worker will report the missing executable.
+        }
     }
 
     private static IEnumerable<string> WithRealPath(string path)

@@ -98,12 +98,35 @@ public sealed class CompileBoundsTests(SolidityCompilerFixture fixture)
     }
 
     [Fact]
+    public async Task Oversized_compiler_answer_kills_the_worker()
+    {
+        // The ready line fits; the compile answer (ABI, bytecode, AST) does not.
+        using var compiler = new SolidityCompiler(new SolidityCompilerOptions { MaxOutputBytes = 2000 });
+        var e = await Assert.ThrowsAsync<SolidityCompilerException>(() => compiler.CompileAsync(Ok));
+        Assert.Equal(SolidityFailure.OutputTooLarge, e.Failure);
+        Assert.Contains("exceeds 2000 characters", e.Message);
+    }
+
+    [Fact]
+    public async Task Parallel_compiles_share_a_bounded_pool()
+    {
+        using var compiler = new SolidityCompiler(new SolidityCompilerOptions { PoolSizePerVersion = 2 });
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => compiler.CompileAsync(
+            SolidityCompileRequest.ForSource($"pragma solidity ^0.8.0; contract C{i} {{ uint x = {i}; }}"))));
+
+        Assert.All(results, r => Assert.True(r.Succeeded));
+        Assert.Equal(Enumerable.Range(0, 6).Select(i => $"C{i}"), results.Select(r => Assert.Single(r.Contracts).Name));
+        Assert.InRange(compiler.WorkersStarted(results[0].CompilerVersion), 1, 2);
+    }
+
+    [Fact]
     public async Task Worker_cannot_read_files_outside_its_packages()
     {
         // The node permission model is what stops a compromised compiler: check it directly.
         var options = new SolidityCompilerOptions();
         var psi = NodeCommandProbe.Build(options);
-        Assert.Contains(psi.ArgumentList, a => a == "--experimental-permission");
+        Assert.Contains(psi.ArgumentList, a => a is "--experimental-permission" or "--permission");
+        Assert.Contains(psi.ArgumentList, a => a.StartsWith("--allow-fs-read=", StringComparison.Ordinal));
         Assert.DoesNotContain(psi.ArgumentList, a => a.StartsWith("--allow-fs-write", StringComparison.Ordinal));
         var result = await NodeCommandProbe.RunAsync(psi, "require('fs').readFileSync('/etc/passwd', 'utf8')");
         Assert.Contains("ERR_ACCESS_DENIED", result);
