@@ -5,6 +5,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NutPortal.Core.Configuration;
+using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.Solidity;
 using NutPortal.Core.Identity;
 using NutPortal.Core.Live;
 using NutPortal.Core.Persistence;
@@ -43,6 +45,12 @@ public static class CoreServiceCollectionExtensions
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+
+        // Ethereum: solc-js worker pools and JSON-RPC clients for nodes (settings under Portal:Solidity, Portal:JsonRpc).
+        services.AddSolidityToolchain();
+        services.AddOptions<SolidityCompilerOptions>().BindConfiguration("Portal:Solidity").ValidateOnStart();
+        services.AddEthereumJsonRpc();
+        services.AddOptions<JsonRpcClientOptions>().BindConfiguration("Portal:JsonRpc").ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LiveNotifier>();
