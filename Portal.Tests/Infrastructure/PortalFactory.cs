@@ -19,14 +19,18 @@ public class PortalFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
     private bool _realServer;
 
+    private bool _ownsData;
+
     public PortalFactory()
         : this(TestDatabase.Sqlite())
     {
     }
 
-    protected PortalFactory(TestDatabase database)
+    protected PortalFactory(TestDatabase database, string? dataDirectory = null, string? bootstrapToken = null)
     {
-        DataDirectory = Directory.CreateTempSubdirectory("nutportal-test-").FullName;
+        _ownsData = dataDirectory is null;
+        DataDirectory = dataDirectory ?? Directory.CreateTempSubdirectory("nutportal-test-").FullName;
+        BootstrapToken = bootstrapToken ?? "np_test_" + Guid.NewGuid().ToString("N");
         Database = database;
         _settings["Portal:DataDirectory"] = DataDirectory;
         _settings["Portal:Bootstrap:AdminPassword"] = AdminPassword;
@@ -40,11 +44,19 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>A portal on the given throw-away database (persistence tests run on each provider).</summary>
     public static PortalFactory On(TestDatabase database) => new(database);
 
+    /// <summary>A second portal process on the same data (a restart); disposing it keeps the data for its owner.</summary>
+    public static PortalFactory RestartOf(PortalFactory previous)
+    {
+        // The restarted portal takes over the data: it removes it when disposed, the previous one no longer does.
+        previous._ownsData = false;
+        return new PortalFactory(previous.Database, previous.DataDirectory, previous.BootstrapToken) { _ownsData = true };
+    }
+
     public string DataDirectory { get; }
 
     public TestDatabase Database { get; }
 
-    public string BootstrapToken { get; } = "np_test_" + Guid.NewGuid().ToString("N");
+    public string BootstrapToken { get; }
 
     public Action<IServiceCollection>? ConfigureServices { get; set; }
 
@@ -94,7 +106,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && _ownsData)
         {
             SqliteConnection.ClearAllPools();
             Database.Dispose();

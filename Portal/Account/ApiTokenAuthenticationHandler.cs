@@ -21,12 +21,11 @@ internal sealed class ApiTokenAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        var secret = ReadSecret(Request);
+        if (secret is null)
         {
             return AuthenticateResult.NoResult();
         }
-        var secret = header["Bearer ".Length..].Trim();
         var token = await tokens.ValidateAsync(secret, Context.RequestAborted);
         if (token is null)
         {
@@ -41,6 +40,23 @@ internal sealed class ApiTokenAuthenticationHandler(
         var identity = new ClaimsIdentity(template.Claims, SchemeName, template.NameClaimType, template.RoleClaimType);
         identity.AddClaim(new Claim("token_id", token.Id.ToString()));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    /// <summary>
+    /// The Authorization header, or for the live hub the access_token query parameter: browsers cannot set
+    /// headers on WebSocket and server-sent-event requests, so SignalR clients send the token that way.
+    /// </summary>
+    public static string? ReadSecret(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return header["Bearer ".Length..].Trim();
+        }
+        return request.Path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase)
+            && request.Query.TryGetValue("access_token", out var token) && !string.IsNullOrEmpty(token)
+            ? token.ToString()
+            : null;
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -34,7 +34,7 @@ public static class WebServiceCollectionExtensions
         services.AddAntiforgery();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
-        services.AddSignalR();
+        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddHostedService<LiveHubBridge>();
         services.AddSingleton<NutPortal.Web.Components.Pages.DashboardModel>();
         return services;

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace NutPortal.Tests.Infrastructure;
+
+/// <summary>
+/// The portal as a separate operating-system process (the built Portal.dll), for tests that must kill it the
+/// hard way and start it again on the same data.
+/// </summary>
+public sealed class PortalProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private PortalProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<PortalProcess> StartAsync(string dataDirectory, string bootstrapToken)
+    {
+        var port = FreePort();
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList =
+            {
+                Path.Combine(AppContext.BaseDirectory, "Portal.dll"), "--urls", $"http://127.0.0.1:{port}",
+                $"--Portal:DataDirectory={dataDirectory}", $"--Portal:Bootstrap:ApiToken={bootstrapToken}",
+                $"--Portal:Bootstrap:AdminPassword={PortalFactory.AdminPassword}", "--Logging:LogLevel:Default=Warning",
+            },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var process = Process.Start(psi)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var portal = new PortalProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        using var client = new HttpClient { BaseAddress = portal.Address };
+        for (var i = 0; i < 300; i++)
+        {
+            try
+            {
+                if ((await client.GetAsync("/readyz")).IsSuccessStatusCode)
+                {
+                    return portal;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            if (process.HasExited)
+            {
+                break;
+            }
+            await Task.Delay(100);
+        }
+        portal.Dispose();
+        throw new InvalidOperationException("The portal process did not become ready.");
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing, like a power cut to the process.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+    }
+
+    public void Dispose()
+    {
+        Kill();
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
