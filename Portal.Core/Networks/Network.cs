@@ -1,0 +1,37 @@
+namespace NutPortal.Core.Networks;
+
+public enum NetworkStatus
+{
+    Deploying,
+    Running,
+    Degraded,
+    Stopped,
+    Failed,
+}
+
+/// <summary>A blockchain network the portal deployed from a profile.</summary>
+public sealed class Network
+{
+    public required string Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string Platform { get; set; }
+
+    public required string Driver { get; set; }
+
+    /// <summary>The profile as submitted (JSON), so the network can be redeployed or its nodes restarted exactly.</summary>
+    public required string ProfileJson { get; set; }
+
+    public NetworkStatus Status { get; set; }
+
+    public string? StatusMessage { get; set; }
+
+    public required string CreatedBy { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public List<NetworkNode> Nodes { get; set; } = [];
+}

@@ -1,0 +1,13 @@
+namespace NutPortal.Core.Networks;
+
+/// <summary>A funded test account of a network. The private key is encrypted at rest (ASP.NET Data Protection).</summary>
+public sealed class NetworkAccount
+{
+    public long Id { get; set; }
+
+    public required string NetworkId { get; set; }
+
+    public required string Address { get; set; }
+
+    public required string ProtectedPrivateKey { get; set; }
+}
