@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 
 namespace NutPortal.Tests.Ethereum;
 
+[Collection(Throughput.Name)]
 public class KeccakTests(ITestOutputHelper output)
 {
     [Theory]
@@ -52,6 +53,7 @@ public class KeccakTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("Category", "Throughput")]
     public void Throughput_of_128_byte_inputs_is_reported()
     {
         var data = new byte[128];
@@ -70,8 +72,9 @@ public class KeccakTests(ITestOutputHelper output)
         sw.Stop();
         var perSecond = n / sw.Elapsed.TotalSeconds;
         output.WriteLine($"keccak256(128 bytes): {perSecond:N0} hashes/s");
-        // Lenient floor: the target is 3M/s on a quiet core; the CI box is shared.
-        Assert.True(perSecond > 500_000, $"only {perSecond:N0} hashes/s");
+        // Lenient floors: the target is 3M/s on a quiet core in Release; the box is shared and Debug is unoptimised.
+        var floor = Throughput.Floor(optimized: 500_000, debug: 20_000);
+        Assert.True(perSecond > floor, $"only {perSecond:N0} hashes/s (floor {floor:N0}, optimized={Throughput.Optimized})");
     }
 
     internal static byte[] RandomBytes(Random rng, int length)

@@ -32,19 +32,20 @@ public static class Ecdsa
             {
                 continue;
             }
-            var r = rPoint.Value.X % n;
+            var rx = rPoint.Value.X.ToBigInteger();
+            var r = rx % n;
             if (r.IsZero)
             {
                 continue;
             }
-            var s = Secp256k1.Inverse(k, n) * ((e + r * d) % n) % n;
+            var s = Secp256k1.InverseModN(k) * ((e + (r * d)) % n) % n;
             if (s.IsZero)
             {
                 continue;
             }
-            var parity = rPoint.Value.Y.IsEven ? 0 : 1;
+            var parity = rPoint.Value.Y.IsOdd ? 1 : 0;
             // The x >= n case (recovery ids 2/3) has probability ~2^-128; recovery ids above 1 are not representable.
-            if (rPoint.Value.X >= n)
+            if (rx >= n)
             {
                 continue;
             }
@@ -67,12 +68,12 @@ public static class Ecdsa
         var rPoint = Secp256k1.Lift(signature.R, signature.YParity == 1)
             ?? throw new SignatureException("Signature r is not the x-coordinate of a curve point.");
         var e = new BigInteger(hash, isUnsigned: true, isBigEndian: true) % n;
-        var rInv = Secp256k1.Inverse(signature.R, n);
+        var rInv = Secp256k1.InverseModN(signature.R);
         var u1 = Secp256k1.Mod(-e * rInv, n);
         var u2 = signature.S * rInv % n;
         var q = Secp256k1.Add(GeneratorTable.Multiply(u1), Secp256k1.Multiply(rPoint, u2)).ToAffine()
             ?? throw new SignatureException("Recovered public key is the point at infinity.");
-        return PrivateKey.EncodePublicKey(q);
+        return q.Encode();
     }
 
     /// <summary>Recovers the signer's address.</summary>
@@ -87,18 +88,17 @@ public static class Ecdsa
         {
             return false;
         }
-        var q = new AffinePoint(
-            new BigInteger(publicKey[1..33], isUnsigned: true, isBigEndian: true),
-            new BigInteger(publicKey[33..], isUnsigned: true, isBigEndian: true));
-        if (hash.Length != 32 || !Secp256k1.IsOnCurve(q))
+        if (hash.Length != 32 || FieldElement.FromBytes(publicKey[1..33]) is not { } qx || FieldElement.FromBytes(publicKey[33..]) is not { } qy
+            || !Secp256k1.IsOnCurve(new AffinePoint(qx, qy)))
         {
             return false;
         }
+        var q = new AffinePoint(qx, qy);
         var n = Secp256k1.N;
         var e = new BigInteger(hash, isUnsigned: true, isBigEndian: true) % n;
-        var w = Secp256k1.Inverse(signature.S, n);
+        var w = Secp256k1.InverseModN(signature.S);
         var x = Secp256k1.Add(GeneratorTable.Multiply(e * w % n), Secp256k1.Multiply(q, signature.R * w % n)).ToAffine();
-        return x is not null && x.Value.X % n == signature.R;
+        return x is not null && x.Value.X.ToBigInteger() % n == signature.R;
     }
 
     private static void RequireHash(ReadOnlySpan<byte> hash)

@@ -34,7 +34,7 @@ internal static class GeneratorTable
     private static AffinePoint[][] Build()
     {
         var table = new AffinePoint[64][];
-        var baseJ = new JacobianPoint(Secp256k1.G.X, Secp256k1.G.Y, BigInteger.One);
+        var baseJ = new JacobianPoint(Secp256k1.G.X, Secp256k1.G.Y, FieldElement.One);
         for (var i = 0; i < 64; i++)
         {
             var b = baseJ.ToAffine()!.Value;

@@ -16,7 +16,7 @@ public sealed class PrivateKey : IDisposable
     {
         ToScalar(key); // validates the range
         key.CopyTo(_key);
-        PublicKey = EncodePublicKey(GeneratorTable.Multiply(ToScalar(key)).ToAffine()!.Value);
+        PublicKey = GeneratorTable.Multiply(ToScalar(key)).ToAffine()!.Value.Encode();
         Address = Address.FromPublicKey(PublicKey);
     }
 
@@ -99,6 +99,4 @@ public sealed class PrivateKey : IDisposable
         }
         return d;
     }
-
-    internal static byte[] EncodePublicKey(AffinePoint q) => [0x04, .. Rfc6979.ToBytes32(q.X), .. Rfc6979.ToBytes32(q.Y)];
 }

@@ -3,19 +3,18 @@ using System.Numerics;
 namespace NutPortal.Core.Ethereum.Keys;
 
 /// <summary>
-/// secp256k1 curve arithmetic (y^2 = x^3 + 7 over F_p) in Jacobian coordinates over BigInteger.
-/// Not constant-time: fine for a portal signing its own transactions, not for hostile co-tenants.
+/// secp256k1 curve arithmetic (y^2 = x^3 + 7) in Jacobian coordinates over <see cref="FieldElement"/>.
+/// Not constant-time: fine for a portal signing its own transactions, not for hostile co-tenants on one CPU.
 /// </summary>
 internal static class Secp256k1
 {
-    public static readonly BigInteger P = Parse("fffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2f");
     public static readonly BigInteger N = Parse("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141");
     public static readonly BigInteger HalfN = N >> 1;
     public static readonly AffinePoint G = new(
-        Parse("79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798"),
-        Parse("483ada7726a3c4655da4fbfc0e1108a8fd17b448a68554199c47d08ffb10d4b8"));
+        FieldElement.FromBigInteger(Parse("79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798")),
+        FieldElement.FromBigInteger(Parse("483ada7726a3c4655da4fbfc0e1108a8fd17b448a68554199c47d08ffb10d4b8")));
 
-    private static readonly BigInteger SqrtExponent = (P + 1) / 4;
+    private static readonly FieldElement Seven = FieldElement.FromBigInteger(7);
 
     public static BigInteger Parse(string hex) => new(Convert.FromHexString(hex), isUnsigned: true, isBigEndian: true);
 
@@ -25,31 +24,34 @@ internal static class Secp256k1
         return r.Sign < 0 ? r + m : r;
     }
 
-    /// <summary>Inverse modulo a prime via Fermat's little theorem.</summary>
-    public static BigInteger Inverse(BigInteger a, BigInteger m) => BigInteger.ModPow(Mod(a, m), m - 2, m);
+    /// <summary>Inverse modulo the group order (extended Euclid; m is prime and a is non-zero mod m).</summary>
+    public static BigInteger InverseModN(BigInteger a)
+    {
+        BigInteger r0 = N, r1 = Mod(a, N), t0 = 0, t1 = 1;
+        while (!r1.IsZero)
+        {
+            var q = BigInteger.DivRem(r0, r1, out var rem);
+            (r0, r1) = (r1, rem);
+            (t0, t1) = (t1, t0 - (q * t1));
+        }
+        return Mod(t0, N);
+    }
 
     /// <summary>The point with this x and y parity, or null when x is not on the curve.</summary>
     public static AffinePoint? Lift(BigInteger x, bool oddY)
     {
-        if (x.Sign < 0 || x >= P)
+        if (x.Sign < 0 || x.GetBitLength() > 256 || FieldElement.FromBytes(Rfc6979.ToBytes32(x)) is not { } fx)
         {
             return null;
         }
-        var y2 = Mod(x * x % P * x + 7, P);
-        var y = BigInteger.ModPow(y2, SqrtExponent, P);
-        if (y * y % P != y2)
+        if ((fx.Square() * fx + Seven).Sqrt() is not { } y)
         {
             return null;
         }
-        if (!y.IsEven != oddY)
-        {
-            y = P - y;
-        }
-        return new AffinePoint(x, y);
+        return new AffinePoint(fx, y.IsOdd == oddY ? y : -y);
     }
 
-    public static bool IsOnCurve(AffinePoint q) =>
-        q.X.Sign >= 0 && q.X < P && q.Y.Sign >= 0 && q.Y < P && Mod(q.Y * q.Y - (q.X * q.X % P * q.X) - 7, P).IsZero;
+    public static bool IsOnCurve(AffinePoint q) => q.Y.Square() == q.X.Square() * q.X + Seven;
 
     public static JacobianPoint Double(JacobianPoint a)
     {
@@ -57,46 +59,47 @@ internal static class Secp256k1
         {
             return JacobianPoint.Infinity;
         }
-        // dbl-2009-l (a = 0).
-        var aa = a.X * a.X % P;
-        var bb = a.Y * a.Y % P;
-        var cc = bb * bb % P;
+        // dbl-2009-l (curve a = 0).
+        var aa = a.X.Square();
+        var bb = a.Y.Square();
+        var cc = bb.Square();
         var t = a.X + bb;
-        var d = Mod(2 * (t * t - aa - cc), P);
-        var e = 3 * aa % P;
-        var f = e * e % P;
-        var x3 = Mod(f - 2 * d, P);
-        var y3 = Mod(e * (d - x3) - 8 * cc, P);
-        var z3 = 2 * a.Y * a.Z % P;
-        return new JacobianPoint(x3, y3, z3);
+        var d = t.Square() - aa - cc;
+        d += d;
+        var e = aa + aa + aa;
+        var f = e.Square();
+        var x3 = f - d - d;
+        var c8 = cc + cc;
+        c8 += c8;
+        c8 += c8;
+        var y3 = (e * (d - x3)) - c8;
+        var z3 = a.Y * a.Z;
+        return new JacobianPoint(x3, y3, z3 + z3);
     }
 
-    /// <summary>Jacobian + affine (madd-2007-bl style with explicit special cases).</summary>
+    /// <summary>Jacobian + affine (madd) with explicit special cases.</summary>
     public static JacobianPoint Add(JacobianPoint a, AffinePoint b)
     {
         if (a.IsInfinity)
         {
-            return new JacobianPoint(b.X, b.Y, BigInteger.One);
+            return new JacobianPoint(b.X, b.Y, FieldElement.One);
         }
-        var z2 = a.Z * a.Z % P;
-        var u2 = b.X * z2 % P;
-        var s2 = b.Y * z2 % P * a.Z % P;
-        var h = Mod(u2 - a.X, P);
-        var r = Mod(s2 - a.Y, P);
+        var z2 = a.Z.Square();
+        var h = (b.X * z2) - a.X;
+        var r = (b.Y * z2 * a.Z) - a.Y;
         if (h.IsZero)
         {
             return r.IsZero ? Double(a) : JacobianPoint.Infinity;
         }
-        var hh = h * h % P;
-        var hhh = hh * h % P;
-        var v = a.X * hh % P;
-        var x3 = Mod(r * r - hhh - 2 * v, P);
-        var y3 = Mod(r * (v - x3) - a.Y * hhh, P);
-        var z3 = a.Z * h % P;
-        return new JacobianPoint(x3, y3, z3);
+        var hh = h.Square();
+        var hhh = hh * h;
+        var v = a.X * hh;
+        var x3 = r.Square() - hhh - v - v;
+        var y3 = (r * (v - x3)) - (a.Y * hhh);
+        return new JacobianPoint(x3, y3, a.Z * h);
     }
 
-    /// <summary>Jacobian + Jacobian (add-2007-bl without the Z1=Z2 shortcut).</summary>
+    /// <summary>Jacobian + Jacobian.</summary>
     public static JacobianPoint Add(JacobianPoint a, JacobianPoint b)
     {
         if (a.IsInfinity)
@@ -107,25 +110,22 @@ internal static class Secp256k1
         {
             return a;
         }
-        var z1z1 = a.Z * a.Z % P;
-        var z2z2 = b.Z * b.Z % P;
-        var u1 = a.X * z2z2 % P;
-        var u2 = b.X * z1z1 % P;
-        var s1 = a.Y * b.Z % P * z2z2 % P;
-        var s2 = b.Y * a.Z % P * z1z1 % P;
-        var h = Mod(u2 - u1, P);
-        var r = Mod(s2 - s1, P);
+        var z1z1 = a.Z.Square();
+        var z2z2 = b.Z.Square();
+        var u1 = a.X * z2z2;
+        var s1 = a.Y * b.Z * z2z2;
+        var h = (b.X * z1z1) - u1;
+        var r = (b.Y * a.Z * z1z1) - s1;
         if (h.IsZero)
         {
             return r.IsZero ? Double(a) : JacobianPoint.Infinity;
         }
-        var hh = h * h % P;
-        var hhh = hh * h % P;
-        var v = u1 * hh % P;
-        var x3 = Mod(r * r - hhh - 2 * v, P);
-        var y3 = Mod(r * (v - x3) - s1 * hhh, P);
-        var z3 = a.Z * b.Z % P * h % P;
-        return new JacobianPoint(x3, y3, z3);
+        var hh = h.Square();
+        var hhh = hh * h;
+        var v = u1 * hh;
+        var x3 = r.Square() - hhh - v - v;
+        var y3 = (r * (v - x3)) - (s1 * hhh);
+        return new JacobianPoint(x3, y3, a.Z * b.Z * h);
     }
 
     /// <summary>k * Q for an arbitrary point with a 4-bit fixed window.</summary>
@@ -154,11 +154,21 @@ internal static class Secp256k1
     }
 }
 
-internal readonly record struct AffinePoint(BigInteger X, BigInteger Y);
-
-internal readonly record struct JacobianPoint(BigInteger X, BigInteger Y, BigInteger Z)
+internal readonly record struct AffinePoint(FieldElement X, FieldElement Y)
 {
-    public static readonly JacobianPoint Infinity = new(BigInteger.One, BigInteger.One, BigInteger.Zero);
+    public byte[] Encode()
+    {
+        var result = new byte[65];
+        result[0] = 0x04;
+        X.WriteBytes(result.AsSpan(1, 32));
+        Y.WriteBytes(result.AsSpan(33, 32));
+        return result;
+    }
+}
+
+internal readonly record struct JacobianPoint(FieldElement X, FieldElement Y, FieldElement Z)
+{
+    public static readonly JacobianPoint Infinity = new(FieldElement.One, FieldElement.One, FieldElement.Zero);
 
     public bool IsInfinity => Z.IsZero;
 
@@ -169,8 +179,8 @@ internal readonly record struct JacobianPoint(BigInteger X, BigInteger Y, BigInt
         {
             return null;
         }
-        var zi = Secp256k1.Inverse(Z, Secp256k1.P);
-        var zi2 = zi * zi % Secp256k1.P;
-        return new AffinePoint(X * zi2 % Secp256k1.P, Y * zi2 % Secp256k1.P * zi % Secp256k1.P);
+        var zi = Z.Invert();
+        var zi2 = zi.Square();
+        return new AffinePoint(X * zi2, Y * zi2 * zi);
     }
 }
