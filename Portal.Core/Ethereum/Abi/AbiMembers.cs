@@ -12,9 +12,12 @@ public abstract class AbiMember(string name, IReadOnlyList<AbiParameter> inputs)
     public IReadOnlyList<AbiType> InputTypes => Inputs.Select(p => p.Type).ToList();
 
     /// <summary>Canonical signature, e.g. "transfer(address,uint256)".</summary>
-    public string Signature => $"{Name}({string.Join(",", Inputs.Select(p => p.Type.CanonicalName))})";
+    public string Signature { get; } = SignatureOf(name, inputs);
 
     public override string ToString() => Signature;
+
+    internal static string SignatureOf(string name, IReadOnlyList<AbiParameter> inputs) =>
+        $"{name}({string.Join(",", inputs.Select(p => p.Type.CanonicalName))})";
 
     internal static byte[] SelectorOf(string signature) => Keccak256.Hash(System.Text.Encoding.UTF8.GetBytes(signature))[..4];
 }
@@ -29,8 +32,10 @@ public sealed class AbiFunction(string name, IReadOnlyList<AbiParameter> inputs,
 
     public bool IsReadOnly => StateMutability is "view" or "pure";
 
-    /// <summary>First 4 bytes of keccak256(signature).</summary>
-    public byte[] Selector => SelectorOf(Signature);
+    private readonly byte[] _selector = SelectorOf(SignatureOf(name, inputs));
+
+    /// <summary>First 4 bytes of keccak256(signature) (a copy).</summary>
+    public byte[] Selector => (byte[])_selector.Clone();
 
     /// <summary>Calldata: selector followed by the encoded arguments.</summary>
     public byte[] EncodeCall(params IReadOnlyList<object?> args) => [.. Selector, .. AbiEncoder.Encode(InputTypes, args)];
@@ -53,8 +58,10 @@ public sealed class AbiEvent(string name, IReadOnlyList<AbiParameter> inputs, bo
 {
     public bool Anonymous { get; } = anonymous;
 
-    /// <summary>topic0: keccak256 of the signature.</summary>
-    public byte[] Topic => Keccak256.Hash(System.Text.Encoding.UTF8.GetBytes(Signature));
+    private readonly byte[] _topic = Keccak256.Hash(System.Text.Encoding.UTF8.GetBytes(SignatureOf(name, inputs)));
+
+    /// <summary>topic0: keccak256 of the signature (a copy).</summary>
+    public byte[] Topic => (byte[])_topic.Clone();
 
     /// <summary>Decodes a log against this event; see <see cref="EventDecoder"/>.</summary>
     public IReadOnlyList<object?> DecodeLog(IReadOnlyList<byte[]> topics, ReadOnlySpan<byte> data) => EventDecoder.Decode(this, topics, data);
@@ -62,7 +69,10 @@ public sealed class AbiEvent(string name, IReadOnlyList<AbiParameter> inputs, bo
 
 public sealed class AbiError(string name, IReadOnlyList<AbiParameter> inputs) : AbiMember(name, inputs)
 {
-    public byte[] Selector => SelectorOf(Signature);
+    private readonly byte[] _selector = SelectorOf(SignatureOf(name, inputs));
+
+    /// <summary>First 4 bytes of keccak256(signature) (a copy).</summary>
+    public byte[] Selector => (byte[])_selector.Clone();
 
     /// <summary>Decodes revert data (selector + arguments).</summary>
     public IReadOnlyList<object?> DecodeData(ReadOnlySpan<byte> revertData)

@@ -94,21 +94,66 @@ internal readonly struct FieldElement : IEquatable<FieldElement>
 
     public static FieldElement operator *(FieldElement a, FieldElement b)
     {
-        Span<ulong> x = [a._l0, a._l1, a._l2, a._l3];
-        Span<ulong> y = [b._l0, b._l1, b._l2, b._l3];
-        Span<ulong> t = stackalloc ulong[8];
-        for (var i = 0; i < 4; i++)
-        {
-            ulong carry = 0;
-            for (var j = 0; j < 4; j++)
-            {
-                var v = ((UInt128)x[i] * y[j]) + t[i + j] + carry;
-                t[i + j] = (ulong)v;
-                carry = (ulong)(v >> 64);
-            }
-            t[i + 4] = carry;
-        }
-        return Reduce(t);
+        UInt128 v;
+        ulong carry;
+        ulong t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0, t7 = 0;
+        carry = 0;
+        v = ((UInt128)a._l0 * b._l0) + t0 + carry;
+        t0 = (ulong)v;
+        carry = (ulong)(v >> 64);
+        v = ((UInt128)a._l0 * b._l1) + t1 + carry;
+        t1 = (ulong)v;
+        carry = (ulong)(v >> 64);
+        v = ((UInt128)a._l0 * b._l2) + t2 + carry;
+        t2 = (ulong)v;
+        carry = (ulong)(v >> 64);
+        v = ((UInt128)a._l0 * b._l3) + t3 + carry;
+        t3 = (ulong)v;
+        carry = (ulong)(v >> 64);
+        t4 = carry;
+        carry = 0;
+        v = ((UInt128)a._l1 * b._l0) + t1 + carry;
+        t1 = (ulong)v;
+        carry = (ulong)(v >> 64);
+        v = ((UInt128)a._l1 * b._l1) + t2 + carry;
+        t2 = (ulong)v;
+        carry = (ulong)(v >> 64);
+        v = ((UInt128)a._l1 * b._l2) + t3 + carry;
+        t3 = (ulong)v;
+        carry = (ulong)(v >> 64);
+        v = ((UInt128)a._l1 * b._l3) + t4 + carry;
+        t4 = (ulong)v;
+        carry = (ulong)(v >> 64);
+        t5 = carry;
+        carry = 0;
+        v = ((UInt128)a._l2 * b._l0) + t2 + carry;
+        t2 = (ulong)v;
+        carry = (ulong)(v >> 64);
+        v = ((UInt128)a._l2 * b._l1) + t3 + carry;
+        t3 = (ulong)v;
+        carry = (ulong)(v >> 64);
+        v = ((UInt128)a._l2 * b._l2) + t4 + carry;
+        t4 = (ulong)v;
+        carry = (ulong)(v >> 64);
+        v = ((UInt128)a._l2 * b._l3) + t5 + carry;
+        t5 = (ulong)v;
+        carry = (ulong)(v >> 64);
+        t6 = carry;
+        carry = 0;
+        v = ((UInt128)a._l3 * b._l0) + t3 + carry;
+        t3 = (ulong)v;
+        carry = (ulong)(v >> 64);
+        v = ((UInt128)a._l3 * b._l1) + t4 + carry;
+        t4 = (ulong)v;
+        carry = (ulong)(v >> 64);
+        v = ((UInt128)a._l3 * b._l2) + t5 + carry;
+        t5 = (ulong)v;
+        carry = (ulong)(v >> 64);
+        v = ((UInt128)a._l3 * b._l3) + t6 + carry;
+        t6 = (ulong)v;
+        carry = (ulong)(v >> 64);
+        t7 = carry;
+        return Reduce(t0, t1, t2, t3, t4, t5, t6, t7);
     }
 
     public FieldElement Square() => this * this;
@@ -143,16 +188,16 @@ internal readonly struct FieldElement : IEquatable<FieldElement>
     private static readonly byte[] PMinus2 = Convert.FromHexString("fffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2d");
     private static readonly byte[] SqrtExponent = Convert.FromHexString("3fffffffffffffffffffffffffffffffffffffffffffffffffffffffbfffff0c");
 
-    private static FieldElement Reduce(ReadOnlySpan<ulong> t)
+    private static FieldElement Reduce(ulong t0, ulong t1, ulong t2, ulong t3, ulong t4, ulong t5, ulong t6, ulong t7)
     {
         // r = low + high * C, where C < 2^33: the result spills at most ~34 bits above 2^256.
-        UInt128 v = ((UInt128)t[4] * C) + t[0];
+        UInt128 v = ((UInt128)t4 * C) + t0;
         var r0 = (ulong)v;
-        v = ((UInt128)t[5] * C) + t[1] + (v >> 64);
+        v = ((UInt128)t5 * C) + t1 + (v >> 64);
         var r1 = (ulong)v;
-        v = ((UInt128)t[6] * C) + t[2] + (v >> 64);
+        v = ((UInt128)t6 * C) + t2 + (v >> 64);
         var r2 = (ulong)v;
-        v = ((UInt128)t[7] * C) + t[3] + (v >> 64);
+        v = ((UInt128)t7 * C) + t3 + (v >> 64);
         var r3 = (ulong)v;
         var top = (ulong)(v >> 64);
         v = ((UInt128)top * C) + r0;
