@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace NutPortal.Core.Ethereum.Keys;
 
@@ -94,65 +95,16 @@ internal readonly struct FieldElement : IEquatable<FieldElement>
 
     public static FieldElement operator *(FieldElement a, FieldElement b)
     {
-        UInt128 v;
         ulong carry;
         ulong t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0, t7 = 0;
-        carry = 0;
-        v = ((UInt128)a._l0 * b._l0) + t0 + carry;
-        t0 = (ulong)v;
-        carry = (ulong)(v >> 64);
-        v = ((UInt128)a._l0 * b._l1) + t1 + carry;
-        t1 = (ulong)v;
-        carry = (ulong)(v >> 64);
-        v = ((UInt128)a._l0 * b._l2) + t2 + carry;
-        t2 = (ulong)v;
-        carry = (ulong)(v >> 64);
-        v = ((UInt128)a._l0 * b._l3) + t3 + carry;
-        t3 = (ulong)v;
-        carry = (ulong)(v >> 64);
-        t4 = carry;
-        carry = 0;
-        v = ((UInt128)a._l1 * b._l0) + t1 + carry;
-        t1 = (ulong)v;
-        carry = (ulong)(v >> 64);
-        v = ((UInt128)a._l1 * b._l1) + t2 + carry;
-        t2 = (ulong)v;
-        carry = (ulong)(v >> 64);
-        v = ((UInt128)a._l1 * b._l2) + t3 + carry;
-        t3 = (ulong)v;
-        carry = (ulong)(v >> 64);
-        v = ((UInt128)a._l1 * b._l3) + t4 + carry;
-        t4 = (ulong)v;
-        carry = (ulong)(v >> 64);
-        t5 = carry;
-        carry = 0;
-        v = ((UInt128)a._l2 * b._l0) + t2 + carry;
-        t2 = (ulong)v;
-        carry = (ulong)(v >> 64);
-        v = ((UInt128)a._l2 * b._l1) + t3 + carry;
-        t3 = (ulong)v;
-        carry = (ulong)(v >> 64);
-        v = ((UInt128)a._l2 * b._l2) + t4 + carry;
-        t4 = (ulong)v;
-        carry = (ulong)(v >> 64);
-        v = ((UInt128)a._l2 * b._l3) + t5 + carry;
-        t5 = (ulong)v;
-        carry = (ulong)(v >> 64);
-        t6 = carry;
-        carry = 0;
-        v = ((UInt128)a._l3 * b._l0) + t3 + carry;
-        t3 = (ulong)v;
-        carry = (ulong)(v >> 64);
-        v = ((UInt128)a._l3 * b._l1) + t4 + carry;
-        t4 = (ulong)v;
-        carry = (ulong)(v >> 64);
-        v = ((UInt128)a._l3 * b._l2) + t5 + carry;
-        t5 = (ulong)v;
-        carry = (ulong)(v >> 64);
-        v = ((UInt128)a._l3 * b._l3) + t6 + carry;
-        t6 = (ulong)v;
-        carry = (ulong)(v >> 64);
-        t7 = carry;
+        carry = 0; MulAdd(a._l0, b._l0, ref t0, ref carry); MulAdd(a._l0, b._l1, ref t1, ref carry);
+        MulAdd(a._l0, b._l2, ref t2, ref carry); MulAdd(a._l0, b._l3, ref t3, ref carry); t4 = carry;
+        carry = 0; MulAdd(a._l1, b._l0, ref t1, ref carry); MulAdd(a._l1, b._l1, ref t2, ref carry);
+        MulAdd(a._l1, b._l2, ref t3, ref carry); MulAdd(a._l1, b._l3, ref t4, ref carry); t5 = carry;
+        carry = 0; MulAdd(a._l2, b._l0, ref t2, ref carry); MulAdd(a._l2, b._l1, ref t3, ref carry);
+        MulAdd(a._l2, b._l2, ref t4, ref carry); MulAdd(a._l2, b._l3, ref t5, ref carry); t6 = carry;
+        carry = 0; MulAdd(a._l3, b._l0, ref t3, ref carry); MulAdd(a._l3, b._l1, ref t4, ref carry);
+        MulAdd(a._l3, b._l2, ref t5, ref carry); MulAdd(a._l3, b._l3, ref t6, ref carry); t7 = carry;
         return Reduce(t0, t1, t2, t3, t4, t5, t6, t7);
     }
 
@@ -191,18 +143,14 @@ internal readonly struct FieldElement : IEquatable<FieldElement>
     private static FieldElement Reduce(ulong t0, ulong t1, ulong t2, ulong t3, ulong t4, ulong t5, ulong t6, ulong t7)
     {
         // r = low + high * C, where C < 2^33: the result spills at most ~34 bits above 2^256.
-        UInt128 v = ((UInt128)t4 * C) + t0;
-        var r0 = (ulong)v;
-        v = ((UInt128)t5 * C) + t1 + (v >> 64);
-        var r1 = (ulong)v;
-        v = ((UInt128)t6 * C) + t2 + (v >> 64);
-        var r2 = (ulong)v;
-        v = ((UInt128)t7 * C) + t3 + (v >> 64);
-        var r3 = (ulong)v;
-        var top = (ulong)(v >> 64);
-        v = ((UInt128)top * C) + r0;
-        r0 = (ulong)v;
-        ulong c = (ulong)(v >> 64);
+        ulong top = 0;
+        MulAdd(t4, C, ref t0, ref top);
+        MulAdd(t5, C, ref t1, ref top);
+        MulAdd(t6, C, ref t2, ref top);
+        MulAdd(t7, C, ref t3, ref top);
+        ulong r0 = t0, r1 = t1, r2 = t2, r3 = t3;
+        ulong c = 0;
+        MulAdd(top, C, ref r0, ref c);
         (r1, c) = AddC(r1, 0, c);
         (r2, c) = AddC(r2, 0, c);
         (r3, c) = AddC(r3, 0, c);
@@ -219,6 +167,20 @@ internal readonly struct FieldElement : IEquatable<FieldElement>
 
     private FieldElement Normalize() => GreaterOrEqualP() ? new FieldElement(_l0 - P0, 0, 0, 0) : this;
 
+    /// <summary>(carry:t) = x * y + t + carry, using the 64x64->128 hardware multiply.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MulAdd(ulong x, ulong y, ref ulong t, ref ulong carry)
+    {
+        var hi = Math.BigMul(x, y, out var lo);
+        lo += t;
+        hi += lo < t ? 1UL : 0UL;
+        lo += carry;
+        hi += lo < carry ? 1UL : 0UL;
+        t = lo;
+        carry = hi;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (ulong Sum, ulong Carry) AddC(ulong a, ulong b, ulong carry)
     {
         var s = a + b;
