@@ -56,11 +56,12 @@ public class RlpTests
     [Fact]
     public void Rejects_hostile_nesting_without_stack_overflow()
     {
+        // A run of list prefixes: rejected (inner lengths do not fit) without recursing 100k deep.
         var data = new byte[100_000];
         Array.Fill(data, (byte)0xc1);
         data[^1] = 0xc0;
-        // Each 0xc1 claims one byte of payload, so this is truncated, not just deep: build a well-formed deep tree too.
         Assert.Throws<RlpException>(() => RlpDecoder.Decode(data));
+        // A well-formed tree one level deeper than allowed is rejected for its depth.
         var deep = RlpItem.FromList();
         for (var i = 0; i < RlpDecoder.MaxDepth + 1; i++)
         {
