@@ -7,6 +7,7 @@ namespace NutPortal.Core.Ethereum.Keys;
 public readonly struct Address : IEquatable<Address>
 {
     public const int Length = 20;
+    private static readonly byte[] ZeroBytes = new byte[Length];
     private readonly byte[]? _bytes;
 
     private Address(byte[] bytes) => _bytes = bytes;
@@ -16,7 +17,7 @@ public readonly struct Address : IEquatable<Address>
     /// <summary>The 20 bytes (a copy).</summary>
     public byte[] ToBytes() => _bytes is null ? new byte[Length] : (byte[])_bytes.Clone();
 
-    public ReadOnlySpan<byte> Span => _bytes is null ? new byte[Length] : _bytes;
+    public ReadOnlySpan<byte> Span => _bytes ?? ZeroBytes;
 
     public static Address FromBytes(ReadOnlySpan<byte> bytes) =>
         bytes.Length == Length ? new Address(bytes.ToArray()) : throw new FormatException($"An address is 20 bytes, got {bytes.Length}.");
