@@ -71,7 +71,7 @@ public static class Ecdsa
         var rInv = Secp256k1.InverseModN(signature.R);
         var u1 = Secp256k1.Mod(-e * rInv, n);
         var u2 = signature.S * rInv % n;
-        var q = Secp256k1.Add(GeneratorTable.Multiply(u1), Secp256k1.Multiply(rPoint, u2)).ToAffine()
+        var q = Secp256k1.Add(GeneratorTable.Multiply(u1), Endomorphism.Multiply(rPoint, u2)).ToAffine()
             ?? throw new SignatureException("Recovered public key is the point at infinity.");
         return q.Encode();
     }
@@ -97,7 +97,7 @@ public static class Ecdsa
         var n = Secp256k1.N;
         var e = new BigInteger(hash, isUnsigned: true, isBigEndian: true) % n;
         var w = Secp256k1.InverseModN(signature.S);
-        var x = Secp256k1.Add(GeneratorTable.Multiply(e * w % n), Secp256k1.Multiply(q, signature.R * w % n)).ToAffine();
+        var x = Secp256k1.Add(GeneratorTable.Multiply(e * w % n), Endomorphism.Multiply(q, signature.R * w % n)).ToAffine();
         return x is not null && x.Value.X.ToBigInteger() % n == signature.R;
     }
 
