@@ -9,8 +9,7 @@ using Xunit.Abstractions;
 
 namespace NutPortal.Tests.Ethereum;
 
-[Collection(Throughput.Name)]
-public class KeysTests(ITestOutputHelper output)
+public class KeysTests
 {
     private const string OrderMinusOne = "0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364140";
 
@@ -104,32 +103,6 @@ public class KeysTests(ITestOutputHelper output)
         Assert.False(Address.TryParse("0x1234", out _));
         Assert.False(Address.TryParse(checksummed + "00", out _));
         Assert.Equal("0x0000000000000000000000000000000000000000", Address.Zero.ToString());
-    }
-
-    [Fact]
-    public void Throughput_of_sign_and_recover_is_reported()
-    {
-        using var key = PrivateKey.FromHex("0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318");
-        var hash = new byte[32];
-        key.Sign(hash);
-        var sw = Stopwatch.StartNew();
-        var sigs = new List<Signature>();
-        for (var i = 0; i < 200; i++)
-        {
-            hash[0] = (byte)i;
-            sigs.Add(key.Sign(hash));
-        }
-        var signRate = 200 / sw.Elapsed.TotalSeconds;
-        sw.Restart();
-        for (var i = 0; i < 200; i++)
-        {
-            hash[0] = (byte)i;
-            Assert.Equal(key.Address, Ecdsa.RecoverAddress(hash, sigs[i]));
-        }
-        var recoverRate = 200 / sw.Elapsed.TotalSeconds;
-        output.WriteLine($"sign: {signRate:N0}/s, recover: {recoverRate:N0}/s");
-        var floor = Throughput.Floor(optimized: 200, debug: 20);
-        Assert.True(signRate > floor && recoverRate > floor, $"sign {signRate:N0}/s, recover {recoverRate:N0}/s (floor {floor})");
     }
 
     internal static string RandomKeyHex(Random rng)
