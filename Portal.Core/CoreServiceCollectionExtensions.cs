@@ -1,9 +1,14 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NutPortal.Core.Networks;
 using NutPortal.Core.Configuration;
 using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Solidity;
@@ -52,6 +57,12 @@ public static class CoreServiceCollectionExtensions
         services.AddEthereumJsonRpc();
         services.AddOptions<JsonRpcClientOptions>().BindConfiguration("Portal:JsonRpc").ValidateOnStart();
 
+        // Data-protection keys (cookies, antiforgery, encrypted account keys) live with the portal's data.
+        services.AddDataProtection().SetApplicationName("NutPortal");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<PortalOptions>, ILoggerFactory>((o, portal, logs) =>
+            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(portal.Value.ResolvedDataDirectory, "keys")), logs));
+
+        services.AddNetworks();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LiveNotifier>();
         services.AddSingleton<ApiTokenService>();

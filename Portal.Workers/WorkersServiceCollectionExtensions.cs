@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using NutPortal.Core.Networks;
 using NutPortal.Workers.Jobs;
+using NutPortal.Workers.Networks;
 using NutPortal.Workers.Maintenance;
 using Quartz;
 
@@ -20,6 +22,7 @@ public static class WorkersServiceCollectionExtensions
         var options = configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
         services.AddQuartz(q =>
         {
+            q.AddJob<DeployNetworkJob>(j => j.WithIdentity(DeployNetworkJob.Name).WithDescription("Deploys a network from its profile, step by step").StoreDurably());
             q.AddJob<JobRunRetentionJob>(j => j.WithIdentity(JobRunRetentionJob.Name).WithDescription("Deletes old job-run records").StoreDurably());
             if (options.Enabled && CronExpression.TryParse(options.JobRunRetentionCron, out _))
             {
@@ -27,6 +30,10 @@ public static class WorkersServiceCollectionExtensions
             }
         });
         services.AddSingleton<JobDashboard>();
+        services.AddSingleton<INetworkDeploymentQueue, QuartzDeploymentQueue>();
+        services.AddSingleton<NetworkDeployer>();
+        services.AddSingleton<BlockHeightTracker>();
+        services.AddHostedService<NodeSupervisor>();
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }

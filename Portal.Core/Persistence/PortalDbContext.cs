@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NutPortal.Core.Identity;
 using NutPortal.Core.Jobs;
+using NutPortal.Core.Networks;
 
 namespace NutPortal.Core.Persistence;
 
@@ -15,6 +16,16 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+
+    public DbSet<Network> Networks => Set<Network>();
+
+    public DbSet<NetworkNode> NetworkNodes => Set<NetworkNode>();
+
+    public DbSet<DeploymentStep> DeploymentSteps => Set<DeploymentStep>();
+
+    public DbSet<NetworkAuditEntry> NetworkAudit => Set<NetworkAuditEntry>();
+
+    public DbSet<NetworkAccount> NetworkAccounts => Set<NetworkAccount>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

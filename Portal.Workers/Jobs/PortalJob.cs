@@ -11,7 +11,6 @@ namespace NutPortal.Workers.Jobs;
 /// Base of every scheduled job: records each run (start, end, outcome, error) in the database, publishes it
 /// live, and never lets an exception escape to the scheduler, so one failing run never stops the others.
 /// </summary>
-[DisallowConcurrentExecution]
 public abstract class PortalJob(IDbContextFactory<PortalDbContext> dbFactory, LiveNotifier notifier, TimeProvider clock, ILogger logger) : IJob
 {
     protected IDbContextFactory<PortalDbContext> DbFactory => dbFactory;

@@ -9,6 +9,7 @@ using Quartz;
 namespace NutPortal.Workers.Maintenance;
 
 /// <summary>Deletes job-run records older than the retention period, so the run log stays small.</summary>
+[DisallowConcurrentExecution]
 public sealed class JobRunRetentionJob(
     IDbContextFactory<PortalDbContext> dbFactory,
     LiveNotifier notifier,

@@ -47,7 +47,8 @@ internal static class AuthenticationSetup
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Operate, p => p.RequireRole(Roles.Admin, Roles.Operator));
         return services;
     }
 
@@ -61,4 +62,7 @@ internal static class AuthenticationSetup
 public static class Policies
 {
     public const string Admin = "Admin";
+
+    /// <summary>Create, change and delete networks and nodes: Admins and Operators.</summary>
+    public const string Operate = "Operate";
 }

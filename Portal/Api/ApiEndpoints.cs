@@ -10,6 +10,7 @@ internal static class ApiEndpoints
         v1.MapTokenEndpoints();
         v1.MapUserEndpoints();
         v1.MapJobEndpoints();
+        v1.MapNetworkEndpoints();
         // Unknown API routes give 404 problem details rather than the HTML page fallback.
         v1.MapFallback(() => Results.NotFound()).ExcludeFromDescription();
     }

@@ -8,7 +8,7 @@ public static class PortalWebApplication
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot(args) });
         configure?.Invoke(builder);
         builder.Services
             .AddPortalCore(builder.Configuration)
@@ -20,4 +20,13 @@ public static class PortalWebApplication
         app.UsePortal();
         return app;
     }
+
+    /// <summary>
+    /// The working directory when it holds the portal's files (dotnet run), else the executable's folder, so
+    /// `dotnet path/to/Portal.dll` finds appsettings.json and wwwroot from anywhere. --contentRoot still wins.
+    /// </summary>
+    private static string? ContentRoot(string[] args) =>
+        args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) || File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"))
+            ? null
+            : AppContext.BaseDirectory;
 }

@@ -1,7 +1,5 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.DataProtection;
-using NutPortal.Core.Configuration;
 using NutPortal.Web.Account;
 using NutPortal.Web.Api;
 using NutPortal.Web.Live;
@@ -14,12 +12,6 @@ public static class WebServiceCollectionExtensions
     public static IServiceCollection AddPortalWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-
-        // Cookie and antiforgery keys survive restarts; they live with the portal's data.
-        var dataDirectory = configuration.GetSection(PortalOptions.Section).Get<PortalOptions>()?.ResolvedDataDirectory ?? Path.GetFullPath("data");
-        services.AddDataProtection()
-            .SetApplicationName("NutPortal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
@@ -37,6 +29,7 @@ public static class WebServiceCollectionExtensions
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddHostedService<LiveHubBridge>();
         services.AddSingleton<NutPortal.Web.Components.Pages.DashboardModel>();
+        services.AddSingleton<NetworkResources>();
         return services;
     }
 

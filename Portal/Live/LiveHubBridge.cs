@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using NutPortal.Core.Jobs;
 using NutPortal.Core.Live;
+using NutPortal.Core.Networks;
 
 namespace NutPortal.Web.Live;
 
@@ -14,6 +15,8 @@ internal sealed class LiveHubBridge(LiveNotifier notifier, IHubContext<LiveHub> 
         _subscriptions =
         [
             notifier.Subscribe<JobRunRecorded>(run => hub.Clients.Group(LiveHub.AdminsGroup).SendAsync("jobRun", run, CancellationToken.None)),
+            notifier.Subscribe<NetworkChanged>(e => hub.Clients.Group(LiveHub.NetworkGroup(e.NetworkId)).SendAsync("networkChanged", e, CancellationToken.None)),
+            notifier.Subscribe<NodeHeightChanged>(e => hub.Clients.Group(LiveHub.NetworkGroup(e.NetworkId)).SendAsync("nodeHeight", e, CancellationToken.None)),
         ];
         return Task.CompletedTask;
     }

@@ -1,0 +1,101 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NutPortal.Core.Configuration;
+using NutPortal.Core.Live;
+using NutPortal.Core.Persistence;
+
+namespace NutPortal.Core.Networks;
+
+public sealed record CreateNetworkResult(Network? Network, IReadOnlyList<ProfileError> Errors);
+
+/// <summary>Creates networks from profiles (then deploys them in the background) and deletes them.</summary>
+public sealed class NetworkService(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    ProfileValidator validator,
+    INetworkDeploymentQueue deployments,
+    NodeRunner runner,
+    NodeLocks locks,
+    NetworkAudit audit,
+    LiveNotifier notifier,
+    TimeProvider clock,
+    IOptions<PortalOptions> portal)
+{
+    public async Task<CreateNetworkResult> CreateAsync(NetworkProfile profile, string actor, CancellationToken ct = default)
+    {
+        profile = profile with { Name = profile.Name.Trim() };
+        var errors = validator.Validate(profile).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (errors.All(e => e.Field != "name") && (await db.Networks.Select(n => n.Name).ToListAsync(ct)).Contains(profile.Name, StringComparer.OrdinalIgnoreCase))
+        {
+            errors.Add(new ProfileError("name", $"A network named '{profile.Name}' already exists; pick another name."));
+        }
+        if (errors.Count > 0)
+        {
+            return new CreateNetworkResult(null, errors);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var network = new Network
+        {
+            Id = NewId(),
+            Name = profile.Name,
+            Platform = profile.Platform,
+            Driver = profile.Driver,
+            ProfileJson = JsonSerializer.Serialize(profile, JsonSerializerOptions.Web),
+            Status = NetworkStatus.Deploying,
+            CreatedBy = actor,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        for (var i = 1; i <= profile.NodeCount; i++)
+        {
+            network.Nodes.Add(new NetworkNode
+            {
+                Id = NewId(),
+                NetworkId = network.Id,
+                Name = $"node-{i}",
+                Status = NodeStatus.Starting,
+                Hardfork = profile.Hardfork,
+                DataDirectory = Path.Combine(portal.Value.ResolvedDataDirectory, "networks", network.Id, $"node-{i}"),
+                UpdatedAt = now,
+            });
+        }
+        db.Networks.Add(network);
+        db.DeploymentSteps.AddRange(DeploymentPlan.Steps.Select((name, i) => new DeploymentStep { NetworkId = network.Id, Order = i, Name = name, Status = StepStatus.Pending }));
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(network.Id, null, actor, "create", "accepted", $"{profile.Platform} on {profile.Driver}, {profile.NodeCount} node(s)", ct);
+        await deployments.EnqueueAsync(network.Id, ct);
+        return new CreateNetworkResult(network, []);
+    }
+
+    /// <summary>Stops every node, removes the network's data and rows; the audit log keeps the deletion.</summary>
+    public async Task<bool> DeleteAsync(string networkId, string actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var network = await db.Networks.Include(n => n.Nodes).SingleOrDefaultAsync(n => n.Id == networkId, ct);
+        if (network is null)
+        {
+            return false;
+        }
+        foreach (var node in network.Nodes)
+        {
+            using (await locks.AcquireAsync(node.Id, ct))
+            {
+                await runner.DriverFor(network).StopAsync(node, TimeSpan.FromSeconds(10), ct);
+            }
+        }
+        db.Networks.Remove(network);
+        await db.SaveChangesAsync(ct);
+        var folder = Path.Combine(portal.Value.ResolvedDataDirectory, "networks", network.Id);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        await audit.RecordAsync(networkId, null, actor, "delete", "succeeded", $"Deleted {network.Name}; its nodes were stopped and their ports freed.", ct);
+        await notifier.PublishAsync(new NetworkChanged(networkId));
+        return true;
+    }
+
+    private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+}

@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.Networks.Platforms;
+using NutPortal.Core.Persistence;
+
+namespace NutPortal.Core.Networks;
+
+public enum NodeAction
+{
+    Start,
+    Stop,
+    Restart,
+    Upgrade,
+}
+
+/// <summary>The outcome of an operator action: done, or a field-level error, or not found.</summary>
+public sealed record OperationResult(bool Found, IReadOnlyList<ProfileError> Errors, string? Detail = null)
+{
+    public bool Succeeded => Found && Errors.Count == 0;
+
+    public static OperationResult NotFound { get; } = new(false, []);
+
+    public static OperationResult Ok(string detail) => new(true, [], detail);
+
+    public static OperationResult Fail(string field, string message) => new(true, [new ProfileError(field, message)]);
+}
+
+/// <summary>What operators do to running networks: node start/stop/restart/upgrade and runtime settings. Each action is audited.</summary>
+public sealed class NodeOperations(IDbContextFactory<PortalDbContext> dbFactory, NodeRunner runner, NodeLocks locks, NetworkAudit audit, IJsonRpcClientFactory rpc)
+{
+    public async Task<OperationResult> RunAsync(string networkId, string nodeId, NodeAction action, string? hardfork, string actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var network = await db.Networks.Include(n => n.Nodes).SingleOrDefaultAsync(n => n.Id == networkId, ct);
+        var node = network?.Nodes.SingleOrDefault(n => n.Id == nodeId);
+        if (network is null || node is null)
+        {
+            return OperationResult.NotFound;
+        }
+        if (network.Status == NetworkStatus.Deploying)
+        {
+            return OperationResult.Fail("network", "The network is still deploying; wait for the deployment to finish.");
+        }
+        var profile = NodeRunner.ReadProfile(network);
+        if (action == NodeAction.Upgrade)
+        {
+            if (string.IsNullOrWhiteSpace(hardfork) || !AnvilPlatform.Hardforks.Contains(hardfork))
+            {
+                return OperationResult.Fail("hardfork", $"Pick a hardfork: {string.Join(", ", AnvilPlatform.Hardforks)}.");
+            }
+            profile = profile with { Hardfork = hardfork };
+            network.ProfileJson = JsonSerializer.Serialize(profile, JsonSerializerOptions.Web);
+            await db.SaveChangesAsync(ct);
+        }
+        var verb = action.ToString().ToLowerInvariant();
+        try
+        {
+            using (await locks.AcquireAsync(nodeId, ct))
+            {
+                if (action is NodeAction.Stop or NodeAction.Restart or NodeAction.Upgrade)
+                {
+                    await runner.StopAsync(nodeId, NodeStatus.Stopped, null, ct);
+                }
+                if (action is NodeAction.Start or NodeAction.Restart or NodeAction.Upgrade)
+                {
+                    await runner.LaunchAsync(nodeId, profile, ct);
+                    await runner.WaitForRpcAsync(nodeId, ct);
+                }
+            }
+        }
+        catch (NodeStartException ex)
+        {
+            await runner.StopAsync(nodeId, NodeStatus.Failed, ex.Message, CancellationToken.None);
+            await audit.RecordAsync(networkId, nodeId, actor, verb, "failed", $"{ex.Message} {ex.Hint}", CancellationToken.None);
+            return OperationResult.Fail("node", $"{ex.Message} {ex.Hint}");
+        }
+        var detail = action == NodeAction.Upgrade ? $"{node.Name} now runs hardfork {hardfork}; chain data kept." : $"{node.Name}: {verb} done.";
+        await audit.RecordAsync(networkId, nodeId, actor, verb, "succeeded", detail, ct);
+        return OperationResult.Ok(detail);
+    }
+
+    /// <summary>Changes block interval and/or gas limit on the running node and in the stored profile.</summary>
+    public async Task<OperationResult> ChangeSettingsAsync(string networkId, int? blockIntervalSeconds, long? blockGasLimit, string actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var network = await db.Networks.Include(n => n.Nodes).SingleOrDefaultAsync(n => n.Id == networkId, ct);
+        if (network is null)
+        {
+            return OperationResult.NotFound;
+        }
+        var caps = runner.PlatformFor(network).Capabilities;
+        if (blockIntervalSeconds is { } interval && (interval < caps.BlockIntervalSeconds.Min || interval > caps.BlockIntervalSeconds.Max))
+        {
+            return OperationResult.Fail("blockIntervalSeconds", $"Must be between {caps.BlockIntervalSeconds.Min} and {caps.BlockIntervalSeconds.Max}; got {interval}.");
+        }
+        if (blockGasLimit is { } gas && (gas < caps.BlockGasLimit.Min || gas > caps.BlockGasLimit.Max))
+        {
+            return OperationResult.Fail("blockGasLimit", $"Must be between {caps.BlockGasLimit.Min} and {caps.BlockGasLimit.Max}; got {gas}.");
+        }
+        if (blockIntervalSeconds is null && blockGasLimit is null)
+        {
+            return OperationResult.Fail("blockIntervalSeconds", "Give blockIntervalSeconds and/or blockGasLimit.");
+        }
+        foreach (var node in network.Nodes.Where(n => n.Status == NodeStatus.Up && n.RpcUrl is not null))
+        {
+            var client = rpc.Create(new Uri(node.RpcUrl!));
+            if (blockIntervalSeconds is { } seconds)
+            {
+                // Interval 0 means a block per transaction (automine); otherwise a block every N seconds.
+                await client.CallAsync<JsonElement?>("evm_setAutomine", [seconds == 0], null, ct);
+                await client.CallAsync<JsonElement?>("evm_setIntervalMining", [seconds], null, ct);
+            }
+            if (blockGasLimit is { } limit)
+            {
+                await client.CallAsync<JsonElement?>("evm_setBlockGasLimit", ["0x" + new BigInteger(limit).ToString("x", CultureInfo.InvariantCulture).TrimStart('0')], null, ct);
+            }
+        }
+        var profile = NodeRunner.ReadProfile(network);
+        profile = profile with
+        {
+            BlockIntervalSeconds = blockIntervalSeconds ?? profile.BlockIntervalSeconds,
+            BlockGasLimit = blockGasLimit ?? profile.BlockGasLimit,
+        };
+        network.ProfileJson = JsonSerializer.Serialize(profile, JsonSerializerOptions.Web);
+        await db.SaveChangesAsync(ct);
+        var detail = $"Block interval {profile.BlockIntervalSeconds} s, gas limit {profile.BlockGasLimit}.";
+        await audit.RecordAsync(networkId, null, actor, "change settings", "succeeded", detail, ct);
+        return OperationResult.Ok(detail);
+    }
+}

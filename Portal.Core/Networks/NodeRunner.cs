@@ -1,0 +1,152 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.Live;
+using NutPortal.Core.Networks.Drivers;
+using NutPortal.Core.Networks.Platforms;
+using NutPortal.Core.Persistence;
+
+namespace NutPortal.Core.Networks;
+
+/// <summary>
+/// Starts and stops single nodes the same way for deployment, operator actions and the supervisor: launch
+/// through the network's driver, wait for RPC, record the outcome on the node, and publish the change.
+/// Callers hold the node's lock.
+/// </summary>
+public sealed class NodeRunner(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IEnumerable<IBlockchainPlatform> platforms,
+    IEnumerable<INodeDriver> drivers,
+    PortAllocator ports,
+    IJsonRpcClientFactory rpc,
+    LiveNotifier notifier,
+    TimeProvider clock,
+    IOptions<NetworkOptions> options,
+    ILogger<NodeRunner> logger)
+{
+    public static NetworkProfile ReadProfile(Network network) =>
+        JsonSerializer.Deserialize<NetworkProfile>(network.ProfileJson, JsonSerializerOptions.Web) ?? throw new InvalidOperationException("Network without a profile.");
+
+    public INodeDriver DriverFor(Network network) =>
+        drivers.FirstOrDefault(d => d.Name == network.Driver)
+        ?? throw new NodeStartException($"The '{network.Driver}' driver is not available in this portal.", "Use the local driver, or configure the driver in Portal settings.");
+
+    public IBlockchainPlatform PlatformFor(Network network) =>
+        platforms.FirstOrDefault(p => p.Name == network.Platform)
+        ?? throw new NodeStartException($"Platform '{network.Platform}' is not installed.", "Redeploy the network on an available platform.");
+
+    /// <summary>Launches the node (allocating a port first if it has none) and returns once the process is started.</summary>
+    public async Task LaunchAsync(string nodeId, NetworkProfile? profileOverride, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var node = await db.NetworkNodes.SingleAsync(n => n.Id == nodeId, ct);
+        var network = await db.Networks.SingleAsync(n => n.Id == node.NetworkId, ct);
+        var profile = profileOverride ?? ReadProfile(network);
+        var driver = DriverFor(network);
+        var platform = PlatformFor(network);
+        node.Port ??= await ports.AllocateAsync(ct);
+        node.RpcUrl = $"http://{node.Host}:{node.Port}";
+        var launch = platform.CreateLaunch(profile, new NodeLaunchContext(node.Name, node.Host, node.Port.Value, node.DataDirectory));
+        try
+        {
+            node.ProcessId = await driver.StartAsync(new NodeStartRequest(network, node, profile, launch), ct);
+            node.Status = NodeStatus.Starting;
+            node.Version = launch.Version;
+            node.Hardfork = profile.Hardfork;
+            node.LastError = null;
+            node.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not NodeStartException)
+        {
+            throw new NodeStartException($"Could not start {node.Name}: {ex.Message}", "Check that the node software is installed (npm ci) and the data folder is writable.", ex);
+        }
+        finally
+        {
+            // The port is recorded on the node now (or was never used): the in-memory reservation can go.
+            ports.Release(node.Port.Value);
+        }
+        await notifier.PublishAsync(new NetworkChanged(network.Id));
+    }
+
+    /// <summary>Waits until the node answers JSON-RPC, then marks it Up; on timeout or exit, stops it and throws.</summary>
+    public async Task WaitForRpcAsync(string nodeId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var node = await db.NetworkNodes.SingleAsync(n => n.Id == nodeId, ct);
+        var network = await db.Networks.SingleAsync(n => n.Id == node.NetworkId, ct);
+        var driver = DriverFor(network);
+        var client = rpc.Create(new Uri(node.RpcUrl!));
+        var deadline = clock.GetUtcNow() + TimeSpan.FromSeconds(options.Value.RpcReadyTimeoutSeconds);
+        while (true)
+        {
+            if (!driver.IsRunning(node))
+            {
+                var tail = string.Join(" | ", driver.RecentLogLines(node, 3));
+                throw new NodeStartException($"{node.Name} exited while starting. Last log lines: {tail}", "Open the node's log below; fix the setting it complains about and redeploy.");
+            }
+            try
+            {
+                await client.GetChainIdAsync(ct);
+                node.Version = await client.CallAsync<string>("web3_clientVersion", [], TimeSpan.FromSeconds(2), ct) ?? node.Version;
+                break;
+            }
+            catch (JsonRpcClientException) when (clock.GetUtcNow() < deadline)
+            {
+                await Task.Delay(100, ct);
+            }
+            catch (JsonRpcClientException ex)
+            {
+                throw new NodeStartException($"{node.Name} did not answer JSON-RPC at {node.RpcUrl} within {options.Value.RpcReadyTimeoutSeconds} s: {ex.Message}",
+                    "The machine may be overloaded; raise Portal:Networks:RpcReadyTimeoutSeconds or free resources, then restart the node.", ex);
+            }
+        }
+        node.Status = NodeStatus.Up;
+        node.StartedAt = clock.GetUtcNow().UtcDateTime;
+        node.UpdatedAt = node.StartedAt.Value;
+        await db.SaveChangesAsync(ct);
+        await UpdateNetworkStatusAsync(network.Id, ct);
+        logger.LogInformation("Node {Node} of {Network} is up at {Url}", node.Name, network.Name, node.RpcUrl);
+    }
+
+    /// <summary>Stops the node's process and records the new status (Stopped for an operator, Failed or Down otherwise).</summary>
+    public async Task StopAsync(string nodeId, NodeStatus status, string? error, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var node = await db.NetworkNodes.SingleAsync(n => n.Id == nodeId, ct);
+        var network = await db.Networks.SingleAsync(n => n.Id == node.NetworkId, ct);
+        await DriverFor(network).StopAsync(node, TimeSpan.FromSeconds(10), ct);
+        node.Status = status;
+        node.ProcessId = null;
+        node.LastError = error;
+        node.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        await UpdateNetworkStatusAsync(network.Id, ct);
+    }
+
+    public async Task CountRestartAsync(string nodeId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.NetworkNodes.Where(n => n.Id == nodeId).ExecuteUpdateAsync(s => s.SetProperty(n => n.RestartCount, n => n.RestartCount + 1), ct);
+    }
+
+    public async Task UpdateNetworkStatusAsync(string networkId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var network = await db.Networks.Include(n => n.Nodes).SingleOrDefaultAsync(n => n.Id == networkId, ct);
+        if (network is null)
+        {
+            return;
+        }
+        var status = NetworkStatusRules.Derive(network.Status, network.Nodes);
+        if (status != network.Status)
+        {
+            network.Status = status;
+            network.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(ct);
+        }
+        await notifier.PublishAsync(new NetworkChanged(networkId));
+    }
+}

@@ -1,0 +1,171 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NutPortal.Core.Live;
+using NutPortal.Core.Networks;
+using NutPortal.Core.Networks.Drivers;
+using NutPortal.Core.Persistence;
+
+namespace NutPortal.Workers.Networks;
+
+/// <summary>
+/// Watches every node: a node whose process is gone is marked Down within one tick and, when the network's
+/// restart policy says so, restarted with exponential back-off. At start it re-adopts the nodes a previous
+/// run of the portal left running, and restarts or marks down the ones that died meanwhile.
+/// </summary>
+public sealed class NodeSupervisor(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    NodeRunner runner,
+    NodeLocks locks,
+    NetworkAudit audit,
+    BlockHeightTracker heights,
+    TimeProvider clock,
+    IOptions<NetworkOptions> options,
+    ILogger<NodeSupervisor> logger) : BackgroundService
+{
+    private readonly RestartBackoff _backoff = new(TimeSpan.FromSeconds(options.Value.MaxRestartBackoffSeconds));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await RecoverAsync(stoppingToken);
+        var interval = TimeSpan.FromMilliseconds(options.Value.SupervisorIntervalMilliseconds);
+        using var timer = new PeriodicTimer(interval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await TickAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Node supervision tick failed");
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (!options.Value.StopNodesOnShutdown)
+        {
+            return;
+        }
+        foreach (var (network, node) in await NodesAsync(n => n.ProcessId != null, CancellationToken.None))
+        {
+            await runner.DriverFor(network).StopAsync(node, TimeSpan.FromSeconds(10), CancellationToken.None);
+        }
+    }
+
+    /// <summary>Portal start: live nodes are re-adopted; dead ones are restarted (policy permitting) or marked Down.</summary>
+    private async Task RecoverAsync(CancellationToken ct)
+    {
+        foreach (var (network, node) in await NodesAsync(n => n.Status == NodeStatus.Up || n.Status == NodeStatus.Starting || n.Status == NodeStatus.Down, ct))
+        {
+            if (network.Status == NetworkStatus.Deploying)
+            {
+                continue; // interrupted deployments are failed by the deployment recovery below
+            }
+            var driver = runner.DriverFor(network);
+            if (node.Status != NodeStatus.Down && driver.IsRunning(node))
+            {
+                await audit.RecordAsync(network.Id, node.Id, NetworkAudit.PortalActor, "re-adopt", "succeeded", $"{node.Name} (process {node.ProcessId}) was still running; supervising it again.", ct);
+                continue;
+            }
+            await MarkDownAsync(network, node, "The node was not running when the portal started.", ct);
+        }
+        await FailInterruptedDeploymentsAsync(ct);
+    }
+
+    private async Task TickAsync(CancellationToken ct)
+    {
+        foreach (var (network, node) in await NodesAsync(n => n.Status == NodeStatus.Up || n.Status == NodeStatus.Down, ct))
+        {
+            using var held = locks.TryAcquire(node.Id);
+            if (held is null)
+            {
+                continue; // an operator action or the deployment owns this node right now
+            }
+            var driver = runner.DriverFor(network);
+            if (node.Status == NodeStatus.Up)
+            {
+                if (!driver.IsRunning(node))
+                {
+                    await MarkDownAsync(network, node, "The node's process exited unexpectedly.", ct);
+                    continue;
+                }
+                _backoff.MarkHealthy(node.Id, clock.GetUtcNow());
+                if (driver is LocalNodeDriver)
+                {
+                    LocalNodeDriver.RotateLog(node);
+                }
+                await heights.SampleAsync(network.Id, node, ct);
+            }
+            else if (_backoff.IsDue(node.Id, clock.GetUtcNow()))
+            {
+                await RestartAsync(network, node, ct);
+            }
+        }
+    }
+
+    private async Task MarkDownAsync(Network network, NetworkNode node, string reason, CancellationToken ct)
+    {
+        var profile = NodeRunner.ReadProfile(network);
+        await runner.StopAsync(node.Id, NodeStatus.Down, reason, ct);
+        var restart = profile.RestartPolicy != RestartPolicy.Never;
+        var delay = restart ? _backoff.ScheduleRestart(node.Id, clock.GetUtcNow()) : (TimeSpan?)null;
+        await audit.RecordAsync(network.Id, node.Id, NetworkAudit.PortalActor, "node down", "detected",
+            reason + (delay is { } d ? $" Restarting in {d.TotalSeconds:0} s." : " Restart policy is 'never': start it by hand."), ct);
+        if (!restart)
+        {
+            _backoff.Forget(node.Id);
+        }
+    }
+
+    private async Task RestartAsync(Network network, NetworkNode node, CancellationToken ct)
+    {
+        if (NodeRunner.ReadProfile(network).RestartPolicy == RestartPolicy.Never)
+        {
+            return;
+        }
+        try
+        {
+            await runner.LaunchAsync(node.Id, null, ct);
+            await runner.WaitForRpcAsync(node.Id, ct);
+            await runner.CountRestartAsync(node.Id, ct);
+            await audit.RecordAsync(network.Id, node.Id, NetworkAudit.PortalActor, "auto-restart", "succeeded", $"{node.Name} is back up with its chain data.", ct);
+        }
+        catch (NodeStartException ex)
+        {
+            await runner.StopAsync(node.Id, NodeStatus.Down, ex.Message, ct);
+            var delay = _backoff.ScheduleRestart(node.Id, clock.GetUtcNow());
+            await audit.RecordAsync(network.Id, node.Id, NetworkAudit.PortalActor, "auto-restart", "failed", $"{ex.Message} Next try in {delay.TotalSeconds:0} s.", ct);
+        }
+    }
+
+    private async Task FailInterruptedDeploymentsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        foreach (var network in await db.Networks.Include(n => n.Nodes).Where(n => n.Status == NetworkStatus.Deploying).ToListAsync(ct))
+        {
+            foreach (var node in network.Nodes)
+            {
+                await runner.StopAsync(node.Id, NodeStatus.Failed, "The deployment was interrupted by a portal restart.", ct);
+            }
+            var fresh = await db.Networks.SingleAsync(n => n.Id == network.Id, ct);
+            fresh.Status = NetworkStatus.Failed;
+            fresh.StatusMessage = "The deployment was interrupted by a portal restart. Delete the network and create it again.";
+            await db.SaveChangesAsync(ct);
+            await audit.RecordAsync(network.Id, null, NetworkAudit.PortalActor, "deploy", "failed", fresh.StatusMessage, ct);
+        }
+    }
+
+    private async Task<List<(Network Network, NetworkNode Node)>> NodesAsync(System.Linq.Expressions.Expression<Func<NetworkNode, bool>> filter, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var nodes = await db.NetworkNodes.AsNoTracking().Where(filter).ToListAsync(ct);
+        var networkIds = nodes.Select(n => n.NetworkId).Distinct().ToList();
+        var networks = await db.Networks.AsNoTracking().Where(n => networkIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, ct);
+        return [.. nodes.Where(n => networks.ContainsKey(n.NetworkId)).Select(n => (networks[n.NetworkId], n))];
+    }
+}

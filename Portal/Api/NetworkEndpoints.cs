@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using NutPortal.Core.Networks;
+using NutPortal.Core.Networks.Platforms;
+using NutPortal.Web.Account;
+
+namespace NutPortal.Web.Api;
+
+internal static class NetworkEndpoints
+{
+    public sealed record SettingsRequest(int? BlockIntervalSeconds, long? BlockGasLimit);
+
+    public sealed record UpgradeRequest(string? Hardfork);
+
+    public static void MapNetworkEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/platforms", (IEnumerable<IBlockchainPlatform> platforms) => TypedResults.Ok(platforms.Select(p => new
+        {
+            name = p.Name,
+            displayName = p.DisplayName,
+            description = p.Description,
+            capabilities = p.Capabilities,
+        }))).WithTags("Networks").WithSummary("Platforms and the settings each supports");
+
+        var networks = api.MapGroup("/networks").WithTags("Networks");
+        networks.MapGet("/", async (NetworkCatalog catalog, NetworkResources map, CancellationToken ct) =>
+            TypedResults.Ok((await catalog.ListAsync(ct)).Select(map.From))).WithSummary("All networks with their nodes");
+
+        networks.MapPost("/", async (NetworkProfile profile, ClaimsPrincipal user, NetworkService service, NetworkResources map, CancellationToken ct) =>
+        {
+            var result = await service.CreateAsync(profile, user.Identity?.Name ?? "unknown", ct);
+            return result.Network is { } network
+                ? Results.Accepted($"/api/v1/networks/{network.Id}", map.From(network))
+                : Problem(result.Errors);
+        }).RequireAuthorization(Policies.Operate).WithSummary("Create a network from a profile; deployment runs in the background");
+
+        networks.MapGet("/{id}", async (string id, NetworkCatalog catalog, NetworkResources map, CancellationToken ct) =>
+            await catalog.GetAsync(id, ct) is { } network ? Results.Ok(map.From(network)) : Results.NotFound());
+
+        networks.MapDelete("/{id}", async (string id, ClaimsPrincipal user, NetworkService service, CancellationToken ct) =>
+            await service.DeleteAsync(id, user.Identity?.Name ?? "unknown", ct) ? Results.NoContent() : Results.NotFound())
+            .RequireAuthorization(Policies.Operate).WithSummary("Stop every node and delete the network");
+
+        networks.MapGet("/{id}/deployment", async (string id, NetworkCatalog catalog, CancellationToken ct) =>
+        {
+            var steps = await catalog.StepsAsync(id, ct);
+            return steps.Count == 0 ? Results.NotFound() : Results.Ok(steps.Select(NetworkResources.From));
+        }).WithSummary("Deployment steps with their status, timing and hints");
+
+        networks.MapGet("/{id}/audit", async (string id, int? limit, NetworkCatalog catalog, CancellationToken ct) =>
+            Results.Ok(await catalog.AuditAsync(id, limit ?? 100, ct))).WithSummary("Who did what to the network, newest first");
+
+        networks.MapGet("/{id}/accounts", async (string id, NetworkCatalog catalog, CancellationToken ct) =>
+            Results.Ok(await catalog.AccountAddressesAsync(id, ct))).WithSummary("Funded test account addresses (keys never leave the portal)");
+
+        networks.MapPut("/{id}/settings", async (string id, SettingsRequest request, ClaimsPrincipal user, NodeOperations operations, CancellationToken ct) =>
+            ToResult(await operations.ChangeSettingsAsync(id, request.BlockIntervalSeconds, request.BlockGasLimit, user.Identity?.Name ?? "unknown", ct)))
+            .RequireAuthorization(Policies.Operate).WithSummary("Change block interval and/or gas limit at run time");
+
+        networks.MapPost("/{id}/nodes/{nodeId}/{action}", async (string id, string nodeId, string action, UpgradeRequest? request, ClaimsPrincipal user, NodeOperations operations, CancellationToken ct) =>
+        {
+            if (!Enum.TryParse<NodeAction>(action, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            {
+                return FieldErrors.Single("action", "One of: start, stop, restart, upgrade.");
+            }
+            return ToResult(await operations.RunAsync(id, nodeId, parsed, request?.Hardfork, user.Identity?.Name ?? "unknown", ct));
+        }).RequireAuthorization(Policies.Operate).WithSummary("Start, stop, restart or upgrade (body: hardfork) a node");
+
+        networks.MapGet("/{id}/nodes/{nodeId}/logs", async (string id, string nodeId, int? lines, NetworkCatalog catalog, NodeRunner runner, CancellationToken ct) =>
+        {
+            var network = await catalog.GetAsync(id, ct);
+            var node = network?.Nodes.SingleOrDefault(n => n.Id == nodeId);
+            return network is null || node is null
+                ? Results.NotFound()
+                : Results.Ok(runner.DriverFor(network).RecentLogLines(node, Math.Clamp(lines ?? 200, 1, 5000)));
+        }).WithSummary("The node's most recent log lines");
+    }
+
+    private static IResult ToResult(OperationResult result) =>
+        !result.Found ? Results.NotFound() : result.Succeeded ? Results.Ok(new { detail = result.Detail }) : Problem(result.Errors);
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Problem(IReadOnlyList<ProfileError> errors) =>
+        TypedResults.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            title: "The profile has invalid fields");
+}
