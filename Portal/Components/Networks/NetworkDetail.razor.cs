@@ -1,0 +1,121 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using NutPortal.Core.Identity;
+using NutPortal.Core.Live;
+using NutPortal.Core.Networks;
+using NutPortal.Web.Api;
+using NutPortal.Web.Components.Shared;
+
+namespace NutPortal.Web.Components.Networks;
+
+/// <summary>
+/// The network page: nodes, deployment steps, settings, accounts, logs and audit, all refreshed live from the
+/// network's events (throttled), never by polling from the browser.
+/// </summary>
+public sealed partial class NetworkDetail
+{
+    private readonly List<IDisposable> _subscriptions = [];
+    private readonly Throttle _throttle = new(TimeSpan.FromMilliseconds(300));
+    private NetworkResource? _network;
+    private IReadOnlyList<DeploymentStep> _steps = [];
+    private IReadOnlyList<NetworkAuditEntry> _audit = [];
+    private IReadOnlyList<string> _accounts = [];
+    private IReadOnlyList<string>? _logs;
+    private string? _logsNode;
+    private string? _message;
+    private bool _notFound;
+    private bool _confirmDelete;
+    private string _actor = "unknown";
+
+    [Parameter]
+    public string Id { get; set; } = "";
+
+    [Inject] private NetworkCatalog Catalog { get; set; } = default!;
+
+    [Inject] private NetworkResources Resources { get; set; } = default!;
+
+    [Inject] private NetworkService Networks { get; set; } = default!;
+
+    [Inject] private NodeOperations Operations { get; set; } = default!;
+
+    [Inject] private NodeRunner Runner { get; set; } = default!;
+
+    [Inject] private LiveNotifier Notifier { get; set; } = default!;
+
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    private bool CanOperate { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        var user = (await AuthenticationState).User;
+        _actor = user.Identity?.Name ?? "unknown";
+        CanOperate = user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Operator);
+        await LoadAsync();
+        _subscriptions.Add(Notifier.Subscribe<NetworkChanged>(e => e.NetworkId == Id ? RefreshAsync() : Task.CompletedTask));
+        _subscriptions.Add(Notifier.Subscribe<NodeHeightChanged>(e => e.NetworkId == Id ? RefreshAsync() : Task.CompletedTask));
+    }
+
+    private Task RefreshAsync() => _throttle.RunAsync(() => InvokeAsync(async () =>
+    {
+        await LoadAsync();
+        StateHasChanged();
+    }));
+
+    private async Task LoadAsync()
+    {
+        var network = await Catalog.GetAsync(Id);
+        _notFound = network is null;
+        if (network is null)
+        {
+            return;
+        }
+        _network = Resources.From(network);
+        _steps = await Catalog.StepsAsync(Id);
+        _audit = await Catalog.AuditAsync(Id, 50);
+        _accounts = await Catalog.AccountAddressesAsync(Id);
+    }
+
+    private async Task RunAsync((string NodeId, NodeAction Action, string? Hardfork) request)
+    {
+        _message = $"{request.Action} in progress…";
+        StateHasChanged();
+        var result = await Operations.RunAsync(Id, request.NodeId, request.Action, request.Hardfork, _actor);
+        _message = result.Succeeded ? result.Detail : string.Join(" ", result.Errors.Select(e => e.Message));
+        await LoadAsync();
+    }
+
+    private async Task ChangeSettingsAsync((int? Interval, long? GasLimit) settings)
+    {
+        var result = await Operations.ChangeSettingsAsync(Id, settings.Interval, settings.GasLimit, _actor);
+        _message = result.Succeeded ? result.Detail : string.Join(" ", result.Errors.Select(e => $"{e.Field}: {e.Message}"));
+        await LoadAsync();
+    }
+
+    private async Task ShowLogsAsync(string nodeId)
+    {
+        var network = await Catalog.GetAsync(Id);
+        var node = network?.Nodes.SingleOrDefault(n => n.Id == nodeId);
+        if (network is not null && node is not null)
+        {
+            _logsNode = node.Name;
+            _logs = Runner.DriverFor(network).RecentLogLines(node, 200);
+        }
+    }
+
+    private async Task DeleteAsync()
+    {
+        if (!_confirmDelete)
+        {
+            _confirmDelete = true;
+            return;
+        }
+        _message = "Deleting…";
+        await Networks.DeleteAsync(Id, _actor);
+        Navigation.NavigateTo("networks");
+    }
+
+    public void Dispose() => _subscriptions.ForEach(s => s.Dispose());
+}
