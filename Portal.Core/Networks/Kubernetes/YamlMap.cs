@@ -1,0 +1,14 @@
+namespace NutPortal.Core.Networks.Kubernetes;
+
+/// <summary>
+/// An ordered YAML mapping for <see cref="YamlEmitter"/>. Values are strings, numbers, booleans, nested
+/// maps or lists; a null value leaves its key out, so optional fields read naturally in the manifests.
+/// </summary>
+public sealed class YamlMap : List<KeyValuePair<string, object?>>
+{
+    public void Add(string key, object? value) => Add(new KeyValuePair<string, object?>(key, value));
+
+    public object? this[string key] => Find(key).Value;
+
+    private KeyValuePair<string, object?> Find(string key) => this.FirstOrDefault(e => e.Key == key);
+}
