@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace NutPortal.Core.Networks.Kubernetes;
@@ -12,7 +13,7 @@ public sealed record KubectlResult(int ExitCode, string StandardOutput, string S
 /// Runs kubectl with the configured kubeconfig and context, feeding stdin and capturing both outputs,
 /// and kills it when it overruns the timeout (an unreachable API server otherwise hangs for minutes).
 /// </summary>
-public sealed class KubectlRunner(IOptions<KubernetesOptions> options)
+public sealed partial class KubectlRunner(IOptions<KubernetesOptions> options)
 {
     public KubernetesOptions Options => options.Value;
 
@@ -87,7 +88,7 @@ public sealed class KubectlRunner(IOptions<KubernetesOptions> options)
         var result = await RunAsync(arguments, stdin, timeout, ct);
         if (result.ExitCode != 0)
         {
-            var detail = result.StandardError.Trim() is { Length: > 0 } error ? error : result.StandardOutput.Trim();
+            var detail = Detail(result.StandardError) is { Length: > 0 } error ? error : result.StandardOutput.Trim();
             throw new KubernetesException(
                 $"kubectl {Verb(arguments)} failed (exit code {result.ExitCode}): {Shorten(detail)}",
                 $"check the cluster and the rights of the kubeconfig ({KubernetesOptions.Section}:Kubeconfig, :Context), or download the manifests and apply them yourself.");
@@ -122,6 +123,17 @@ public sealed class KubectlRunner(IOptions<KubernetesOptions> options)
             // Already exited.
         }
     }
+
+    /// <summary>kubectl's message without its internal log lines (<c>E1122 10:00:00.000 memcache.go:265] ...</c>).</summary>
+    private static string Detail(string stderr)
+    {
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var messages = lines.Where(l => !KlogLine().IsMatch(l)).ToArray();
+        return string.Join(" ", messages.Length > 0 ? messages : lines);
+    }
+
+    [GeneratedRegex(@"^[IWEF]\d{4} \d{2}:\d{2}:\d{2}")]
+    private static partial Regex KlogLine();
 
     private static string Verb(IReadOnlyList<string> arguments) => arguments.Count > 0 ? arguments[0] : "";
 

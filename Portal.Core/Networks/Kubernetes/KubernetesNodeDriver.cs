@@ -17,7 +17,9 @@ public sealed class KubernetesNodeDriver(
 {
     public const string DriverName = "kubernetes";
 
-    // IsRunning and RecentLogLines are synchronous and polled: they must not hang a supervisor pass.
+    // IsRunning and RecentLogLines are synchronous and polled: they must not hang a supervisor pass, so the
+    // API request is bounded by kubectl itself and the process by the runner a little later.
+    private const string RequestTimeout = "--request-timeout=10s";
     private static readonly TimeSpan QueryTimeout = TimeSpan.FromSeconds(15);
 
     public string Name => DriverName;
@@ -65,7 +67,7 @@ public sealed class KubernetesNodeDriver(
         try
         {
             var result = kubectl.RunCheckedAsync(
-                ["get", "statefulset", .. Scope(node), "-o", "jsonpath={.items[*].status.readyReplicas}"],
+                ["get", "statefulset", .. Scope(node), "-o", "jsonpath={.items[*].status.readyReplicas}", RequestTimeout],
                 null, QueryTimeout, CancellationToken.None).GetAwaiter().GetResult();
             return result.StandardOutput.Split(' ', StringSplitOptions.RemoveEmptyEntries)
                 .Any(r => int.TryParse(r, out var ready) && ready > 0);
@@ -87,7 +89,7 @@ public sealed class KubernetesNodeDriver(
         try
         {
             var result = kubectl.RunCheckedAsync(
-                ["logs", .. Scope(node), $"--tail={Math.Max(1, max)}", "--container=node"],
+                ["logs", .. Scope(node), $"--tail={Math.Max(1, max)}", "--container=node", RequestTimeout],
                 null, QueryTimeout, CancellationToken.None).GetAwaiter().GetResult();
             var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             return lines.Length <= max ? lines : lines[^max..];

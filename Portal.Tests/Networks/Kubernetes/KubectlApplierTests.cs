@@ -58,6 +58,19 @@ public sealed class KubectlApplierTests
     }
 
     [Fact]
+    public async Task Kubectl_internal_log_lines_are_left_out_of_the_message()
+    {
+        const string stderr = "E1122 02:57:09.092371   18200 memcache.go:265] \"Unhandled Error\" err=x\nThe connection to the server 10.0.0.1:6443 was refused - did you specify the right host or port?\n";
+        using var kubectl = new FakeKubectl(stderr: stderr, exitCode: 1);
+        var applier = new KubectlApplier(FakeKubectl.Runner(kubectl.Options()));
+
+        var error = await Assert.ThrowsAsync<KubernetesException>(() => applier.ApplyAsync(Yaml, CancellationToken.None));
+
+        Assert.StartsWith("kubectl apply failed (exit code 1): The connection to the server 10.0.0.1:6443 was refused", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("memcache", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_kubectl_names_the_setting_to_fix()
     {
         using var kubectl = new FakeKubectl();

@@ -64,7 +64,7 @@ public sealed class KubernetesNodeDriverTests
         using var kubectl = new FakeKubectl(stdout: stdout, exitCode: exitCode);
 
         Assert.Equal(running, Driver(kubectl.Options()).IsRunning(Request().Node));
-        Assert.Equal(["get", "statefulset", "--namespace", "chains", "-l", Selector, "-o", "jsonpath={.items[*].status.readyReplicas}"], Assert.Single(kubectl.Calls).Skip(2));
+        Assert.Equal(["get", "statefulset", "--namespace", "chains", "-l", Selector, "-o", "jsonpath={.items[*].status.readyReplicas}", "--request-timeout=10s"], Assert.Single(kubectl.Calls).Skip(2));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class KubernetesNodeDriverTests
         var lines = Driver(kubectl.Options()).RecentLogLines(Request().Node, 2);
 
         Assert.Equal(["Block Number: 1", "Block Number: 2"], lines);
-        Assert.Equal(["logs", "--namespace", "chains", "-l", Selector, "--tail=2", "--container=node"], Assert.Single(kubectl.Calls).Skip(2));
+        Assert.Equal(["logs", "--namespace", "chains", "-l", Selector, "--tail=2", "--container=node", "--request-timeout=10s"], Assert.Single(kubectl.Calls).Skip(2));
     }
 
     [Fact]
