@@ -7,8 +7,4 @@ namespace NutPortal.Core.Networks.Kubernetes;
 public sealed class YamlMap : List<KeyValuePair<string, object?>>
 {
     public void Add(string key, object? value) => Add(new KeyValuePair<string, object?>(key, value));
-
-    public object? this[string key] => Find(key).Value;
-
-    private KeyValuePair<string, object?> Find(string key) => this.FirstOrDefault(e => e.Key == key);
 }
