@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using NutPortal.Core.Networks.Drivers;
+using NutPortal.Core.Networks.Kubernetes;
 using NutPortal.Core.Networks.Platforms;
 
 namespace NutPortal.Core.Networks;
@@ -13,6 +14,7 @@ internal static class NetworkServiceCollectionExtensions
         services.AddSingleton<IBlockchainPlatform, AnvilPlatform>();
         services.AddSingleton<LocalNodeDriver>();
         services.AddSingleton<INodeDriver>(sp => sp.GetRequiredService<LocalNodeDriver>());
+        services.AddKubernetesDriver();
         services.AddSingleton<ProfileValidator>();
         services.AddSingleton<PortAllocator>();
         services.AddSingleton<NodeLocks>();

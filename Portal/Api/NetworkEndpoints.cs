@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using NutPortal.Core.Networks;
+using NutPortal.Core.Networks.Kubernetes;
 using NutPortal.Core.Networks.Platforms;
 using NutPortal.Web.Account;
 
@@ -64,6 +65,22 @@ internal static class NetworkEndpoints
             }
             return ToResult(await operations.RunAsync(id, nodeId, parsed, request?.Hardfork, user.Identity?.Name ?? "unknown", ct));
         }).RequireAuthorization(Policies.Operate).WithSummary("Start, stop, restart or upgrade (body: hardfork) a node");
+
+        networks.MapGet("/{id}/manifests", async (string id, string? target, NetworkCatalog catalog, NodeRunner runner, KubernetesManifestRenderer renderer,
+            Microsoft.Extensions.Options.IOptions<KubernetesOptions> options, CancellationToken ct) =>
+        {
+            if (!string.Equals(target ?? "kubernetes", "kubernetes", StringComparison.OrdinalIgnoreCase))
+            {
+                return FieldErrors.Single("target", "Supported targets: kubernetes.");
+            }
+            var network = await catalog.GetAsync(id, ct);
+            if (network is null)
+            {
+                return Results.NotFound();
+            }
+            var yaml = renderer.Render(network, NodeRunner.ReadProfile(network), runner.PlatformFor(network), options.Value);
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(yaml), "application/yaml", $"{network.Name.Replace(' ', '-')}-kubernetes.yaml");
+        }).WithSummary("Kubernetes manifests (StatefulSet, Service, ConfigMap, PVC per node) for the network");
 
         networks.MapGet("/{id}/nodes/{nodeId}/logs", async (string id, string nodeId, int? lines, NetworkCatalog catalog, NodeRunner runner, CancellationToken ct) =>
         {

@@ -74,9 +74,10 @@ public sealed class AnvilPlatform : IBlockchainPlatform
         return new NodeLaunch(BinaryPath(), arguments, $"ghcr.io/foundry-rs/foundry:v{AnvilVersion}", $"anvil/v{AnvilVersion}");
     }
 
-    /// <summary>The anvil binary shipped inside the npm package (the package's own launcher is a Node script).</summary>
+    /// <summary>
+    /// The anvil binary from the npm package; plain <c>anvil</c> (found on PATH, or in a container image) when the
+    /// package is not installed here, so manifests still render and a local start fails with a clear error.
+    /// </summary>
     public static string BinaryPath() =>
-        RepositoryLayout.NodePackage(BinaryPackage) is { } package
-            ? Path.Combine(package, "bin", "anvil")
-            : throw new InvalidOperationException($"anvil is not installed: run `npm ci` in the repository root ({BinaryPackage} is missing).");
+        RepositoryLayout.NodePackage(BinaryPackage) is { } package ? Path.Combine(package, "bin", "anvil") : "anvil";
 }
