@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Live;
 using NutPortal.Core.Networks.Drivers;
+using NutPortal.Core.Networks.Kubernetes;
 using NutPortal.Core.Networks.Platforms;
 using NutPortal.Core.Persistence;
 
@@ -46,9 +47,14 @@ public sealed class NodeRunner(
         var profile = profileOverride ?? ReadProfile(network);
         var driver = DriverFor(network);
         var platform = PlatformFor(network);
-        node.Port ??= await ports.AllocateAsync(ct);
-        node.RpcUrl = $"http://{node.Host}:{node.Port}";
-        var launch = platform.CreateLaunch(profile, new NodeLaunchContext(node.Name, node.Host, node.Port.Value, node.DataDirectory));
+        // Local nodes get a loopback port from the configured range; other drivers set the node's address themselves.
+        var allocated = driver is LocalNodeDriver && node.Port is null;
+        if (driver is LocalNodeDriver)
+        {
+            node.Port ??= await ports.AllocateAsync(ct);
+            node.RpcUrl = $"http://{node.Host}:{node.Port}";
+        }
+        var launch = platform.CreateLaunch(profile, new NodeLaunchContext(node.Name, node.Host, node.Port ?? 0, node.DataDirectory));
         try
         {
             node.ProcessId = await driver.StartAsync(new NodeStartRequest(network, node, profile, launch), ct);
@@ -59,6 +65,10 @@ public sealed class NodeRunner(
             node.UpdatedAt = clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(ct);
         }
+        catch (KubernetesException ex)
+        {
+            throw new NodeStartException($"Could not start {node.Name}: {ex.Message}", ex.Hint, ex);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException and not NodeStartException)
         {
             throw new NodeStartException($"Could not start {node.Name}: {ex.Message}", "Check that the node software is installed (npm ci) and the data folder is writable.", ex);
@@ -66,7 +76,10 @@ public sealed class NodeRunner(
         finally
         {
             // The port is recorded on the node now (or was never used): the in-memory reservation can go.
-            ports.Release(node.Port.Value);
+            if (allocated && node.Port is { } port)
+            {
+                ports.Release(port);
+            }
         }
         await notifier.PublishAsync(new NetworkChanged(network.Id));
     }

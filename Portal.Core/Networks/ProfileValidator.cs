@@ -21,6 +21,8 @@ public sealed class ProfileValidator(IEnumerable<IBlockchainPlatform> platforms)
             errors.Add(new("platform", $"Unknown platform '{profile.Platform}'. Available: {string.Join(", ", platforms.Select(p => p.Name))}."));
             return errors;
         }
+        // The platform's own messages explain more (e.g. why anvil runs one node); generic range checks fill the rest.
+        var platformErrors = platform.Validate(profile).ToList();
         var c = platform.Capabilities;
         if (!c.Drivers.Contains(profile.Driver))
         {
@@ -41,7 +43,8 @@ public sealed class ProfileValidator(IEnumerable<IBlockchainPlatform> platforms)
         }
         Range(errors, "hardware.memoryMb", profile.Hardware.MemoryMb, 128, 262_144);
         Range(errors, "hardware.diskGb", profile.Hardware.DiskGb, 1, 16_384);
-        errors.AddRange(platform.Validate(profile).Where(e => errors.All(x => x.Field != e.Field)));
+        errors.RemoveAll(e => platformErrors.Any(p => p.Field == e.Field));
+        errors.AddRange(platformErrors);
         return errors;
     }
 

@@ -35,6 +35,10 @@ public class PortalFactory : WebApplicationFactory<Program>
         _settings["Portal:DataDirectory"] = DataDirectory;
         _settings["Portal:Bootstrap:AdminPassword"] = AdminPassword;
         _settings["Portal:Bootstrap:ApiToken"] = BootstrapToken;
+        // Each test portal gets its own port range, so portals running side by side never race for a node port.
+        var portBase = 20000 + Random.Shared.Next(0, 400) * 100;
+        _settings["Portal:Networks:PortRangeStart"] = portBase.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _settings["Portal:Networks:PortRangeEnd"] = (portBase + 99).ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (key, value) in Database.Settings)
         {
             _settings[key] = value;
@@ -108,6 +112,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing && _ownsData)
         {
+            // Nodes deliberately outlive the portal (it re-adopts them); a finished test must not leave any behind.
+            LeftoverProcesses.KillUnder(DataDirectory);
             SqliteConnection.ClearAllPools();
             Database.Dispose();
             try

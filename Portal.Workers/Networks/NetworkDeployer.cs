@@ -146,9 +146,17 @@ public sealed class NetworkDeployer(
         await steps.SkipRemainingAsync();
         foreach (var id in nodeIds)
         {
-            using (await locks.AcquireAsync(id, CancellationToken.None))
+            try
             {
-                await runner.StopAsync(id, NodeStatus.Failed, ex.Message, CancellationToken.None);
+                using (await locks.AcquireAsync(id, CancellationToken.None))
+                {
+                    await runner.StopAsync(id, NodeStatus.Failed, ex.Message, CancellationToken.None);
+                }
+            }
+            catch (Exception stopError)
+            {
+                // Cleanup must reach every node and the network's status, whatever one node does.
+                logger.LogError(stopError, "Could not stop node {Node} after a failed deployment", id);
             }
         }
         await using var db = await dbFactory.CreateDbContextAsync();

@@ -1,0 +1,55 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace NutPortal.Tests.Networks;
+
+/// <summary>Small helpers over the networks API for tests: create, read, and wait for a condition.</summary>
+internal static class NetworkApi
+{
+    public static async Task<JsonElement> CreateAsync(HttpClient client, object profile)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/networks", profile);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, body.ToString());
+        return body;
+    }
+
+    public static async Task<JsonElement> GetAsync(HttpClient client, string id) =>
+        await client.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{id}");
+
+    public static async Task<JsonElement> WaitForAsync(HttpClient client, string id, Func<JsonElement, bool> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        JsonElement network;
+        do
+        {
+            network = await GetAsync(client, id);
+            if (condition(network))
+            {
+                return network;
+            }
+            await Task.Delay(200);
+        }
+        while (DateTime.UtcNow < deadline);
+        var steps = await client.GetStringAsync($"/api/v1/networks/{id}/deployment");
+        throw new TimeoutException($"Waited {timeout.TotalSeconds} s for {what}. Network: {network} Steps: {steps}");
+    }
+
+    public static JsonElement Node(JsonElement network) => network.GetProperty("nodes")[0];
+
+    public static string Status(JsonElement network) => network.GetProperty("status").GetString()!;
+
+    public static string NodeStatus(JsonElement network) => Node(network).GetProperty("status").GetString()!;
+
+    public static long Height(JsonElement network) =>
+        Node(network).GetProperty("blockHeight") is { ValueKind: JsonValueKind.Number } h ? h.GetInt64() : -1;
+
+    public static object Profile(string name, int interval = 1, object? extra = null) => new
+    {
+        name,
+        platform = "ethereum-anvil",
+        blockIntervalSeconds = interval,
+        chainId = 4242,
+        accounts = new { count = 2, balanceEth = 50 },
+    };
+}
