@@ -21,14 +21,14 @@ public sealed class ContractTests(EndToEndFixture e2e) : IClassFixture<EndToEndF
         using var sender = await e2e.NewFundedSenderAsync();
         var nonce = await e2e.Rpc.GetTransactionCountAsync(sender.HexAddress);
 
-        var registry = await DeployRegistryAsync(sender, "NutPortal registry", 5);
+        var registry = await e2e.DeployRegistryAsync(sender, "NutPortal registry", 5);
 
         // CREATE address: keccak256(rlp([sender, nonce]))[12..], computed with our RLP and Keccak.
         var expected = Keccak256.Hash(RlpEncoder.EncodeList(RlpEncoder.EncodeBytes(sender.Address.Span), RlpEncoder.EncodeUInt(nonce)))[12..];
         Assert.Equal(Address.FromBytes(expected), registry);
         Assert.Equal("0x" + e2e.Registry.DeployedBytecode, await e2e.Rpc.GetCodeAsync(registry.ToLowerHex()));
         var describe = Abi.GetFunction("describe");
-        var values = describe.DecodeOutput(Hex.Decode(await e2e.Rpc.CallAsync(Call(registry, describe.EncodeCall()))));
+        var values = describe.DecodeOutput(Hex.Decode(await e2e.Rpc.CallAsync(EndToEndValues.Call(registry, describe.EncodeCall()))));
         Assert.Equal("NutPortal registry", values[0]);
         Assert.Equal(sender.Address, values[1]);
         Assert.Equal(new BigInteger(5), values[2]);
@@ -38,11 +38,11 @@ public sealed class ContractTests(EndToEndFixture e2e) : IClassFixture<EndToEndF
     public async Task Nested_struct_argument_reaches_the_evm_intact()
     {
         using var sender = await e2e.NewFundedSenderAsync();
-        var registry = await DeployRegistryAsync(sender, "echo", 0);
-        var order = Order(sender.Address, 77, "ship by Friday \u2713");
+        var registry = await e2e.DeployRegistryAsync(sender, "echo", 0);
+        var order = EndToEndValues.Order(sender.Address, 77, "ship by Friday \u2713");
         var echo = Abi.GetFunction("echo");
 
-        var output = echo.DecodeOutput(Hex.Decode(await e2e.Rpc.CallAsync(Call(registry, echo.EncodeCall([order])))));
+        var output = echo.DecodeOutput(Hex.Decode(await e2e.Rpc.CallAsync(EndToEndValues.Call(registry, echo.EncodeCall([order])))));
 
         // Solidity decoded our calldata and re-encoded the struct: compare field by field, and the EVM's
         // keccak256(abi.encode(order)) with ours over our encoding.
@@ -54,9 +54,9 @@ public sealed class ContractTests(EndToEndFixture e2e) : IClassFixture<EndToEndF
     public async Task State_changing_call_emits_an_event_we_decode()
     {
         using var sender = await e2e.NewFundedSenderAsync();
-        var registry = await DeployRegistryAsync(sender, "events", 5);
+        var registry = await e2e.DeployRegistryAsync(sender, "events", 5);
         using var makerKey = PrivateKey.Generate();
-        var order = Order(makerKey.Address, 250, "first delivery");
+        var order = EndToEndValues.Order(makerKey.Address, 250, "first delivery");
 
         var receipt = await sender.TransactAsync(registry, Abi.GetFunction("record").EncodeCall([order]));
 
@@ -73,15 +73,15 @@ public sealed class ContractTests(EndToEndFixture e2e) : IClassFixture<EndToEndF
         Assert.Equal((byte[])order[2]!, decoded["payload"]);
         Assert.Equal(new BigInteger(255), decoded["total"]);
         var total = Abi.GetFunction("total");
-        Assert.Equal(new BigInteger(255), total.DecodeOutput(Hex.Decode(await e2e.Rpc.CallAsync(Call(registry, total.EncodeCall()))))[0]);
+        Assert.Equal(new BigInteger(255), total.DecodeOutput(Hex.Decode(await e2e.Rpc.CallAsync(EndToEndValues.Call(registry, total.EncodeCall()))))[0]);
     }
 
     [Fact]
     public async Task Require_message_is_decoded_from_the_eth_call_error()
     {
         using var sender = await e2e.NewFundedSenderAsync();
-        var registry = await DeployRegistryAsync(sender, "require", 0);
-        var call = Call(registry, Abi.GetFunction("record").EncodeCall([Order(sender.Address, 0, "nothing")]), sender);
+        var registry = await e2e.DeployRegistryAsync(sender, "require", 0);
+        var call = EndToEndValues.Call(registry, Abi.GetFunction("record").EncodeCall([EndToEndValues.Order(sender.Address, 0, "nothing")]), sender);
 
         var e = await Assert.ThrowsAsync<JsonRpcException>(() => e2e.Rpc.CallAsync(call));
 
@@ -94,8 +94,8 @@ public sealed class ContractTests(EndToEndFixture e2e) : IClassFixture<EndToEndF
     public async Task Custom_error_and_its_arguments_are_decoded_from_the_eth_call_error()
     {
         using var sender = await e2e.NewFundedSenderAsync();
-        var registry = await DeployRegistryAsync(sender, "custom", 0);
-        var call = Call(registry, Abi.GetFunction("record").EncodeCall([Order(sender.Address, 5000, "too much")]), sender);
+        var registry = await e2e.DeployRegistryAsync(sender, "custom", 0);
+        var call = EndToEndValues.Call(registry, Abi.GetFunction("record").EncodeCall([EndToEndValues.Order(sender.Address, 5000, "too much")]), sender);
 
         var e = await Assert.ThrowsAsync<JsonRpcException>(() => e2e.Rpc.CallAsync(call));
 
@@ -105,23 +105,6 @@ public sealed class ContractTests(EndToEndFixture e2e) : IClassFixture<EndToEndF
         Assert.Equal([new BigInteger(5000), new BigInteger(1000)], reason.Arguments);
         Assert.Equal("TooLarge(5000, 1000)", reason.Message);
     }
-
-    internal static RpcTransactionRequest Call(Address to, byte[] data, SignedSender? from = null) =>
-        new() { From = from?.HexAddress, To = to.ToLowerHex(), Input = Hex.Encode(data) };
-
-    /// <summary>Deploys Registry(name, initial) in a transaction we sign, with constructor arguments from our ABI encoder.</summary>
-    internal async Task<Address> DeployRegistryAsync(SignedSender sender, string name, int initial)
-    {
-        var init = Abi.Constructor!.EncodeDeploy(Hex.Decode(e2e.Registry.Bytecode), name, new BigInteger(initial));
-        var receipt = await sender.TransactAsync(null, init, gas: 3_000_000);
-        Assert.True(receipt.Succeeded);
-        Assert.Null(receipt.To);
-        return Address.Parse(receipt.ContractAddress!);
-    }
-
-    internal static List<object?> Order(Address maker, int amount, string memo) =>
-        [maker, new BigInteger(amount), Hex.Decode("0xdeadbeef00112233445566778899aabbccddeeff0102030405060708090a0b0c0d0e0f"), memo,
-            new List<object?> { BigInteger.One, BigInteger.Pow(2, 255), new BigInteger(amount) }];
 
     private static string Json(object? value, AbiType? type = null) => AbiValueFormatter.ToJson(type ?? OrderType, value)!.ToJsonString();
 }

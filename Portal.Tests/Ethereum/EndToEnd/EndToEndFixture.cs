@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Text.Json;
+using NutPortal.Core.Ethereum;
 using NutPortal.Core.Ethereum.Abi;
 using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Ethereum.Keys;
@@ -52,5 +53,19 @@ public sealed class EndToEndFixture : IAsyncLifetime
         return new SignedSender(Rpc, key);
     }
 
+    /// <summary>Deploys Registry(name, initial) in a transaction we sign, with constructor arguments from our ABI encoder.</summary>
+    public Task<Address> DeployRegistryAsync(SignedSender sender, string name, int initial) =>
+        DeployAsync(sender, RegistryAbi.Constructor!.EncodeDeploy(Hex.Decode(Registry.Bytecode), name, new BigInteger(initial)));
+
+    public Task<Address> DeployForwarderAsync(SignedSender sender) => DeployAsync(sender, Hex.Decode(Forwarder.Bytecode));
+
     public Task DisposeAsync() => Node.DisposeAsync();
+
+    private static async Task<Address> DeployAsync(SignedSender sender, byte[] init)
+    {
+        var receipt = await sender.TransactAsync(null, init, gas: 3_000_000);
+        Assert.True(receipt.Succeeded);
+        Assert.Null(receipt.To);
+        return Address.Parse(receipt.ContractAddress!);
+    }
 }
