@@ -1,7 +1,7 @@
 // ethers side of `Portal bench ethereum`. stdin: the inputs the C# side generated (hex strings, decimal
 // integers); stdout: {rates: {name: ops/s}, outputs: {...}} where outputs let C# check both sides computed the same.
 // Inputs are converted to ethers' native forms (Uint8Array, bigint, Signature) before timing, as C# does.
-import { AbiCoder, Signature, SigningKey, decodeRlp, encodeRlp, getBytes, keccak256, recoverAddress } from "ethers";
+import { AbiCoder, ParamType, Signature, SigningKey, decodeRlp, encodeRlp, getBytes, keccak256, recoverAddress } from "ethers";
 
 const input = JSON.parse(await new Response(process.stdin).text());
 const seconds = input.seconds;
@@ -29,7 +29,8 @@ const signatures = input.signatures.map((s) => Signature.from(s));
 const rlpTrees = input.rlp.map(toBytesTree);
 const rlpEncoded = input.rlpEncoded.map((h) => getBytes(h));
 const coder = AbiCoder.defaultAbiCoder();
-const abiTypes = input.abi.types;
+// Parsed once, as the C# side parses its AbiTypes once: string types would be re-parsed on every call.
+const abiTypes = input.abi.types.map((t) => ParamType.from(t));
 const abiValues = input.abi.values.map(([[maker, amount, payload, memo, ids], deadline]) => [
   [maker, BigInt(amount), getBytes(payload), memo, ids.map(BigInt)],
   BigInt(deadline),
