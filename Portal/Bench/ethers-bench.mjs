@@ -10,11 +10,12 @@ let sink = 0;
 // Warm up (lets V8 optimise), estimate the rate, then time enough iterations for about `seconds`.
 function rate(count, op) {
   let n = 0;
-  const warmEnd = performance.now() + 500;
+  const warmSeconds = Math.min(0.5, seconds / 2);
+  const warmEnd = performance.now() + warmSeconds * 1000;
   while (performance.now() < warmEnd) {
     for (let j = 0; j < 16; j++) op(n++ % count);
   }
-  const iterations = Math.max(16, Math.round((n / 0.5) * seconds));
+  const iterations = Math.max(16, Math.round((n / warmSeconds) * seconds));
   const start = process.hrtime.bigint();
   for (let i = 0; i < iterations; i++) op(i % count);
   const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
