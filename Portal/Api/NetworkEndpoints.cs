@@ -57,14 +57,18 @@ internal static class NetworkEndpoints
             ToResult(await operations.ChangeSettingsAsync(id, request.BlockIntervalSeconds, request.BlockGasLimit, user.Identity?.Name ?? "unknown", ct)))
             .RequireAuthorization(Policies.Operate).WithSummary("Change block interval and/or gas limit at run time");
 
-        networks.MapPost("/{id}/nodes/{nodeId}/{action}", async (string id, string nodeId, string action, UpgradeRequest? request, ClaimsPrincipal user, NodeOperations operations, CancellationToken ct) =>
+        networks.MapPost("/{id}/nodes/{nodeId}/{operation}", async (string id, string nodeId, string operation, string? hardfork, HttpRequest http, ClaimsPrincipal user, NodeOperations operations, CancellationToken ct) =>
         {
-            if (!Enum.TryParse<NodeAction>(action, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            // The body is optional (only upgrade takes one), so it is read here rather than bound: a bound JSON
+            // body would make requests without one miss the route.
+            var request = http.HasJsonContentType() && http.ContentLength != 0 ? await http.ReadFromJsonAsync<UpgradeRequest>(ct) : null;
+            if (!Enum.TryParse<NodeAction>(operation, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
             {
-                return FieldErrors.Single("action", "One of: start, stop, restart, upgrade.");
+                return FieldErrors.Single("operation", "One of: start, stop, restart, upgrade.");
             }
-            return ToResult(await operations.RunAsync(id, nodeId, parsed, request?.Hardfork, user.Identity?.Name ?? "unknown", ct));
-        }).RequireAuthorization(Policies.Operate).WithSummary("Start, stop, restart or upgrade (body: hardfork) a node");
+            return ToResult(await operations.RunAsync(id, nodeId, parsed, request?.Hardfork ?? hardfork, user.Identity?.Name ?? "unknown", ct));
+        }).RequireAuthorization(Policies.Operate)
+        .WithSummary("Start, stop, restart or upgrade (hardfork in the body or ?hardfork=) a node");
 
         networks.MapGet("/{id}/manifests", async (string id, string? target, NetworkCatalog catalog, NodeRunner runner, KubernetesManifestRenderer renderer,
             Microsoft.Extensions.Options.IOptions<KubernetesOptions> options, CancellationToken ct) =>
