@@ -15,6 +15,9 @@ public static class PortalWebApplication
             .AddPortalWorkers(builder.Configuration)
             .AddPortalWeb(builder.Configuration);
         builder.WebHost.ConfigurePortalKestrel();
+        // Serve wwwroot from the build output's static-asset manifest too (not only in Development), so the
+        // built Portal.dll works from its bin folder; a published app has wwwroot next to it anyway.
+        builder.WebHost.UseStaticWebAssets();
 
         var app = builder.Build();
         app.UsePortal();
