@@ -63,7 +63,7 @@ public sealed class InteractiveBrowserTests(RealServerPortalFactory portal) : IC
         await browser.WaitForAsync("[data-testid=job-table]");
         var before = await browser.CountAsync("[data-testid=run-row][data-outcome=Succeeded]");
 
-        await browser.ClickAsync("[data-testid=run-job]");
+        await browser.ClickAsync("[data-testid=run-job][data-job=job-run-retention]");
 
         await browser.WaitForAsync($"[data-testid=run-row][data-outcome=Succeeded] >> nth={before}");
         Assert.Equal(before + 1, await browser.CountAsync("[data-testid=run-row][data-outcome=Succeeded]"));

@@ -28,7 +28,7 @@ public sealed class PortalJobTests(PortalFactory portal) : IClassFixture<PortalF
         var scheduler = await portal.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         await scheduler.AddJob(JobBuilder.Create<FailingJob>().WithIdentity("failing-test-job").StoreDurably(true).Build(), new AddJobOptions { Replace = true }, CancellationToken.None);
 
-        Assert.True(await dashboard.TriggerAsync("failing-test-job"));
+        await scheduler.TriggerJob(new JobKey("failing-test-job"), new JobDataMap(), CancellationToken.None);
         var failed = await WaitForRunAsync(dashboard, "failing-test-job");
         Assert.True(await dashboard.TriggerAsync(JobRunRetentionJob.Name));
         var next = await WaitForRunAsync(dashboard, JobRunRetentionJob.Name);
@@ -47,6 +47,17 @@ public sealed class PortalJobTests(PortalFactory portal) : IClassFixture<PortalF
         var dashboard = portal.Services.GetRequiredService<JobDashboard>();
 
         Assert.False(await dashboard.TriggerAsync("no-such-job"));
+    }
+
+    [Fact]
+    public async Task On_demand_jobs_cannot_be_started_by_hand()
+    {
+        var dashboard = portal.Services.GetRequiredService<JobDashboard>();
+
+        var deploy = Assert.Single(await dashboard.ListJobsAsync(), j => j.Name == "deploy-network");
+
+        Assert.False(deploy.CanRunNow);
+        Assert.False(await dashboard.TriggerAsync("deploy-network"));
     }
 
     [Fact]

@@ -33,7 +33,21 @@ public sealed class NetworkValidationTests(PortalFactory portal) : IClassFixture
         Assert.Superset(new HashSet<string> { "name", "nodeCount", "blockIntervalSeconds", "blockGasLimit", "chainId", "hardfork", "driver", "accounts.count", "accounts.balanceEth", "hardware.cpus", "hardware.memoryMb", "hardware.diskGb" }, fields);
         Assert.Contains("one node", errors.GetProperty("nodeCount")[0].GetString(), StringComparison.Ordinal);
         Assert.Contains("between 0 and 3600", errors.GetProperty("blockIntervalSeconds")[0].GetString(), StringComparison.Ordinal);
-        Assert.Empty(await client.GetFromJsonAsync<JsonElement[]>("/api/v1/networks") ?? []);
+        Assert.DoesNotContain(await client.GetFromJsonAsync<JsonElement[]>("/api/v1/networks") ?? [], n => n.GetProperty("name").GetString() == "");
+    }
+
+    [Fact]
+    public async Task A_duplicate_name_is_rejected_whatever_its_case()
+    {
+        using var client = portal.CreateAdminClient();
+        var first = await client.PostAsJsonAsync("/api/v1/networks", new { name = "Shared Name", accounts = new { count = 0 } });
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+
+        var second = await client.PostAsJsonAsync("/api/v1/networks", new { name = "shared name" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        var errors = (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Contains("already exists", errors.GetProperty("name")[0].GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

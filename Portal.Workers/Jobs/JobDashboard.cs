@@ -5,7 +5,11 @@ using Quartz;
 
 namespace NutPortal.Workers.Jobs;
 
-public sealed record ScheduledJob(string Name, string? Description, string? Schedule, DateTime? NextRun, DateTime? PreviousRun, bool Running);
+/// <summary>A job as the Jobs page shows it. Only scheduled jobs can be run by hand; on-demand ones (a deployment) need their input.</summary>
+public sealed record ScheduledJob(string Name, string? Description, string? Schedule, DateTime? NextRun, DateTime? PreviousRun, bool Running)
+{
+    public bool CanRunNow => Schedule is not null;
+}
 
 /// <summary>What the Admin "Jobs" page shows: scheduled jobs from Quartz, recent runs from the run log.</summary>
 public sealed class JobDashboard(ISchedulerFactory schedulers, IDbContextFactory<PortalDbContext> dbFactory)
@@ -20,10 +24,12 @@ public sealed class JobDashboard(ISchedulerFactory schedulers, IDbContextFactory
         foreach (var job in jobs)
         {
             var trigger = triggers.Where(t => t.JobKey.Equals(job.Key)).OrderBy(t => t.NextFireTimeUtc ?? DateTimeOffset.MaxValue).FirstOrDefault();
+            var schedule = trigger is null ? null
+                : await scheduler.GetTrigger(trigger.Key, ct) is ICronTrigger cron ? cron.CronExpressionString : trigger.Description ?? trigger.TriggerType;
             result.Add(new ScheduledJob(
                 job.Key.Name,
                 job.Description,
-                trigger?.Description ?? trigger?.TriggerType,
+                schedule,
                 trigger?.NextFireTimeUtc?.UtcDateTime,
                 trigger?.PreviousFireTimeUtc?.UtcDateTime,
                 running.Contains(job.Key)));
@@ -31,9 +37,13 @@ public sealed class JobDashboard(ISchedulerFactory schedulers, IDbContextFactory
         return [.. result.OrderBy(j => j.Name, StringComparer.Ordinal)];
     }
 
-    /// <summary>Runs a job now; false when no job has this name.</summary>
+    /// <summary>Runs a scheduled job now; false when no scheduled job has this name.</summary>
     public async Task<bool> TriggerAsync(string name, CancellationToken ct = default)
     {
+        if ((await ListJobsAsync(ct)).SingleOrDefault(j => j.Name == name) is not { CanRunNow: true })
+        {
+            return false;
+        }
         var scheduler = await schedulers.GetScheduler(ct);
         var key = new JobKey(name);
         if (!await scheduler.Exists(key, ct))
