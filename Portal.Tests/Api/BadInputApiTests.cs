@@ -70,6 +70,18 @@ public sealed class BadInputApiTests(PortalFactory portal) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task A_sign_in_form_posted_without_its_antiforgery_token_is_refused()
+    {
+        using var anonymous = portal.CreateAnonymousClient();
+        var fields = new Dictionary<string, string> { ["_handler"] = "login", ["Input.Email"] = PortalFactory.AdminEmail, ["Input.Password"] = PortalFactory.AdminPassword };
+
+        var response = await anonymous.PostAsync("/account/login", new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith("nutportal.auth", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_page_without_sign_in_redirects_to_the_sign_in_page()
     {
         using var anonymous = portal.CreateAnonymousClient();
