@@ -40,6 +40,9 @@ public sealed class AstNode
     public string TypeString => Element.TryGetProperty("typeDescriptions", out var t) && t.ValueKind == JsonValueKind.Object
         && t.TryGetProperty("typeString", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() ?? "" : "";
 
+    public string TypeIdentifier => Element.TryGetProperty("typeDescriptions", out var t) && t.ValueKind == JsonValueKind.Object
+        && t.TryGetProperty("typeIdentifier", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() ?? "" : "";
+
     public string? Str(string property) =>
         Element.TryGetProperty(property, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 

@@ -16,7 +16,7 @@ public sealed class UninitializedStorageDetector : Detector
         {
             foreach (var declaration in statement.ChildrenIn("declarations"))
             {
-                if (declaration.Str("storageLocation") is "default" or "storage" && declaration.TypeString.EndsWith("storage pointer", StringComparison.Ordinal))
+                if (declaration.Str("storageLocation") is "default" or "storage" && (declaration.TypeString.EndsWith("storage pointer", StringComparison.Ordinal) || declaration.TypeIdentifier.EndsWith("_storage_ptr", StringComparison.Ordinal)))
                 {
                     yield return At(context, declaration, "high");
                 }
