@@ -61,11 +61,11 @@ public static class AstPatterns
         (p.child.Role == "condition" && p.parent.NodeType is "IfStatement" or "WhileStatement" or "ForStatement" or "DoWhileStatement" or "Conditional")
         || (p.child.Role == "arguments" && CalleeName(p.parent) is "require" or "assert"));
 
-    /// <summary>An assignment, ++/-- or delete whose target is a state variable.</summary>
+    /// <summary>An assignment, ++/-- or delete whose target is contract storage (a state variable or a storage pointer).</summary>
     public static AstNode? WrittenState(ScanContext context, AstNode n) => n.NodeType switch
     {
-        "Assignment" when context.IsStateVariable(n.Child("leftHandSide")) => n.Child("leftHandSide"),
-        "UnaryOperation" when n.Str("operator") is "++" or "--" or "delete" && context.IsStateVariable(n.Child("subExpression")) => n.Child("subExpression"),
+        "Assignment" when context.IsStorage(n.Child("leftHandSide")) => n.Child("leftHandSide"),
+        "UnaryOperation" when n.Str("operator") is "++" or "--" or "delete" && context.IsStorage(n.Child("subExpression")) => n.Child("subExpression"),
         _ => null,
     };
 

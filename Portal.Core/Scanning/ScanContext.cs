@@ -60,6 +60,10 @@ public sealed class ScanContext
     /// <summary>True when the expression reads or writes a contract state variable (through index and member access).</summary>
     public bool IsStateVariable(AstNode? expression) => RootDeclaration(expression) is { } d && d.Bool("stateVariable");
 
+    /// <summary>True when the expression is contract storage: a state variable or a local storage pointer into it.</summary>
+    public bool IsStorage(AstNode? expression) => RootDeclaration(expression) is { } d
+        && (d.Bool("stateVariable") || (expression!.NodeType != "Identifier" && d.TypeIdentifier.EndsWith("_storage_ptr", StringComparison.Ordinal)));
+
     /// <summary>The declaration at the root of a.b[c].d, or null.</summary>
     public AstNode? RootDeclaration(AstNode? expression)
     {

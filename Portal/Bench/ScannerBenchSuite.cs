@@ -34,7 +34,16 @@ internal sealed class ScannerBenchSuite : IBenchSuite
             var started = Stopwatch.GetTimestamp();
             var result = await scanner.ScanAsync(source, ct: ct);
             times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            score.Add(ScannerBenchLabels.Read(source), result);
+            var labels = ScannerBenchLabels.Read(source);
+            score.Add(labels, result);
+            if (arguments.Contains("--misses"))
+            {
+                // Diagnostic listing for tuning detectors, on stderr so stdout keeps one figure per line.
+                foreach (var (category, line) in labels.Where(l => !result.Findings.Any(f => f.Category == l.Category && f.Line == l.Line)))
+                {
+                    await Console.Error.WriteLineAsync($"miss {category} {Path.GetRelativePath(root, file)}:{line} {result.Error}");
+                }
+            }
         }
         score.Print(report, files.Count);
         times.Sort();

@@ -20,13 +20,14 @@ public sealed class AccessControlDetector : Detector
         }
         foreach (var function in context.Functions.Where(f => AstPatterns.IsPublic(f) && !AstPatterns.IsConstructor(f) && !AstPatterns.HasModifiers(f) && !AstPatterns.ChecksSender(f)))
         {
-            foreach (var call in function.Descendants().Where(c => AstPatterns.CalleeName(c) is "selfdestruct" or "suicide"))
+            // The missing modifier is the function's flaw, so the finding sits on its declaration.
+            if (function.Descendants().Any(c => AstPatterns.CalleeName(c) is "selfdestruct" or "suicide"))
             {
-                yield return At(context, call, "high", "Anyone can destroy the contract");
+                yield return At(context, function, "high", "Anyone can destroy the contract");
             }
-            foreach (var write in function.Descendants().Where(n => n.NodeType == "Assignment" && IsSensitive(context, n.Child("leftHandSide"))))
+            if (function.Descendants().Any(n => n.NodeType == "Assignment" && IsSensitive(context, n.Child("leftHandSide"))))
             {
-                yield return At(context, write, (function.Name ?? "").StartsWith("init", StringComparison.OrdinalIgnoreCase) ? "high" : "medium", "Anyone can change the owner");
+                yield return At(context, function, (function.Name ?? "").StartsWith("init", StringComparison.OrdinalIgnoreCase) ? "high" : "medium", "Anyone can change the owner");
             }
         }
         foreach (var function in context.OfType("FunctionDefinition").Where(f => IsMisnamedConstructor(context, f)))

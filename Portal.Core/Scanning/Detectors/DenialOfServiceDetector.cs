@@ -19,6 +19,11 @@ public sealed class DenialOfServiceDetector : Detector
             {
                 yield return At(context, loop, "medium", "Loop bounded by state that can grow");
             }
+            else if (condition is not null && loop.Ancestor("FunctionDefinition") is { } function && AstPatterns.IsPublic(function)
+                && ScanContext.ReadsParameterOrCalldata(condition, function))
+            {
+                yield return At(context, loop, "medium", "Loop bounded by a caller-chosen number");
+            }
             foreach (var pay in loop.Descendants().Where(n => AstPatterns.LowLevelKind(n) is "send" or "transfer" or "call"))
             {
                 yield return At(context, pay, "medium", "Payment inside a loop");

@@ -17,7 +17,10 @@ public sealed class TimeManipulationDetector : Detector
         {
             var compared = n.Ancestors().TakeWhile(a => a.NodeType is not ("ExpressionStatement" or "Block")).Any(a =>
                 a.NodeType == "BinaryOperation" && a.Str("operator") is "<" or ">" or "<=" or ">=" or "==" or "!=");
-            if ((compared || AstPatterns.InCondition(n)) && reported.Add(context.Line(n)))
+            // Stored or returned, the timestamp goes on to decide something elsewhere.
+            var stored = n.Parent is { NodeType: "Assignment" } a && n.Role == "rightHandSide" && context.IsStateVariable(a.Child("leftHandSide"));
+            var returned = n.Parent?.NodeType == "Return";
+            if ((compared || stored || returned || AstPatterns.InCondition(n)) && reported.Add(context.Line(n)))
             {
                 yield return At(context, n, "medium");
             }
