@@ -31,6 +31,10 @@ public sealed class ContractEditorBrowserTests(RealServerPortalFactory portal) :
         Assert.Empty(await MarkerLinesAsync(browser));
         Assert.Equal(1, await browser.CountAsync("[data-testid=no-diagnostics]"));
 
+        // The security scan runs in the background and its findings arrive live.
+        await browser.ClickAsync("[data-testid=scan]");
+        await browser.WaitForTextAsync("[data-testid=scan-status]", "finding(s)", 30000);
+
         // Saved as a project, the source is readable per version.
         await browser.FillAsync("#projectName", "Browser token");
         await browser.ClickAsync("[data-testid=save-version]");
