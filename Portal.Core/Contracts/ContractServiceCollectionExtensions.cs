@@ -8,6 +8,7 @@ public static class ContractServiceCollectionExtensions
     /// <summary>The contract center: compile, projects and versions, deploy and interact, and security scans.</summary>
     public static IServiceCollection AddContracts(this IServiceCollection services)
     {
+        services.AddOptions<ContractOptions>().BindConfiguration(ContractOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ContractCompiler>();
         services.AddSingleton<ContractProjects>();
         services.AddSingleton<NetworkSigner>();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Numerics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using NutPortal.Core.Ethereum;
 using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Ethereum.Keys;
@@ -14,9 +15,9 @@ namespace NutPortal.Core.Contracts;
 /// Signs transactions with a network's first funded account (keys from <see cref="NetworkAccountKeys"/>) and
 /// sends them raw. Sends on one network are serialised so nonces never collide.
 /// </summary>
-public sealed class NetworkSigner(IDbContextFactory<PortalDbContext> dbFactory, NetworkAccountKeys keys, IJsonRpcClientFactory rpcFactory)
+public sealed class NetworkSigner(
+    IDbContextFactory<PortalDbContext> dbFactory, NetworkAccountKeys keys, IJsonRpcClientFactory rpcFactory, IOptions<ContractOptions> options)
 {
-    private static readonly TimeSpan ReceiptTimeout = TimeSpan.FromSeconds(60);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
     /// <summary>An RPC client for a running node of the network; throws <see cref="ContractFailureException"/> otherwise.</summary>
@@ -80,7 +81,7 @@ public sealed class NetworkSigner(IDbContextFactory<PortalDbContext> dbFactory, 
         {
             gate.Release();
         }
-        return await rpc.WaitForTransactionReceiptAsync(hash, ReceiptTimeout, ct: ct);
+        return await rpc.WaitForTransactionReceiptAsync(hash, TimeSpan.FromSeconds(options.Value.ReceiptTimeoutSeconds), ct: ct);
     }
 
     private static async Task<ulong> EstimateAsync(IJsonRpcClient rpc, RpcTransactionRequest request, CancellationToken ct)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 using NutPortal.Core.Contracts;
 using NutPortal.Core.Contracts.Templates;
@@ -9,7 +10,6 @@ namespace NutPortal.Web.Components.Contracts;
 /// <summary>Monaco editor with compile-as-you-type: JS debounces edits, .NET compiles and sends markers back.</summary>
 public sealed partial class ContractEditor
 {
-    private const int DebounceMs = 400;
     private readonly CancellationTokenSource _disposed = new();
     private ElementReference _host;
     private IJSObjectReference? _module;
@@ -31,6 +31,9 @@ public sealed partial class ContractEditor
 
     [Inject]
     private ContractProjects Projects { get; set; } = default!;
+
+    [Inject]
+    private IOptions<ContractOptions> Options { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -65,7 +68,7 @@ public sealed partial class ContractEditor
         }
         _self = DotNetObjectReference.Create(this);
         _module = await JS.InvokeAsync<IJSObjectReference>("import", _disposed.Token, "./js/editor.js");
-        _editor = await _module.InvokeAsync<IJSObjectReference>("create", _disposed.Token, _host, _self, _model.Source, DebounceMs);
+        _editor = await _module.InvokeAsync<IJSObjectReference>("create", _disposed.Token, _host, _self, _model.Source, Options.Value.EditorDebounceMilliseconds);
         await SourceChanged(_model.Source);
     }
 
