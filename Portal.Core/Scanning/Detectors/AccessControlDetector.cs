@@ -3,7 +3,7 @@ namespace NutPortal.Core.Scanning.Detectors;
 /// <summary>tx.origin authorisation, unprotected selfdestruct and owner changes, public initialisers, misnamed constructors.</summary>
 public sealed class AccessControlDetector : Detector
 {
-    private static readonly string[] SensitiveNames = ["owner", "admin"];
+    private static readonly string[] SensitiveNames = ["owner", "admin", "creator"];
 
     public override string Name => "access-control";
     public override string Category => ScanCategories.AccessControl;
@@ -48,7 +48,9 @@ public sealed class AccessControlDetector : Detector
         }
         var contract = function.Ancestor("ContractDefinition")?.Name ?? "";
         var name = function.Name ?? "";
-        return name.Length > 0 && name != contract && (string.Equals(name, contract, StringComparison.OrdinalIgnoreCase) || name == "constructor"
+        return name.Length > 0 && name != contract && (string.Equals(name, contract, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(name, "constructor", StringComparison.OrdinalIgnoreCase)
+            || (contract.Length >= 4 && name.Contains(contract, StringComparison.OrdinalIgnoreCase))
             || (name.Length > 3 && Distance(name.ToLowerInvariant(), contract.ToLowerInvariant()) <= 2));
     }
 

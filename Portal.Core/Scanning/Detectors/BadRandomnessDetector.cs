@@ -16,17 +16,33 @@ public sealed class BadRandomnessDetector : Detector
     public override IEnumerable<Finding> Detect(ScanContext context)
     {
         var reported = new HashSet<int>();
-        foreach (var n in context.All)
+        foreach (var contract in context.OfType("ContractDefinition"))
         {
-            var always = AstPatterns.IsMember(n, "block", "difficulty") || AstPatterns.IsMember(n, "block", "coinbase") || AstPatterns.IsMember(n, "block", "prevrandao")
-                || AstPatterns.IsMember(n, "block", "blockhash") || (n.NodeType == "Identifier" && n.Name == "blockhash");
-            var weak = AstPatterns.IsTimestamp(n) || AstPatterns.IsMember(n, "block", "number");
-            if ((always || (weak && UsedAsEntropy(context, n))) && reported.Add(context.Line(n)))
+            var nodes = contract.Descendants().ToList();
+            var strong = nodes.Where(IsStrongSource).ToList();
+            var weak = nodes.Where(n => AstPatterns.IsTimestamp(n) || AstPatterns.IsMember(n, "block", "number")).ToList();
+            var entropy = weak.Where(n => UsedAsEntropy(context, n)).ToList();
+            // Once a contract derives randomness from block data, every other read of block number or time that is
+            // not a plain comparison (a deadline) is likely feeding the same number.
+            var derives = strong.Count > 0 || entropy.Count > 0;
+            var suspects = derives ? weak.Where(n => !IsComparison(n)).ToList() : [];
+            foreach (var n in strong.Concat(entropy).Concat(suspects).OrderBy(n => n.Offset))
             {
-                yield return At(context, n, always ? "high" : "medium");
+                if (reported.Add(context.Line(n)))
+                {
+                    yield return At(context, n, strong.Contains(n) ? "high" : entropy.Contains(n) ? "medium" : "low");
+                }
             }
         }
     }
+
+    private static bool IsStrongSource(AstNode n) =>
+        AstPatterns.IsMember(n, "block", "difficulty") || AstPatterns.IsMember(n, "block", "coinbase") || AstPatterns.IsMember(n, "block", "prevrandao")
+        || AstPatterns.IsMember(n, "block", "blockhash") || (n.NodeType == "Identifier" && n.Name == "blockhash");
+
+    private static bool IsComparison(AstNode n) => AstPatterns.InCondition(n)
+        || n.Ancestors().TakeWhile(a => a.NodeType is not ("ExpressionStatement" or "Block")).Any(a =>
+            a.NodeType == "BinaryOperation" && a.Str("operator") is "<" or ">" or "<=" or ">=" or "==" or "!=");
 
     private static bool UsedAsEntropy(ScanContext context, AstNode n) => n.Ancestors().TakeWhile(a => a.NodeType is not ("ExpressionStatement" or "Block")).Any(a =>
         Hashes.Contains(AstPatterns.CalleeName(a) ?? "")

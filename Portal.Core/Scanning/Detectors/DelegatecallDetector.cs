@@ -22,6 +22,10 @@ public sealed class DelegatecallDetector : Detector
                 {
                     yield return At(context, call, "high");
                 }
+                else if (AstPatterns.IsPublic(function) && !AstPatterns.HasModifiers(function) && !AstPatterns.ChecksSender(function))
+                {
+                    yield return At(context, call, "medium", "Anyone can trigger a delegatecall");
+                }
             }
         }
     }
