@@ -12,6 +12,8 @@ public sealed class ScannerFixture : IDisposable
 
     public SolidityScanner Scanner { get; }
 
+    public SolidityCompiler Compiler => _compiler;
+
     public async Task<IReadOnlyList<Finding>> FindingsAsync(string source)
     {
         var report = await Scanner.ScanAsync(source);
