@@ -4,6 +4,8 @@ using NutPortal.Core.Networks;
 using NutPortal.Workers.Jobs;
 using NutPortal.Workers.Networks;
 using NutPortal.Workers.Maintenance;
+using NutPortal.Workers.Scanning;
+using NutPortal.Core.Scanning;
 using Quartz;
 
 namespace NutPortal.Workers;
@@ -23,6 +25,7 @@ public static class WorkersServiceCollectionExtensions
         services.AddQuartz(q =>
         {
             q.AddJob<DeployNetworkJob>(j => j.WithIdentity(DeployNetworkJob.Name).WithDescription("Deploys a network from its profile, step by step").StoreDurably());
+            q.AddJob<ScanJob>(j => j.WithIdentity(ScanJob.Name).WithDescription("Scans Solidity source for vulnerabilities").StoreDurably());
             q.AddJob<JobRunRetentionJob>(j => j.WithIdentity(JobRunRetentionJob.Name).WithDescription("Deletes old job-run records").StoreDurably());
             if (options.Enabled && CronExpression.TryParse(options.JobRunRetentionCron, out _))
             {
@@ -32,6 +35,7 @@ public static class WorkersServiceCollectionExtensions
         services.AddSingleton<JobDashboard>();
         services.AddSingleton<INetworkDeploymentQueue, QuartzDeploymentQueue>();
         services.AddSingleton<NetworkDeployer>();
+        services.AddSingleton<IScanQueue, QuartzScanQueue>();
         services.AddSingleton<BlockHeightTracker>();
         services.AddHostedService<NodeSupervisor>();
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

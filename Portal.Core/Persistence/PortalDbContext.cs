@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using NutPortal.Core.Contracts;
 using NutPortal.Core.Identity;
 using NutPortal.Core.Jobs;
 using NutPortal.Core.Networks;
+using NutPortal.Core.Scanning;
 
 namespace NutPortal.Core.Persistence;
 
@@ -26,6 +28,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<NetworkAuditEntry> NetworkAudit => Set<NetworkAuditEntry>();
 
     public DbSet<NetworkAccount> NetworkAccounts => Set<NetworkAccount>();
+
+    public DbSet<ContractProject> ContractProjects => Set<ContractProject>();
+
+    public DbSet<ContractVersion> ContractVersions => Set<ContractVersion>();
+
+    public DbSet<DeployedContract> DeployedContracts => Set<DeployedContract>();
+
+    public DbSet<Scan> Scans => Set<Scan>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NutPortal.Core.Ethereum;
+using NutPortal.Core.Ethereum.Abi;
+using NutPortal.Core.Persistence;
+
+namespace NutPortal.Core.Contracts;
+
+/// <summary>What to deploy: an artifact (from a compile or a saved version) and its constructor arguments.</summary>
+public sealed record DeployRequest(
+    string NetworkId, ContractArtifact Artifact, string CompilerVersion, JsonElement? ConstructorArguments, string? ProjectId, int? VersionNumber, string User);
+
+/// <summary>Deploys a contract with the network's funded account and records address → ABI.</summary>
+public sealed class ContractDeployer(IDbContextFactory<PortalDbContext> dbFactory, NetworkSigner signer, TimeProvider clock)
+{
+    public async Task<DeployedContract> DeployAsync(DeployRequest request, CancellationToken ct = default)
+    {
+        var abi = ContractAbi.Parse(request.Artifact.Abi);
+        if (string.IsNullOrEmpty(request.Artifact.Bytecode))
+        {
+            throw new ContractFailureException(ContractFailureKind.InvalidInput, "contractName", $"{request.Artifact.Name} has no bytecode (abstract contract or interface).");
+        }
+        var args = AbiArguments.Parse(abi.Constructor?.Inputs ?? [], request.ConstructorArguments, "constructorArguments");
+        var bytecode = Hex.Decode(request.Artifact.Bytecode);
+        var data = abi.Constructor is { } ctor ? ctor.EncodeDeploy(bytecode, args) : bytecode;
+        var receipt = await signer.SendAsync(request.NetworkId, null, data, 0, ct);
+        if (!receipt.Succeeded || receipt.ContractAddress is null)
+        {
+            throw new ContractFailureException(ContractFailureKind.Reverted, "constructorArguments", $"Deployment transaction {receipt.TransactionHash} reverted.");
+        }
+        var deployed = new DeployedContract
+        {
+            NetworkId = request.NetworkId,
+            Address = receipt.ContractAddress.ToLowerInvariant(),
+            ContractName = request.Artifact.Name,
+            ProjectId = request.ProjectId,
+            VersionNumber = request.VersionNumber,
+            AbiJson = request.Artifact.Abi,
+            CompilerVersion = request.CompilerVersion,
+            TransactionHash = receipt.TransactionHash,
+            DeployedBy = request.User,
+            DeployedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.DeployedContracts.Add(deployed);
+        await db.SaveChangesAsync(ct);
+        return deployed;
+    }
+
+    public async Task<IReadOnlyList<DeployedContract>> ListAsync(string networkId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.DeployedContracts.AsNoTracking().Where(d => d.NetworkId == networkId).OrderByDescending(d => d.Id).ToListAsync(ct);
+    }
+
+    public async Task<DeployedContract?> FindAsync(string networkId, string address, CancellationToken ct = default)
+    {
+        var key = address.ToLowerInvariant();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.DeployedContracts.AsNoTracking().SingleOrDefaultAsync(d => d.NetworkId == networkId && d.Address == key, ct);
+    }
+}

@@ -1,0 +1,18 @@
+namespace NutPortal.Core.Contracts;
+
+public enum ContractFailureKind
+{
+    NotFound,
+    NotRunning,
+    InvalidInput,
+    Reverted,
+}
+
+/// <summary>Why a deploy or call could not be done; the API maps the kind to a status code.</summary>
+public sealed class ContractFailureException(ContractFailureKind kind, string field, string message) : Exception(message)
+{
+    public ContractFailureKind Kind { get; } = kind;
+
+    /// <summary>The request field at fault ("network", "constructorArguments", "function", ...).</summary>
+    public string Field { get; } = field;
+}

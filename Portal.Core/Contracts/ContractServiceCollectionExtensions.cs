@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using NutPortal.Core.Scanning;
+
+namespace NutPortal.Core.Contracts;
+
+public static class ContractServiceCollectionExtensions
+{
+    /// <summary>The contract center: compile, projects and versions, deploy and interact, and security scans.</summary>
+    public static IServiceCollection AddContracts(this IServiceCollection services)
+    {
+        services.AddOptions<ContractOptions>().BindConfiguration(ContractOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ContractCompiler>();
+        services.AddSingleton<ContractProjects>();
+        services.AddSingleton<NetworkSigner>();
+        services.AddSingleton<ContractDeployer>();
+        services.AddSingleton<ContractInteraction>();
+        services.AddSingleton<DeployedContractAbis>();
+        services.AddScanning();
+        return services;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using System.Numerics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NutPortal.Core.Ethereum;
+using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.Ethereum.Keys;
+using NutPortal.Core.Ethereum.Transactions;
+using NutPortal.Core.Networks;
+using NutPortal.Core.Persistence;
+
+namespace NutPortal.Core.Contracts;
+
+/// <summary>
+/// Signs transactions with a network's first funded account (keys from <see cref="NetworkAccountKeys"/>) and
+/// sends them raw. Sends on one network are serialised so nonces never collide.
+/// </summary>
+public sealed class NetworkSigner(
+    IDbContextFactory<PortalDbContext> dbFactory, NetworkAccountKeys keys, IJsonRpcClientFactory rpcFactory, IOptions<ContractOptions> options)
+{
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+
+    /// <summary>An RPC client for a running node of the network; throws <see cref="ContractFailureException"/> otherwise.</summary>
+    public async Task<IJsonRpcClient> RpcAsync(string networkId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Networks.AnyAsync(n => n.Id == networkId, ct))
+        {
+            throw new ContractFailureException(ContractFailureKind.NotFound, "network", $"No network '{networkId}'.");
+        }
+        var url = await db.NetworkNodes.Where(n => n.NetworkId == networkId && n.Status == NodeStatus.Up && n.RpcUrl != null)
+            .OrderBy(n => n.Name).Select(n => n.RpcUrl).FirstOrDefaultAsync(ct)
+            ?? throw new ContractFailureException(ContractFailureKind.NotRunning, "network", "The network has no running node with an RPC endpoint.");
+        return rpcFactory.Create(new Uri(url));
+    }
+
+    /// <summary>The address that signs for the network.</summary>
+    public async Task<string> SenderAsync(string networkId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await FirstAccountAsync(db, networkId, ct)).Address.ToLowerInvariant();
+    }
+
+    /// <summary>Signs (EIP-1559), sends raw and waits for the receipt. <paramref name="to"/> null creates a contract.</summary>
+    public async Task<RpcReceipt> SendAsync(string networkId, string? to, byte[] data, BigInteger value, CancellationToken ct)
+    {
+        var rpc = await RpcAsync(networkId, ct);
+        NetworkAccount account;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            account = await FirstAccountAsync(db, networkId, ct);
+        }
+        var gate = _locks.GetOrAdd(networkId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        string hash;
+        try
+        {
+            using var key = keys.Unprotect(account);
+            var from = key.Address.ToLowerHex();
+            var request = new RpcTransactionRequest { From = from, To = to, Input = Hex.Encode(data), Value = value };
+            var gas = await EstimateAsync(rpc, request, ct);
+            var chainId = await rpc.GetChainIdAsync(ct);
+            var nonce = await rpc.GetTransactionCountAsync(from, BlockParameter.Pending, ct);
+            var baseFee = (await rpc.GetBlockByNumberAsync(BlockParameter.Latest, ct))?.BaseFeePerGas ?? 0;
+            var tip = BigInteger.Pow(10, 9);
+            var tx = new Transaction
+            {
+                Type = TransactionType.DynamicFee,
+                ChainId = chainId,
+                Nonce = nonce,
+                MaxPriorityFeePerGas = tip,
+                MaxFeePerGas = (baseFee * 2) + tip,
+                GasLimit = gas + (gas / 5),
+                To = to is null ? null : Address.Parse(to),
+                Value = value,
+                Data = data,
+            }.Sign(key);
+            hash = await rpc.SendRawTransactionAsync(Hex.Encode(tx.Encode()), ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+        return await rpc.WaitForTransactionReceiptAsync(hash, TimeSpan.FromSeconds(options.Value.ReceiptTimeoutSeconds), ct: ct);
+    }
+
+    private static async Task<ulong> EstimateAsync(IJsonRpcClient rpc, RpcTransactionRequest request, CancellationToken ct)
+    {
+        try
+        {
+            return await rpc.EstimateGasAsync(request, ct);
+        }
+        catch (JsonRpcException e)
+        {
+            // The node runs the transaction to estimate it: a revert shows up here, before anything is signed.
+            throw new ContractFailureException(ContractFailureKind.Reverted, "transaction", $"The transaction would fail: {e.Message}");
+        }
+    }
+
+    private static async Task<NetworkAccount> FirstAccountAsync(PortalDbContext db, string networkId, CancellationToken ct) =>
+        await db.NetworkAccounts.AsNoTracking().Where(a => a.NetworkId == networkId).OrderBy(a => a.Id).FirstOrDefaultAsync(ct)
+        ?? throw new ContractFailureException(ContractFailureKind.NotRunning, "network", "The network has no funded account to sign with.");
+}

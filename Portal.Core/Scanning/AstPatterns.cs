@@ -1,0 +1,83 @@
+namespace NutPortal.Core.Scanning;
+
+/// <summary>Shapes of Solidity expressions that several detectors look for.</summary>
+public static class AstPatterns
+{
+    private static readonly HashSet<string> LowLevel = ["call", "send", "delegatecall", "callcode", "transfer"];
+
+    /// <summary>For a FunctionCall: "call", "send", "delegatecall", "callcode" or "transfer" on an address, else null.</summary>
+    public static string? LowLevelKind(AstNode call)
+    {
+        if (call.NodeType != "FunctionCall")
+        {
+            return null;
+        }
+        var callee = call.Child("expression");
+        // x.call.value(v)(), x.call.gas(g)(), x.call{value: v}(): unwrap to the member access on the address.
+        while (callee is not null)
+        {
+            if (callee.NodeType == "FunctionCallOptions" || (callee.NodeType == "FunctionCall" && callee.Child("expression") is { NodeType: "MemberAccess", Name: "value" or "gas" }))
+            {
+                callee = callee.Child("expression");
+                continue;
+            }
+            if (callee.NodeType == "MemberAccess" && callee.Name is "value" or "gas" && callee.Child("expression") is { NodeType: "MemberAccess" } inner && LowLevel.Contains(inner.Name ?? ""))
+            {
+                callee = inner;
+                continue;
+            }
+            break;
+        }
+        return callee is { NodeType: "MemberAccess" } m && LowLevel.Contains(m.Name ?? "") && m.Child("expression")?.TypeString.StartsWith("address", StringComparison.Ordinal) == true
+            ? m.Name
+            : null;
+    }
+
+    /// <summary>The address expression a low-level call is made on.</summary>
+    public static AstNode? CallTarget(AstNode call)
+    {
+        var node = call.Child("expression");
+        while (node is not null && !(node.NodeType == "MemberAccess" && LowLevelKind(call) == node.Name))
+        {
+            node = node.Child("expression");
+        }
+        return node?.Child("expression");
+    }
+
+    /// <summary>Name of a called global or function: require, keccak256, selfdestruct, ...</summary>
+    public static string? CalleeName(AstNode call) => call.NodeType == "FunctionCall" && call.Child("expression") is { } e
+        ? e.NodeType is "Identifier" or "MemberAccess" ? e.Name : null
+        : null;
+
+    /// <summary>block.timestamp or now.</summary>
+    public static bool IsTimestamp(AstNode n) =>
+        (n.NodeType == "Identifier" && n.Name == "now") || IsMember(n, "block", "timestamp");
+
+    public static bool IsMember(AstNode n, string owner, string member) =>
+        n.NodeType == "MemberAccess" && n.Name == member && n.Child("expression") is { NodeType: "Identifier" } o && o.Name == owner;
+
+    /// <summary>True inside require(...)/assert(...) arguments, an if/loop condition or a ternary condition.</summary>
+    public static bool InCondition(AstNode n) => n.Ancestors().Prepend(n).Zip(n.Ancestors(), (child, parent) => (child, parent)).Any(p =>
+        (p.child.Role == "condition" && p.parent.NodeType is "IfStatement" or "WhileStatement" or "ForStatement" or "DoWhileStatement" or "Conditional")
+        || (p.child.Role == "arguments" && CalleeName(p.parent) is "require" or "assert"));
+
+    /// <summary>An assignment, ++/-- or delete whose target is contract storage (a state variable or a storage pointer).</summary>
+    public static AstNode? WrittenState(ScanContext context, AstNode n) => n.NodeType switch
+    {
+        "Assignment" when context.IsStorage(n.Child("leftHandSide")) => n.Child("leftHandSide"),
+        "UnaryOperation" when n.Str("operator") is "++" or "--" or "delete" && context.IsStorage(n.Child("subExpression")) => n.Child("subExpression"),
+        _ => null,
+    };
+
+    public static bool HasModifiers(AstNode function) => function.ChildrenIn("modifiers").Any();
+
+    public static bool IsPublic(AstNode function) => function.Str("visibility") is "public" or "external";
+
+    public static bool IsConstructor(AstNode function) =>
+        function.Bool("isConstructor") || function.Str("kind") == "constructor"
+        || (function.Ancestor("ContractDefinition")?.Name is { } contract && contract == function.Name);
+
+    /// <summary>The function checks msg.sender (or tx.origin) somewhere in a condition.</summary>
+    public static bool ChecksSender(AstNode function) => function.Descendants().Any(n =>
+        (IsMember(n, "msg", "sender") || IsMember(n, "tx", "origin")) && InCondition(n));
+}

@@ -1,0 +1,34 @@
+namespace NutPortal.Core.Scanning.Detectors;
+
+/// <summary>Token transfers taking (address, amount) with no check of the call data length.</summary>
+public sealed class ShortAddressDetector : Detector
+{
+    public override string Name => "short-address";
+    public override string Category => ScanCategories.ShortAddresses;
+    public override string Severity => "low";
+    public override string Title => "Transfer does not check the call data length";
+    public override string Explanation => "The EVM pads missing call data with zeros: a client that sends a short address shifts the amount left, multiplying it by 256 per missing byte.";
+    public override string Advice => "Validate inputs in clients; in the contract, check msg.data.length for the expected size (a legacy defence) or use a modern ABI decoder (Solidity 0.5+ reverts on short data).";
+
+    public override IEnumerable<Finding> Detect(ScanContext context)
+    {
+        if (context.CompilerVersion >= new Solidity.SolcVersion(0, 5, 0))
+        {
+            yield break;
+        }
+        foreach (var function in context.Functions.Where(f => AstPatterns.IsPublic(f) && !AstPatterns.IsConstructor(f)))
+        {
+            var types = function.Child("parameters")?.Children.Select(p => p.TypeString).ToList() ?? [];
+            if (types.Count != 2 || types[0] != "address" || !types[1].StartsWith("uint", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var checksLength = function.Descendants().Any(n => n.NodeType == "MemberAccess" && n.Name == "length" && n.Child("expression") is { } e && AstPatterns.IsMember(e, "msg", "data"));
+            var movesBalance = function.Descendants().Any(n => n.NodeType == "Assignment" && n.Str("operator") is "-=" or "+=" or "=" && n.Child("leftHandSide")?.NodeType == "IndexAccess" && context.IsStateVariable(n.Child("leftHandSide")));
+            if (!checksLength && movesBalance)
+            {
+                yield return At(context, function, "low");
+            }
+        }
+    }
+}

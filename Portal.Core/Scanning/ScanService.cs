@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NutPortal.Core.Live;
+using NutPortal.Core.Persistence;
+using NutPortal.Core.Solidity;
+
+namespace NutPortal.Core.Scanning;
+
+/// <summary>Starts a scan in the background (implemented by the workers' scheduler).</summary>
+public interface IScanQueue
+{
+    Task EnqueueAsync(string scanId, CancellationToken ct);
+}
+
+/// <summary>Published when a scan finishes (completed or failed).</summary>
+public sealed record ScanFinished(string ScanId, ScanStatus Status, int Findings);
+
+/// <summary>Creates scans, runs them (called by the scan job) and reads their results.</summary>
+public sealed class ScanService(IDbContextFactory<PortalDbContext> dbFactory, IScanQueue queue, SolidityScanner scanner, LiveNotifier notifier, TimeProvider clock)
+{
+    public async Task<Scan> CreateAsync(string source, string? compilerVersion, string user, CancellationToken ct = default)
+    {
+        var scan = new Scan
+        {
+            Id = Guid.NewGuid().ToString("N"), Status = ScanStatus.Queued, Source = source, CompilerVersion = compilerVersion,
+            CreatedBy = user, CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            db.Scans.Add(scan);
+            await db.SaveChangesAsync(ct);
+        }
+        await queue.EnqueueAsync(scan.Id, ct);
+        return scan;
+    }
+
+    public async Task<Scan?> GetAsync(string id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Scans.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
+    }
+
+    public static IReadOnlyList<Finding> Findings(Scan scan) =>
+        scan.FindingsJson is null ? [] : JsonSerializer.Deserialize<List<Finding>>(scan.FindingsJson) ?? [];
+
+    /// <summary>Runs a queued scan and stores the outcome; returns a one-line summary.</summary>
+    public async Task<string> RunAsync(string id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var scan = await db.Scans.SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new InvalidOperationException($"No scan {id}.");
+        scan.Status = ScanStatus.Running;
+        await db.SaveChangesAsync(ct);
+        try
+        {
+            var report = await scanner.ScanAsync(scan.Source, scan.CompilerVersion, ct);
+            scan.CompilerVersion = report.CompilerVersion;
+            scan.FindingsJson = JsonSerializer.Serialize(report.Findings);
+            scan.Error = report.Error;
+            scan.Status = report.Error is null ? ScanStatus.Completed : ScanStatus.Failed;
+        }
+        catch (SolidityCompilerException e)
+        {
+            scan.Error = e.Message;
+            scan.Status = ScanStatus.Failed;
+        }
+        scan.FinishedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(CancellationToken.None);
+        var count = Findings(scan).Count;
+        await notifier.PublishAsync(new ScanFinished(scan.Id, scan.Status, count));
+        return $"Scan {scan.Id}: {scan.Status}, {count} finding(s)";
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using NutPortal.Tests.Browser;
+using NutPortal.Tests.Infrastructure;
+
+namespace NutPortal.Tests.Contracts;
+
+public sealed class ContractEditorBrowserTests(RealServerPortalFactory portal) : IClassFixture<RealServerPortalFactory>
+{
+    private const string Good = "balanceOf[from] -= value;";
+    private const string Broken = "balanceOf[form] -= value;";
+
+    [BrowserFact]
+    public async Task A_typo_in_the_erc20_template_is_underlined_at_its_line_and_fixing_it_clears_it()
+    {
+        await using var browser = BrowserSession.Start(portal.Address);
+        await browser.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        await browser.GotoInteractiveAsync("contracts");
+        await browser.ClickAsync("[data-testid=template][data-id=erc20] [data-testid=use-template]");
+        await browser.WaitForInteractiveAsync();
+        await browser.WaitForAsync("[data-testid=compile-state][data-state=ok]", "attached", 60000);
+        await browser.WaitForAsync("[data-testid=compiled-contract][data-name=Token]");
+
+        var line = await ReplaceAsync(browser, Good, Broken);
+        await browser.WaitForAsync("[data-testid=compile-state][data-state=errors]", "attached", 30000);
+        var markers = await MarkerLinesAsync(browser);
+        await browser.WaitForAsync($"[data-testid=diagnostic][data-severity=error][data-line='{line}']");
+
+        Assert.Contains(line, markers);
+        await ReplaceAsync(browser, Broken, Good);
+        await browser.WaitForAsync("[data-testid=compile-state][data-state=ok]", "attached", 30000);
+        Assert.Empty(await MarkerLinesAsync(browser));
+        Assert.Equal(1, await browser.CountAsync("[data-testid=no-diagnostics]"));
+
+        // The security scan runs in the background and its findings arrive live.
+        await browser.ClickAsync("[data-testid=scan]");
+        await browser.WaitForTextAsync("[data-testid=scan-status]", "finding(s)", 30000);
+
+        // Saved as a project, the source is readable per version.
+        await browser.FillAsync("#projectName", "Browser token");
+        await browser.ClickAsync("[data-testid=save-version]");
+        await browser.WaitForAsync("[data-testid=version-row][data-number='1']");
+        await browser.ClickAsync("[data-testid=version-row] a");
+        await browser.WaitForTextAsync("[data-testid=version-source]", "contract Token");
+    }
+
+    /// <summary>Edits the model as typing would (an edit operation, not setValue) and returns the 1-based line.</summary>
+    private static async Task<int> ReplaceAsync(BrowserSession browser, string from, string to)
+    {
+        var script = $$"""
+            (() => {
+                const model = monaco.editor.getModels()[0];
+                const match = model.findMatches({{JsonSerializer.Serialize(from)}}, false, false, true, null, false)[0];
+                model.pushEditOperations([], [{ range: match.range, text: {{JsonSerializer.Serialize(to)}} }], () => null);
+                return match.range.startLineNumber;
+            })()
+            """;
+        return await browser.EvaluateAsync<int>(script);
+    }
+
+    private static Task<int[]> MarkerLinesAsync(BrowserSession browser) =>
+        browser.EvaluateAsync<int[]>("monaco.editor.getModelMarkers({ owner: 'solc' }).filter(m => m.severity === monaco.MarkerSeverity.Error).map(m => m.startLineNumber)");
+}

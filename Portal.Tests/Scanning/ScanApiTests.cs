@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using NutPortal.Tests.Infrastructure;
+
+namespace NutPortal.Tests.Scanning;
+
+public sealed class ScanApiTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task A_scan_runs_in_the_background_and_reports_findings()
+    {
+        using var client = portal.CreateAdminClient();
+        const string source = "pragma solidity ^0.4.24;\ncontract W {\n  function pay(address to) public {\n    to.send(1);\n  }\n}\n";
+
+        var created = await client.PostAsJsonAsync("/api/v1/scans", new { source });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var scan = await WaitForAsync(client, id!);
+
+        Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
+        Assert.Equal("completed", scan.GetProperty("status").GetString());
+        var finding = Assert.Single(scan.GetProperty("findings").EnumerateArray(), f => f.GetProperty("category").GetString() == "unchecked_low_level_calls");
+        Assert.Equal(4, finding.GetProperty("line").GetInt32());
+        foreach (var field in new[] { "severity", "title", "detector", "confidence" })
+        {
+            Assert.False(string.IsNullOrEmpty(finding.GetProperty(field).GetString()), field);
+        }
+    }
+
+    [Fact]
+    public async Task A_scan_of_broken_source_fails_with_the_reason_and_unknown_scans_are_404()
+    {
+        using var client = portal.CreateAdminClient();
+
+        var id = (await (await client.PostAsJsonAsync("/api/v1/scans", new { source = "contract {" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var scan = await WaitForAsync(client, id!);
+
+        Assert.Equal("failed", scan.GetProperty("status").GetString());
+        Assert.Contains("does not compile", scan.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/scans/unknown")).StatusCode);
+    }
+
+    private static async Task<JsonElement> WaitForAsync(HttpClient client, string id)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var scan = await client.GetFromJsonAsync<JsonElement>($"/api/v1/scans/{id}");
+            if (scan.GetProperty("status").GetString() is "completed" or "failed" || DateTime.UtcNow > deadline)
+            {
+                return scan;
+            }
+            await Task.Delay(100);
+        }
+    }
+}

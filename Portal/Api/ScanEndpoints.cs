@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using NutPortal.Core.Identity;
+using NutPortal.Core.Scanning;
+
+namespace NutPortal.Web.Api;
+
+/// <summary>Security scans: submit source, then read status and findings.</summary>
+internal static class ScanEndpoints
+{
+    public sealed record ScanRequest(string? Source, string? CompilerVersion);
+
+    public static void MapScanEndpoints(this RouteGroupBuilder api)
+    {
+        var scans = api.MapGroup("/scans").WithTags("Scans").RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Developer));
+
+        scans.MapPost("/", async (ScanRequest request, ClaimsPrincipal user, ScanService service, CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(request.Source))
+            {
+                return FieldErrors.Single("source", "Send the Solidity source to scan.");
+            }
+            var scan = await service.CreateAsync(request.Source, request.CompilerVersion, user.Identity?.Name ?? "unknown", ct);
+            return Results.Accepted($"/api/v1/scans/{scan.Id}", From(scan));
+        }).WithSummary("Queue a security scan of Solidity source");
+
+        scans.MapGet("/{id}", async (string id, ScanService service, CancellationToken ct) =>
+            await service.GetAsync(id, ct) is { } scan ? Results.Ok(From(scan)) : Results.NotFound())
+            .WithSummary("Scan status and findings");
+    }
+
+    private static object From(Scan scan) => new
+    {
+        id = scan.Id,
+        status = scan.Status.ToString().ToLowerInvariant(),
+        compilerVersion = scan.CompilerVersion,
+        error = scan.Error,
+        createdAt = scan.CreatedAt,
+        finishedAt = scan.FinishedAt,
+        findings = ScanService.Findings(scan).Select(f => new
+        {
+            category = f.Category,
+            severity = f.Severity,
+            line = f.Line,
+            column = f.Column,
+            title = f.Title,
+            detector = f.Detector,
+            confidence = f.Confidence,
+            explanation = f.Explanation,
+            advice = f.Advice,
+        }),
+    };
+}

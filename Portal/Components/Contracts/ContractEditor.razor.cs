@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
+using Microsoft.JSInterop;
+using NutPortal.Core.Contracts;
+using NutPortal.Core.Contracts.Templates;
+
+namespace NutPortal.Web.Components.Contracts;
+
+/// <summary>Monaco editor with compile-as-you-type: JS debounces edits, .NET compiles and sends markers back.</summary>
+public sealed partial class ContractEditor
+{
+    private readonly CancellationTokenSource _disposed = new();
+    private ElementReference _host;
+    private IJSObjectReference? _module;
+    private IJSObjectReference? _editor;
+    private DotNetObjectReference<ContractEditor>? _self;
+    private ContractEditorModel _model = null!;
+
+    [Parameter]
+    public string? ProjectId { get; set; }
+
+    [SupplyParameterFromQuery(Name = "template")]
+    public string? TemplateId { get; set; }
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private ContractCompiler Compiler { get; set; } = default!;
+
+    [Inject]
+    private ContractProjects Projects { get; set; } = default!;
+
+    [Inject]
+    private IOptions<ContractOptions> Options { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private AuthenticationStateProvider Auth { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _model = new ContractEditorModel(Compiler);
+        if (ProjectId is not null && await Projects.GetAsync(ProjectId, _disposed.Token) is { } project && project.Versions.Count > 0)
+        {
+            var latest = project.Versions[^1];
+            _model.Load(ContractProjects.Sources(latest).Values.First(), project.Name, project.Id, null);
+        }
+        else if (TemplateId is not null && ContractTemplates.Find(TemplateId) is { } template)
+        {
+            _model.Load(template.Source, null, null, template.Id);
+            _model.NewName = template.Name;
+        }
+        else
+        {
+            _model.Load("// SPDX-License-Identifier: MIT\npragma solidity ^0.8.20;\n\ncontract MyContract {\n}\n", null, null, null);
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+        {
+            return;
+        }
+        _self = DotNetObjectReference.Create(this);
+        _module = await JS.InvokeAsync<IJSObjectReference>("import", _disposed.Token, "./js/editor.js");
+        _editor = await _module.InvokeAsync<IJSObjectReference>("create", _disposed.Token, _host, _self, _model.Source, Options.Value.EditorDebounceMilliseconds);
+        await SourceChanged(_model.Source);
+    }
+
+    /// <summary>Called from JS after the user stops typing; compiles and shows diagnostics as markers.</summary>
+    [JSInvokable]
+    public async Task SourceChanged(string source)
+    {
+        if (await _model.CompileAsync(source, _disposed.Token) && _editor is not null)
+        {
+            await _editor.InvokeVoidAsync("setMarkers", _disposed.Token, _model.Markers());
+        }
+        StateHasChanged();
+    }
+
+    private async Task SaveAsync()
+    {
+        var user = (await Auth.GetAuthenticationStateAsync()).User.Identity?.Name ?? "unknown";
+        var saved = await _model.SaveAsync(Projects, user, _disposed.Token);
+        if (saved is not null)
+        {
+            Navigation.NavigateTo($"contracts/{saved}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _disposed.CancelAsync();
+        try
+        {
+            if (_editor is not null)
+            {
+                await _editor.InvokeVoidAsync("dispose");
+                await _editor.DisposeAsync();
+            }
+            if (_module is not null)
+            {
+                await _module.DisposeAsync();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone; the browser has dropped the editor with it.
+        }
+        _self?.Dispose();
+        _disposed.Dispose();
+    }
+}

@@ -1,0 +1,50 @@
+// Monaco editor for the contract center. Monaco is loaded once with its AMD loader from lib/monaco/vs (copied at
+// build time from node_modules). Edits are debounced and handed to .NET, which compiles and sends back markers.
+let loading;
+
+function loadMonaco() {
+    if (window.monaco) {
+        return Promise.resolve(window.monaco);
+    }
+    loading ??= new Promise((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = 'lib/monaco/vs/loader.js';
+        script.onerror = () => reject(new Error('Monaco loader could not be loaded'));
+        script.onload = () => {
+            window.require.config({ paths: { vs: 'lib/monaco/vs' } });
+            window.require(['vs/editor/editor.main'], () => resolve(window.monaco), reject);
+        };
+        document.head.appendChild(script);
+    });
+    return loading;
+}
+
+export async function create(element, dotnet, source, debounceMs) {
+    const monaco = await loadMonaco();
+    const editor = monaco.editor.create(element, {
+        value: source,
+        language: 'sol',
+        automaticLayout: true,
+        minimap: { enabled: false },
+        fontSize: 13,
+        scrollBeyondLastLine: false,
+    });
+    let timer;
+    editor.onDidChangeModelContent(() => {
+        clearTimeout(timer);
+        timer = setTimeout(() => dotnet.invokeMethodAsync('SourceChanged', editor.getValue()), debounceMs);
+    });
+    return {
+        setMarkers: (markers) => monaco.editor.setModelMarkers(editor.getModel(), 'solc', markers.map(m => ({
+            severity: m.severity === 'error' ? monaco.MarkerSeverity.Error : m.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Info,
+            message: m.message,
+            startLineNumber: m.line,
+            startColumn: m.column,
+            endLineNumber: m.endLine ?? m.line,
+            endColumn: m.endColumn ?? m.column + 1,
+        }))),
+        setValue: (text) => editor.setValue(text),
+        getValue: () => editor.getValue(),
+        dispose: () => { clearTimeout(timer); editor.dispose(); },
+    };
+}
