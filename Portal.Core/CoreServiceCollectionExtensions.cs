@@ -11,6 +11,7 @@ using Microsoft.Extensions.Options;
 using NutPortal.Core.Networks;
 using NutPortal.Core.Configuration;
 using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.Explorer;
 using NutPortal.Core.Solidity;
 using NutPortal.Core.Identity;
 using NutPortal.Core.Live;
@@ -63,6 +64,7 @@ public static class CoreServiceCollectionExtensions
             o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(portal.Value.ResolvedDataDirectory, "keys")), logs));
 
         services.AddNetworks();
+        services.AddExplorer();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LiveNotifier>();
         services.AddSingleton<ApiTokenService>();

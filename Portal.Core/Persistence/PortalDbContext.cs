@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using NutPortal.Core.Explorer;
 using NutPortal.Core.Identity;
 using NutPortal.Core.Jobs;
 using NutPortal.Core.Networks;
+using NutPortal.Core.Traces;
 
 namespace NutPortal.Core.Persistence;
 
@@ -26,6 +28,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<NetworkAuditEntry> NetworkAudit => Set<NetworkAuditEntry>();
 
     public DbSet<NetworkAccount> NetworkAccounts => Set<NetworkAccount>();
+
+    public DbSet<ChainBlock> ChainBlocks => Set<ChainBlock>();
+
+    public DbSet<ChainTransaction> ChainTransactions => Set<ChainTransaction>();
+
+    public DbSet<ChainLog> ChainLogs => Set<ChainLog>();
+
+    public DbSet<TraceSpan> TraceSpans => Set<TraceSpan>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
