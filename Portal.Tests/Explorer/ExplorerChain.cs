@@ -48,17 +48,33 @@ internal sealed class ExplorerChain : IDisposable
         Task.FromResult(new ExplorerChain(client, previous.Id, previous.RpcUrl, PrivateKey.FromBytes(previous.Key.ExportBytes())));
 
     /// <summary>Signs a transfer with our key, submits it raw and waits for its receipt.</summary>
-    public async Task<RpcReceipt> TransferAsync(string to, BigInteger wei, byte[]? data = null)
+    public Task<RpcReceipt> TransferAsync(string to, BigInteger wei, byte[]? data = null) => SendAsync(to, wei, data);
+
+    /// <summary>Signs a transaction (to null: a contract creation), submits it raw and waits for its receipt.</summary>
+    public async Task<RpcReceipt> SendAsync(string? to, BigInteger wei, byte[]? data = null, ulong gas = 200_000)
     {
         var nonce = await Rpc.GetTransactionCountAsync(Key.Address.ToLowerHex(), BlockParameter.Pending);
         var baseFee = (await Rpc.GetBlockByNumberAsync(BlockParameter.Latest))!.BaseFeePerGas ?? 0;
         var tx = new Transaction
         {
             ChainId = ChainId, Nonce = nonce, MaxPriorityFeePerGas = 1_000_000_000, MaxFeePerGas = (baseFee * 2) + 1_000_000_000,
-            GasLimit = 100_000, To = Address.Parse(to), Value = wei, Data = data ?? [],
+            GasLimit = gas, To = to is null ? null : Address.Parse(to), Value = wei, Data = data ?? [],
         }.Sign(Key);
         var hash = await Rpc.SendRawTransactionAsync(Hex.Encode(tx.Encode()));
         return await Rpc.WaitForTransactionReceiptAsync(hash, TimeSpan.FromSeconds(20));
+    }
+
+    /// <summary>
+    /// Init code that reverts with Error("nope"): CODECOPY the 100 bytes of revert data appended after the
+    /// 11 bytes of code into memory, then REVERT with them. The creation fails with a decodable reason.
+    /// </summary>
+    public static byte[] RevertingInitCode()
+    {
+        var reason = Hex.Decode("08c379a0"
+            + "0000000000000000000000000000000000000000000000000000000000000020"
+            + "0000000000000000000000000000000000000000000000000000000000000004"
+            + "6e6f706500000000000000000000000000000000000000000000000000000000");
+        return [.. Hex.Decode("606480600b6000396000fd"), .. reason];
     }
 
     public async Task<JsonElement> BlocksPageAsync(long? before = null, int limit = 100) =>
