@@ -18,6 +18,8 @@ internal static class ExplorerServiceCollectionExtensions
         services.AddSingleton<TraceRecorder>();
         services.AddSingleton<CallTreeDecoder>();
         services.AddSingleton<TransactionTraces>();
+        services.AddSingleton<TraceOverview>();
+        services.AddSingleton<TracedSender>();
         return services;
     }
 }

@@ -22,7 +22,7 @@ public sealed class TransactionTraces(
         }
         var tx = detail.Transaction;
         var stages = await StagesAsync(networkId, tx, detail.BlockTimestamp, ct);
-        var slowest = stages.Where(s => s.DurationMilliseconds is not null).MaxBy(s => s.DurationMilliseconds)?.Stage;
+        var slowest = StageBuilder.Slowest(stages);
         CallFrameView? tree = null;
         string? error = null;
         if (includeCallTree)
@@ -34,23 +34,12 @@ public sealed class TransactionTraces(
 
     private async Task<List<StageSpan>> StagesAsync(string networkId, ChainTransaction tx, DateTime blockTime, CancellationToken ct)
     {
-        var stages = new List<StageSpan>();
         var recorded = await recorder.SpansAsync(networkId, tx.Hash, ct);
-        stages.AddRange(recorded.Select(s => new StageSpan(s.Stage, s.StartedAt, s.EndedAt, s.Detail ?? "")));
-        if (recorded.FirstOrDefault(s => s.Stage == TraceStages.Submitted) is { } submitted)
-        {
-            var end = blockTime < submitted.EndedAt ? submitted.EndedAt : blockTime;
-            stages.Add(new StageSpan(TraceStages.Pending, submitted.EndedAt, end, "in the node's pool until a block took it"));
-        }
         var parent = tx.BlockNumber > 0 ? await queries.BlockAsync(networkId, tx.BlockNumber - 1, ct) : null;
-        stages.Add(new StageSpan(TraceStages.Included, parent?.Timestamp ?? blockTime, blockTime, $"block {tx.BlockNumber}"));
         var depth = options.Value.ConfirmationDepth;
         var confirming = await queries.BlockAsync(networkId, tx.BlockNumber + depth, ct);
         var indexed = await queries.IndexedHeightAsync(networkId, ct) ?? tx.BlockNumber;
-        stages.Add(confirming is not null
-            ? new StageSpan(TraceStages.Confirmed, blockTime, confirming.Timestamp, $"depth {depth} at block {confirming.Number}")
-            : new StageSpan(TraceStages.Confirmed, blockTime, null, $"depth {Math.Max(0, indexed - tx.BlockNumber)} of {depth}"));
-        return stages;
+        return StageBuilder.Build(tx, new StageBlocks(blockTime, parent?.Timestamp, confirming, indexed, depth), recorded);
     }
 
     private async Task<(CallFrameView? Tree, string? Error)> CallTreeAsync(string networkId, string hash, CancellationToken ct)

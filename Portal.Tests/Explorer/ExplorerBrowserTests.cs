@@ -43,6 +43,11 @@ public sealed class ExplorerBrowserTests(ExplorerNetworkFixture fixture) : IClas
         await browser.ClickAsync("[data-testid=search-button]");
         await browser.WaitForTextAsync("[data-testid=block-number]", $"Block {live.BlockNumber}");
         await browser.WaitForAsync($"[data-testid=block-transactions] [data-hash='{live.TransactionHash}']");
+
+        // The traces page lists the network's transactions with per-stage percentiles.
+        await browser.GotoInteractiveAsync("traces");
+        await browser.WaitForAsync("[data-testid=stage-statistic][data-stage=included]");
+        await browser.WaitForAsync($"[data-testid=trace-row][data-hash='{live.TransactionHash}']");
         Assert.Empty(await browser.PageErrorsAsync());
     }
 }

@@ -1,5 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.Ethereum.Keys;
+using NutPortal.Core.Ethereum.Transactions;
+using NutPortal.Core.Traces;
 
 namespace NutPortal.Tests.Explorer;
 
@@ -32,5 +37,38 @@ public sealed class TraceApiTests(ExplorerNetworkFixture fixture) : IClassFixtur
         Assert.Equal("CREATE", root.GetProperty("type").GetString());
         Assert.Equal("execution reverted", root.GetProperty("error").GetString());
         Assert.Equal("nope", root.GetProperty("revert").GetString());
+    }
+
+    [Fact]
+    public async Task A_transaction_the_portal_sends_has_every_stage_and_the_traces_summary_counts_it()
+    {
+        var sender = fixture.Portal.Services.GetRequiredService<TracedSender>();
+
+        var hash = await sender.SendAsync(fixture.Chain.Id, new Uri(fixture.Chain.RpcUrl), async (rpc, ct) => new Transaction
+        {
+            ChainId = ExplorerChain.ChainId,
+            Nonce = await rpc.GetTransactionCountAsync(fixture.Chain.Key.Address.ToLowerHex(), BlockParameter.Pending, ct),
+            MaxPriorityFeePerGas = 1_000_000_000,
+            MaxFeePerGas = 100_000_000_000,
+            GasLimit = 21_000,
+            To = Address.Parse(fixture.Recipient),
+            Value = 42,
+        }, fixture.Chain.Key);
+        var receipt = await fixture.Chain.Rpc.WaitForTransactionReceiptAsync(hash, TimeSpan.FromSeconds(20));
+        await fixture.Chain.WaitForIndexedAsync((long)receipt.BlockNumber + 6);
+
+        var trace = await fixture.Client.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{fixture.Chain.Id}/transactions/{hash}/trace");
+        var stages = trace.GetProperty("stages").EnumerateArray().ToList();
+        Assert.Equal(["built and signed", "submitted", "pending", "included", "confirmed"], stages.Select(s => s.GetProperty("stage").GetString()));
+        Assert.All(stages, s => Assert.Equal(JsonValueKind.Number, s.GetProperty("durationMilliseconds").ValueKind));
+        Assert.Equal("confirmed", trace.GetProperty("slowestStage").GetString()); // six blocks at one per second
+        Assert.Equal($"depth 6 at block {receipt.BlockNumber + 6}", stages[4].GetProperty("detail").GetString());
+
+        var summary = await fixture.Client.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{fixture.Chain.Id}/traces?portalOnly=true");
+        Assert.Equal([hash], summary.GetProperty("transactions").EnumerateArray().Select(t => t.GetProperty("hash").GetString()));
+        var submitted = summary.GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("stage").GetString() == "submitted");
+        Assert.Equal(1, submitted.GetProperty("count").GetInt32());
+        var all = await fixture.Client.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{fixture.Chain.Id}/traces?status=failed");
+        Assert.Equal([fixture.Failed.TransactionHash], all.GetProperty("transactions").EnumerateArray().Select(t => t.GetProperty("hash").GetString()));
     }
 }
