@@ -20,6 +20,7 @@ internal static class ExplorerServiceCollectionExtensions
         services.AddSingleton<TransactionTraces>();
         services.AddSingleton<TraceOverview>();
         services.AddSingleton<TracedSender>();
+        services.AddSingleton<OtlpIngest>();
         return services;
     }
 }

@@ -5,6 +5,7 @@ internal static class ApiEndpoints
     /// <summary>Everything under /api/v1. Sign-in is required by the fallback policy; admin groups add a role.</summary>
     public static void MapPortalApi(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapOtlpIngest();
         var v1 = endpoints.MapGroup("/api/v1");
         v1.MapMeEndpoints();
         v1.MapTokenEndpoints();
