@@ -27,6 +27,9 @@ public sealed class IndexerTests
             var height = (long)await chain.Rpc.GetBlockNumberAsync();
             await chain.WaitForIndexedAsync(height);
             await AssertMatchesNodeAsync(chain, height);
+            var indexer = (await chain.BlocksPageAsync(limit: 1)).GetProperty("indexer");
+            Assert.True(indexer.GetProperty("nodeHeight").GetInt64() >= height, indexer.ToString());
+            Assert.Equal(indexer.GetProperty("nodeHeight").GetInt64() - indexer.GetProperty("indexedHeight").GetInt64(), indexer.GetProperty("blocksBehind").GetInt64());
             var tx = await client.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{chain.Id}/transactions/{sent[1]}");
             Assert.Equal("0.002", tx.GetProperty("valueEth").GetString());
             Assert.True(tx.GetProperty("succeeded").GetBoolean());
