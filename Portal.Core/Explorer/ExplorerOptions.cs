@@ -10,9 +10,12 @@ public sealed class ExplorerOptions
     /// <summary>Index the chains of running networks in this process (turn off on read-only replicas).</summary>
     public bool IndexerEnabled { get; set; } = true;
 
-    /// <summary>How long the indexer waits before asking a caught-up node again.</summary>
+    /// <summary>
+    /// How long a caught-up indexer waits before asking its node again when no new height was seen (the node
+    /// supervisor's height samples wake it as soon as a block appears).
+    /// </summary>
     [Range(50, 60_000)]
-    public int PollIntervalMilliseconds { get; set; } = 400;
+    public int PollIntervalMilliseconds { get; set; } = 3000;
 
     /// <summary>Blocks fetched in one JSON-RPC batch while catching up.</summary>
     [Range(1, 500)]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,8 @@ namespace NutPortal.Workers.Explorer;
 
 /// <summary>
 /// Runs one <see cref="NetworkIndexer"/> loop per Running or Degraded network and stops the loops of networks
-/// that stopped, failed or were deleted. Membership is checked every second and whenever a network changes.
+/// that stopped, failed or were deleted. Membership is checked every second and whenever a network changes;
+/// a node's new height wakes its network's indexer.
 /// </summary>
 public sealed class ChainIndexerHost(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -25,6 +27,7 @@ public sealed class ChainIndexerHost(
     ILoggerFactory loggers) : BackgroundService
 {
     private readonly Dictionary<string, (CancellationTokenSource Stop, Task Loop)> _loops = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, NetworkIndexer> _indexers = new(StringComparer.Ordinal);
     private readonly ILogger _logger = loggers.CreateLogger<ChainIndexerHost>();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -37,6 +40,15 @@ public sealed class ChainIndexerHost(
         using var subscription = notifier.Subscribe<NetworkChanged>(_ =>
         {
             changed.Release();
+            return Task.CompletedTask;
+        });
+        // New blocks wake the network's indexer, so a caught-up indexer makes one round trip per block, not per poll.
+        using var heights = notifier.Subscribe<NodeHeightChanged>(e =>
+        {
+            if (_indexers.TryGetValue(e.NetworkId, out var indexer))
+            {
+                indexer.Wake();
+            }
             return Task.CompletedTask;
         });
         try
@@ -74,11 +86,20 @@ public sealed class ChainIndexerHost(
         {
             await StopAsync(id);
         }
-        foreach (var id in wanted.Where(id => !_loops.ContainsKey(id) || _loops[id].Loop.IsCompleted))
+        foreach (var id in wanted)
         {
+            if (_loops.TryGetValue(id, out var running) && running.Loop.IsCompleted)
+            {
+                await StopAsync(id); // the loop died on an unexpected error: start it afresh
+            }
+            if (_loops.ContainsKey(id))
+            {
+                continue;
+            }
             var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var indexer = new NetworkIndexer(id, c => EndpointAsync(id, c), rpcFactory, store, board, notifier, options.Value, clock,
                 loggers.CreateLogger<NetworkIndexer>());
+            _indexers[id] = indexer;
             _loops[id] = (stop, Task.Run(() => RunLoopAsync(id, indexer, stop.Token), CancellationToken.None));
         }
     }
@@ -101,11 +122,13 @@ public sealed class ChainIndexerHost(
 
     private async Task StopAsync(string networkId)
     {
+        _indexers.TryRemove(networkId, out var indexer);
         if (_loops.Remove(networkId, out var loop))
         {
             await loop.Stop.CancelAsync();
             await loop.Loop;
             loop.Stop.Dispose();
+            indexer?.Dispose();
             board.Remove(networkId);
         }
     }

@@ -19,8 +19,9 @@ internal sealed class NetworkIndexer(
     LiveNotifier notifier,
     ExplorerOptions options,
     TimeProvider clock,
-    ILogger logger)
+    ILogger logger) : IDisposable
 {
+    private readonly SemaphoreSlim _wake = new(0, 1);
     private (long Number, string Hash)? _head;
     private long _nodeHeight = -1;
     private int _failures;
@@ -50,10 +51,29 @@ internal sealed class NetworkIndexer(
             }
             if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait, clock, ct);
+                await _wake.WaitAsync(wait, ct);
             }
         }
     }
+
+    /// <summary>The node has a new block (the supervisor saw its height change): poll now instead of at the next interval.</summary>
+    public void Wake()
+    {
+        try
+        {
+            _wake.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // a wake-up is already pending
+        }
+        catch (ObjectDisposedException)
+        {
+            // the loop was stopped meanwhile
+        }
+    }
+
+    public void Dispose() => _wake.Dispose();
 
     /// <summary>One poll; true when there is more to fetch at once.</summary>
     private async Task<bool> StepAsync(CancellationToken ct)
