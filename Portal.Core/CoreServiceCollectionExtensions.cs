@@ -12,6 +12,7 @@ using NutPortal.Core.Contracts;
 using NutPortal.Core.Networks;
 using NutPortal.Core.Configuration;
 using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.Explorer;
 using NutPortal.Core.Solidity;
 using NutPortal.Core.Identity;
 using NutPortal.Core.Live;
@@ -65,6 +66,7 @@ public static class CoreServiceCollectionExtensions
 
         services.AddNetworks();
         services.AddContracts();
+        services.AddExplorer();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LiveNotifier>();
         services.AddSingleton<ApiTokenService>();

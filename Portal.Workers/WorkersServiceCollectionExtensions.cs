@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NutPortal.Core.Networks;
+using NutPortal.Workers.Explorer;
 using NutPortal.Workers.Jobs;
 using NutPortal.Workers.Networks;
 using NutPortal.Workers.Maintenance;
@@ -38,6 +39,7 @@ public static class WorkersServiceCollectionExtensions
         services.AddSingleton<IScanQueue, QuartzScanQueue>();
         services.AddSingleton<BlockHeightTracker>();
         services.AddHostedService<NodeSupervisor>();
+        services.AddHostedService<ChainIndexerHost>();
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }

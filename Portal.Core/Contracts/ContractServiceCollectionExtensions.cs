@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using NutPortal.Core.Scanning;
+using NutPortal.Core.Traces;
 
 namespace NutPortal.Core.Contracts;
 
@@ -15,6 +16,7 @@ public static class ContractServiceCollectionExtensions
         services.AddSingleton<ContractDeployer>();
         services.AddSingleton<ContractInteraction>();
         services.AddSingleton<DeployedContractAbis>();
+        services.AddSingleton<IContractAbiLookup>(sp => sp.GetRequiredService<DeployedContractAbis>());
         services.AddScanning();
         return services;
     }

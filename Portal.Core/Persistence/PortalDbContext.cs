@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NutPortal.Core.Contracts;
+using NutPortal.Core.Explorer;
 using NutPortal.Core.Identity;
 using NutPortal.Core.Jobs;
 using NutPortal.Core.Networks;
 using NutPortal.Core.Scanning;
+using NutPortal.Core.Traces;
 
 namespace NutPortal.Core.Persistence;
 
@@ -36,6 +38,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<DeployedContract> DeployedContracts => Set<DeployedContract>();
 
     public DbSet<Scan> Scans => Set<Scan>();
+
+    public DbSet<ChainBlock> ChainBlocks => Set<ChainBlock>();
+
+    public DbSet<ChainTransaction> ChainTransactions => Set<ChainTransaction>();
+
+    public DbSet<ChainLog> ChainLogs => Set<ChainLog>();
+
+    public DbSet<TraceSpan> TraceSpans => Set<TraceSpan>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -5,6 +5,7 @@ internal static class ApiEndpoints
     /// <summary>Everything under /api/v1. Sign-in is required by the fallback policy; admin groups add a role.</summary>
     public static void MapPortalApi(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapOtlpIngest();
         var v1 = endpoints.MapGroup("/api/v1");
         v1.MapMeEndpoints();
         v1.MapTokenEndpoints();
@@ -12,6 +13,8 @@ internal static class ApiEndpoints
         v1.MapJobEndpoints();
         v1.MapNetworkEndpoints();
         v1.MapContractEndpoints();
+        v1.MapExplorerEndpoints();
+        v1.MapTraceEndpoints();
         // Unknown API routes give 404 problem details rather than the HTML page fallback.
         v1.MapFallback(() => Results.NotFound()).ExcludeFromDescription();
     }

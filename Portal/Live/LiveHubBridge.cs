@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using NutPortal.Core.Explorer;
 using NutPortal.Core.Jobs;
 using NutPortal.Core.Live;
 using NutPortal.Core.Networks;
@@ -17,6 +18,7 @@ internal sealed class LiveHubBridge(LiveNotifier notifier, IHubContext<LiveHub> 
             notifier.Subscribe<JobRunRecorded>(run => hub.Clients.Group(LiveHub.AdminsGroup).SendAsync("jobRun", run, CancellationToken.None)),
             notifier.Subscribe<NetworkChanged>(e => hub.Clients.Group(LiveHub.NetworkGroup(e.NetworkId)).SendAsync("networkChanged", e, CancellationToken.None)),
             notifier.Subscribe<NodeHeightChanged>(e => hub.Clients.Group(LiveHub.NetworkGroup(e.NetworkId)).SendAsync("nodeHeight", e, CancellationToken.None)),
+            notifier.Subscribe<BlocksIndexed>(e => hub.Clients.Group(LiveHub.NetworkGroup(e.NetworkId)).SendAsync("blocksIndexed", e, CancellationToken.None)),
         ];
         return Task.CompletedTask;
     }

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.Persistence;
+
+namespace NutPortal.Core.Explorer;
+
+/// <summary>A block fetched from a node together with its receipts.</summary>
+public sealed record FetchedBlock(RpcBlock Block, IReadOnlyList<RpcReceipt> Receipts);
+
+/// <summary>The indexer's write side: appends blocks in order and removes blocks a reorganisation replaced.</summary>
+public sealed class ChainStore(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>The highest stored block (number and hash), or null when nothing is indexed yet.</summary>
+    public async Task<(long Number, string Hash)?> HeadAsync(string networkId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var head = await db.ChainBlocks.AsNoTracking().Where(b => b.NetworkId == networkId)
+            .OrderByDescending(b => b.Number).Select(b => new { b.Number, b.Hash }).FirstOrDefaultAsync(ct);
+        return head is null ? null : (head.Number, head.Hash);
+    }
+
+    /// <summary>Stores blocks with their transactions and logs in one database transaction.</summary>
+    public async Task AppendAsync(string networkId, IReadOnlyList<FetchedBlock> blocks, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        foreach (var fetched in blocks)
+        {
+            var receipts = fetched.Receipts.ToDictionary(r => r.TransactionHash.ToLowerInvariant(), StringComparer.Ordinal);
+            db.ChainBlocks.Add(ChainRecordMapper.Block(networkId, fetched.Block, now));
+            foreach (var tx in fetched.Block.Transactions)
+            {
+                var receipt = receipts.GetValueOrDefault(tx.Hash.ToLowerInvariant());
+                db.ChainTransactions.Add(ChainRecordMapper.Transaction(networkId, tx, receipt));
+                foreach (var log in receipt?.Logs ?? [])
+                {
+                    db.ChainLogs.Add(ChainRecordMapper.Log(networkId, tx.Hash, (long)fetched.Block.Number, log));
+                }
+            }
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Deletes block <paramref name="fromNumber"/> and everything above it (a reorganisation replaced them).</summary>
+    public async Task RemoveFromAsync(string networkId, long fromNumber, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.ChainLogs.Where(l => l.NetworkId == networkId && l.BlockNumber >= fromNumber).ExecuteDeleteAsync(ct);
+        await db.ChainTransactions.Where(t => t.NetworkId == networkId && t.BlockNumber >= fromNumber).ExecuteDeleteAsync(ct);
+        await db.ChainBlocks.Where(b => b.NetworkId == networkId && b.Number >= fromNumber).ExecuteDeleteAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+}

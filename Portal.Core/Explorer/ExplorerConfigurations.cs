@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NutPortal.Core.Networks;
+
+namespace NutPortal.Core.Explorer;
+
+internal sealed class ChainBlockConfiguration : IEntityTypeConfiguration<ChainBlock>
+{
+    public void Configure(EntityTypeBuilder<ChainBlock> builder)
+    {
+        builder.ToTable("ChainBlocks");
+        builder.HasKey(b => new { b.NetworkId, b.Number });
+        builder.Property(b => b.NetworkId).HasMaxLength(32);
+        builder.Property(b => b.Number).ValueGeneratedNever();
+        builder.Property(b => b.Hash).IsRequired().HasMaxLength(66);
+        builder.Property(b => b.ParentHash).IsRequired().HasMaxLength(66);
+        builder.Property(b => b.Miner).HasMaxLength(42);
+        builder.Property(b => b.BaseFeePerGas).HasMaxLength(80);
+        builder.HasIndex(b => new { b.NetworkId, b.Hash });
+        builder.HasOne<Network>().WithMany().HasForeignKey(b => b.NetworkId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ChainTransactionConfiguration : IEntityTypeConfiguration<ChainTransaction>
+{
+    public void Configure(EntityTypeBuilder<ChainTransaction> builder)
+    {
+        builder.ToTable("ChainTransactions");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedOnAdd();
+        builder.Property(t => t.NetworkId).IsRequired().HasMaxLength(32);
+        builder.Property(t => t.Hash).IsRequired().HasMaxLength(66);
+        builder.Property(t => t.From).IsRequired().HasMaxLength(42);
+        builder.Property(t => t.To).HasMaxLength(42);
+        builder.Property(t => t.ContractAddress).HasMaxLength(42);
+        builder.Property(t => t.Value).IsRequired().HasMaxLength(80);
+        builder.Property(t => t.GasPrice).HasMaxLength(80);
+        builder.Property(t => t.Input).IsRequired();
+        builder.HasIndex(t => new { t.NetworkId, t.Hash });
+        builder.HasIndex(t => new { t.NetworkId, t.BlockNumber });
+        builder.HasIndex(t => new { t.NetworkId, t.From });
+        builder.HasIndex(t => new { t.NetworkId, t.To });
+        builder.HasOne<Network>().WithMany().HasForeignKey(t => t.NetworkId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ChainLogConfiguration : IEntityTypeConfiguration<ChainLog>
+{
+    public void Configure(EntityTypeBuilder<ChainLog> builder)
+    {
+        builder.ToTable("ChainLogs");
+        builder.HasKey(l => l.Id);
+        builder.Property(l => l.Id).ValueGeneratedOnAdd();
+        builder.Property(l => l.NetworkId).IsRequired().HasMaxLength(32);
+        builder.Property(l => l.TransactionHash).IsRequired().HasMaxLength(66);
+        builder.Property(l => l.Address).IsRequired().HasMaxLength(42);
+        builder.Property(l => l.Topics).IsRequired().HasMaxLength(300);
+        builder.Property(l => l.Data).IsRequired();
+        builder.HasIndex(l => new { l.NetworkId, l.TransactionHash });
+        builder.HasIndex(l => new { l.NetworkId, l.BlockNumber });
+        builder.HasOne<Network>().WithMany().HasForeignKey(l => l.NetworkId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

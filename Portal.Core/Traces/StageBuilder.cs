@@ -1,0 +1,29 @@
+using NutPortal.Core.Explorer;
+
+namespace NutPortal.Core.Traces;
+
+/// <summary>The blocks around a transaction's block that its chain-visible stages are measured with.</summary>
+public sealed record StageBlocks(DateTime BlockTime, DateTime? ParentTime, ChainBlock? Confirming, long IndexedHeight, int Depth);
+
+/// <summary>Derives a transaction's stages from the portal's recorded spans and the indexed blocks around it.</summary>
+public static class StageBuilder
+{
+    public static List<StageSpan> Build(ChainTransaction tx, StageBlocks blocks, IReadOnlyList<TraceSpan> recorded)
+    {
+        var stages = recorded.OrderBy(s => s.StartedAt).Select(s => new StageSpan(s.Stage, s.StartedAt, s.EndedAt, s.Detail ?? "")).ToList();
+        if (recorded.FirstOrDefault(s => s.Stage == TraceStages.Submitted) is { } submitted)
+        {
+            // Block timestamps have whole seconds: a block may claim a time just before the submission ended.
+            var end = blocks.BlockTime < submitted.EndedAt ? submitted.EndedAt : blocks.BlockTime;
+            stages.Add(new StageSpan(TraceStages.Pending, submitted.EndedAt, end, "in the node's pool until a block took it"));
+        }
+        stages.Add(new StageSpan(TraceStages.Included, blocks.ParentTime ?? blocks.BlockTime, blocks.BlockTime, $"block {tx.BlockNumber}"));
+        stages.Add(blocks.Confirming is { } confirming
+            ? new StageSpan(TraceStages.Confirmed, blocks.BlockTime, confirming.Timestamp, $"depth {blocks.Depth} at block {confirming.Number}")
+            : new StageSpan(TraceStages.Confirmed, blocks.BlockTime, null, $"depth {Math.Max(0, blocks.IndexedHeight - tx.BlockNumber)} of {blocks.Depth}"));
+        return stages;
+    }
+
+    public static string? Slowest(IEnumerable<StageSpan> stages) =>
+        stages.Where(s => s.DurationMilliseconds is not null).MaxBy(s => s.DurationMilliseconds)?.Stage;
+}

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using NutPortal.Core.Persistence;
+
+namespace NutPortal.Core.Traces;
+
+/// <summary>
+/// Records the stages only the portal sees when it sends a transaction itself: call it with the times taken
+/// around building/signing and around eth_sendRawTransaction. The chain-visible stages are derived later.
+/// </summary>
+public sealed class TraceRecorder(IDbContextFactory<PortalDbContext> dbFactory)
+{
+    public async Task RecordSubmissionAsync(string networkId, string transactionHash, DateTime buildStarted, DateTime signedAt, DateTime submitted, CancellationToken ct = default)
+    {
+        var hash = transactionHash.ToLowerInvariant();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.TraceSpans.Add(new TraceSpan { NetworkId = networkId, TransactionHash = hash, Stage = TraceStages.BuiltAndSigned, StartedAt = buildStarted, EndedAt = signedAt });
+        db.TraceSpans.Add(new TraceSpan { NetworkId = networkId, TransactionHash = hash, Stage = TraceStages.Submitted, StartedAt = signedAt, EndedAt = submitted });
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<TraceSpan>> SpansAsync(string networkId, string transactionHash, CancellationToken ct = default)
+    {
+        var hash = transactionHash.ToLowerInvariant();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.TraceSpans.AsNoTracking().Where(s => s.NetworkId == networkId && s.TransactionHash == hash).OrderBy(s => s.StartedAt).ToListAsync(ct);
+    }
+}

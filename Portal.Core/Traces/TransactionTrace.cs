@@ -1,0 +1,17 @@
+namespace NutPortal.Core.Traces;
+
+/// <summary>One stage of a transaction as a span; <see cref="End"/> is null while the stage is still running.</summary>
+public sealed record StageSpan(string Stage, DateTime Start, DateTime? End, string Detail)
+{
+    public double? DurationMilliseconds => End is { } end ? (end - Start).TotalMilliseconds : null;
+}
+
+/// <summary>One frame of the call tree, with the function and revert reason decoded when an ABI is known.</summary>
+public sealed record CallFrameView(
+    string Type, string From, string? To, string ValueEth, long? Gas, long? GasUsed, string? Input, string? Output,
+    string? Error, string? Function, string? Revert, IReadOnlyList<CallFrameView> Calls);
+
+/// <summary>A transaction's stages as a waterfall and its call tree.</summary>
+public sealed record TransactionTrace(
+    string NetworkId, string Hash, long BlockNumber, bool? Succeeded, IReadOnlyList<StageSpan> Stages, string? SlowestStage,
+    CallFrameView? CallTree, string? CallTreeError);

@@ -1,0 +1,53 @@
+using NutPortal.Tests.Browser;
+using NutPortal.Tests.Infrastructure;
+
+namespace NutPortal.Tests.Explorer;
+
+public sealed class ExplorerBrowserTests(ExplorerNetworkFixture fixture) : IClassFixture<ExplorerNetworkFixture>
+{
+    [BrowserFact]
+    public async Task New_transactions_appear_live_and_search_leads_to_their_pages()
+    {
+        await using var browser = BrowserSession.Start(fixture.Portal.Address);
+        await browser.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        await browser.GotoInteractiveAsync($"networks/{fixture.Chain.Id}/explorer");
+        await browser.WaitForAsync($"[data-testid=tx-row][data-hash='{fixture.Transfer.TransactionHash}']");
+        await browser.EvaluateAsync<object?>("window.__noReload = true");
+
+        // A transaction sent now shows up without a reload, pushed by the indexer.
+        var live = await fixture.Chain.TransferAsync(fixture.Recipient, 7_000_000_000_000_000);
+        await browser.WaitForAsync($"[data-testid=tx-row][data-hash='{live.TransactionHash}']", timeoutMs: 30000);
+        Assert.True(await browser.EvaluateAsync<bool>("window.__noReload === true"), "the page reloaded");
+
+        // Nothing matches: said plainly, no navigation.
+        await browser.FillAsync("#explorer-query", "not a thing");
+        await browser.ClickAsync("[data-testid=search-button]");
+        await browser.WaitForTextAsync("[data-testid=search-message]", "Nothing matches");
+
+        // A transaction hash leads to the transaction page, with value, stages and call tree.
+        await browser.FillAsync("#explorer-query", live.TransactionHash);
+        await browser.ClickAsync("[data-testid=search-button]");
+        await browser.WaitForTextAsync("[data-testid=tx-hash]", live.TransactionHash);
+        Assert.Equal("0.007 ETH", await browser.TextAsync("[data-testid=tx-value]"));
+        Assert.Equal("success", await browser.TextAsync("[data-testid=tx-status]"));
+        Assert.Equal(2, await browser.CountAsync("[data-testid=trace-stage]"));
+        Assert.Equal(1, await browser.CountAsync("[data-testid=call-frame]"));
+
+        // The failed creation explains itself.
+        await browser.GotoInteractiveAsync($"networks/{fixture.Chain.Id}/explorer/tx/{fixture.Failed.TransactionHash}");
+        await browser.WaitForTextAsync("[data-testid=revert-reason]", "nope");
+        Assert.Equal("failed", await browser.TextAsync("[data-testid=tx-status]"));
+
+        // A block number leads to the block page listing its transactions.
+        await browser.FillAsync("#explorer-query", live.BlockNumber.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await browser.ClickAsync("[data-testid=search-button]");
+        await browser.WaitForTextAsync("[data-testid=block-number]", $"Block {live.BlockNumber}");
+        await browser.WaitForAsync($"[data-testid=block-transactions] [data-hash='{live.TransactionHash}']");
+
+        // The traces page lists the network's transactions with per-stage percentiles.
+        await browser.GotoInteractiveAsync("traces");
+        await browser.WaitForAsync("[data-testid=stage-statistic][data-stage=included]");
+        await browser.WaitForAsync($"[data-testid=trace-row][data-hash='{live.TransactionHash}']");
+        Assert.Empty(await browser.PageErrorsAsync());
+    }
+}

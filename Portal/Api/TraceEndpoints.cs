@@ -1,0 +1,73 @@
+using NutPortal.Core.Explorer;
+using NutPortal.Core.Networks;
+using NutPortal.Core.Traces;
+
+namespace NutPortal.Web.Api;
+
+internal static class TraceEndpoints
+{
+    public static void MapTraceEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/networks/{id}/transactions/{hash}/trace", async (string id, string hash, TransactionTraces traces, CancellationToken ct) =>
+        {
+            if (!ExplorerSearch.IsHex(hash, 32))
+            {
+                return FieldErrors.Single("hash", "A 0x transaction hash of 64 hex digits.");
+            }
+            return await traces.GetAsync(id, hash, includeCallTree: true, ct) is { } trace ? Results.Ok(trace) : Results.NotFound();
+        }).WithTags("Traces").WithSummary("The transaction's stages as spans (slowest named) and its call tree from debug_traceTransaction");
+
+        api.MapGet("/networks/{id}/transactions/{hash}/trace/otlp", async (string id, string hash, TransactionTraces traces, CancellationToken ct) =>
+        {
+            if (!ExplorerSearch.IsHex(hash, 32))
+            {
+                return FieldErrors.Single("hash", "A 0x transaction hash of 64 hex digits.");
+            }
+            return await traces.GetAsync(id, hash, includeCallTree: false, ct) is { } trace
+                ? Results.Text(OtlpExport.ToOtlp(trace).ToJsonString(), "application/json")
+                : Results.NotFound();
+        }).WithTags("Traces").WithSummary("The transaction's stages as OTLP/JSON spans, to import into Jaeger, Tempo or any OTLP backend");
+
+        api.MapGet("/networks/{id}/traces", async (string id, string? status, bool? portalOnly, string? limit, NetworkCatalog networks, TraceOverview overview, CancellationToken ct) =>
+        {
+            var errors = new FieldErrors();
+            bool? succeeded = status switch { "success" => true, "failed" => false, _ => null };
+            if (status is not (null or "" or "all" or "success" or "failed"))
+            {
+                errors.Add("status", "One of: all, success, failed.");
+            }
+            var take = ExplorerInput.OptionalNumber(limit, "limit", 1, 1000, errors) ?? 100;
+            if (errors.Any)
+            {
+                return errors.ToResult();
+            }
+            if (await networks.GetAsync(id, ct) is null)
+            {
+                return Results.NotFound();
+            }
+            var result = await overview.LoadAsync(id, new TraceFilter(succeeded, portalOnly ?? false, (int)take), ct);
+            return Results.Ok(new { stages = result.Stages, transactions = result.Rows });
+        }).WithTags("Traces").WithSummary("Recent transactions' stage spans (filter by status, portal-sent only) and per-stage p50/p95/p99 in milliseconds");
+    }
+
+    /// <summary>OTLP/HTTP with JSON bodies at the standard path; an API token is required (no cookie).</summary>
+    public static void MapOtlpIngest(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/v1/traces", async (HttpRequest request, OtlpIngest ingest, CancellationToken ct) =>
+        {
+            if (!request.HasJsonContentType())
+            {
+                return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
+                    detail: "Send OTLP/JSON (application/json); the protobuf encoding is not accepted.");
+            }
+            var body = await request.ReadFromJsonAsync<System.Text.Json.JsonElement>(ct);
+            if (body.ValueKind != System.Text.Json.JsonValueKind.Object || !body.TryGetProperty("resourceSpans", out _))
+            {
+                return FieldErrors.Single("resourceSpans", "An OTLP ExportTraceServiceRequest object with resourceSpans.");
+            }
+            var result = await ingest.IngestAsync(body, ct);
+            return Results.Ok(result.Rejected == 0
+                ? new { partialSuccess = (object?)null }
+                : new { partialSuccess = (object?)new { rejectedSpans = result.Rejected, errorMessage = result.FirstError } });
+        }).RequireAuthorization(p => p.AddAuthenticationSchemes(Account.ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
+        .WithTags("Traces").WithSummary("OTLP/HTTP JSON trace ingest: spans naming a network and a transaction become stages of its trace");
+}

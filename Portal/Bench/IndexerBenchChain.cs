@@ -1,0 +1,60 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using NutPortal.Core.Ethereum;
+using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.Ethereum.Keys;
+using NutPortal.Core.Ethereum.Transactions;
+
+namespace NutPortal.Web.Bench;
+
+/// <summary>The chain the indexer bench indexes: a network made through the API, filled over JSON-RPC.</summary>
+internal static class IndexerBenchChain
+{
+    private const ulong ChainId = 4243;
+    private static readonly HttpClient NodeHttp = new() { Timeout = Timeout.InfiniteTimeSpan };
+
+    public static async Task<(string Id, string RpcUrl)> CreateNetworkAsync(HttpClient api, CancellationToken ct)
+    {
+        var profile = new { name = "bench-indexer", platform = "ethereum-anvil", blockIntervalSeconds = 1, chainId = ChainId, accounts = new { count = 1, balanceEth = 1 } };
+        var created = await (await api.PostAsJsonAsync("/api/v1/networks", profile, ct)).Content.ReadFromJsonAsync<JsonElement>(ct);
+        var id = created.GetProperty("id").GetString()!;
+        for (var waited = 0; waited < 600; waited++)
+        {
+            var network = await api.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{id}", ct);
+            if (network.GetProperty("status").GetString() == "Running")
+            {
+                return (id, network.GetProperty("nodes")[0].GetProperty("rpcUrl").GetString()!);
+            }
+            await Task.Delay(100, ct);
+        }
+        throw new TimeoutException("The bench network did not reach Running in 60 s.");
+    }
+
+    /// <summary>Sends signed transfers (in batches of 100) and mines empty blocks on top.</summary>
+    public static async Task FillAsync(string rpcUrl, int blocks, int transactions, CancellationToken ct)
+    {
+        var rpc = new JsonRpcClient(NodeHttp, new Uri(rpcUrl));
+        using var key = PrivateKey.Generate();
+        await rpc.CallAsync<JsonElement>("anvil_setBalance", [key.Address.ToLowerHex(), "0x3635c9adc5dea00000"], null, ct);
+        var recipient = Address.Parse("0x000000000000000000000000000000000000dead");
+        for (var sent = 0; sent < transactions; sent += 100)
+        {
+            var batch = new JsonRpcBatch();
+            for (var i = sent; i < Math.Min(transactions, sent + 100); i++)
+            {
+                var tx = new Transaction
+                {
+                    ChainId = ChainId, Nonce = i, MaxPriorityFeePerGas = 1_000_000_000, MaxFeePerGas = 100_000_000_000,
+                    GasLimit = 21_000, To = recipient, Value = 1,
+                }.Sign(key);
+                batch.Add<string>("eth_sendRawTransaction", Hex.Encode(tx.Encode()));
+            }
+            await rpc.SendBatchAsync(batch, cancellationToken: ct);
+            _ = batch.Items.Cast<JsonRpcBatchItem<string>>().Select(item => item.Result).ToList(); // throws when the node refused one
+        }
+        await rpc.CallAsync<JsonElement>("anvil_mine", [Math.Max(1, blocks)], TimeSpan.FromMinutes(5), ct);
+    }
+
+    public static async Task<long> NodeHeightAsync(string rpcUrl, CancellationToken ct) =>
+        (long)await new JsonRpcClient(NodeHttp, new Uri(rpcUrl)).GetBlockNumberAsync(ct);
+}
