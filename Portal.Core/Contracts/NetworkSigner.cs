@@ -8,15 +8,18 @@ using NutPortal.Core.Ethereum.Keys;
 using NutPortal.Core.Ethereum.Transactions;
 using NutPortal.Core.Networks;
 using NutPortal.Core.Persistence;
+using NutPortal.Core.Traces;
 
 namespace NutPortal.Core.Contracts;
 
 /// <summary>
 /// Signs transactions with a network's first funded account (keys from <see cref="NetworkAccountKeys"/>) and
-/// sends them raw. Sends on one network are serialised so nonces never collide.
+/// sends them raw. Sends on one network are serialised so nonces never collide. Each send records its
+/// built-and-signed and submitted stages, so its trace waterfall starts where the portal's work started.
 /// </summary>
 public sealed class NetworkSigner(
-    IDbContextFactory<PortalDbContext> dbFactory, NetworkAccountKeys keys, IJsonRpcClientFactory rpcFactory, IOptions<ContractOptions> options)
+    IDbContextFactory<PortalDbContext> dbFactory, NetworkAccountKeys keys, IJsonRpcClientFactory rpcFactory, IOptions<ContractOptions> options,
+    TraceRecorder traces, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
@@ -55,6 +58,7 @@ public sealed class NetworkSigner(
         string hash;
         try
         {
+            var started = clock.GetUtcNow().UtcDateTime;
             using var key = keys.Unprotect(account);
             var from = key.Address.ToLowerHex();
             var request = new RpcTransactionRequest { From = from, To = to, Input = Hex.Encode(data), Value = value };
@@ -75,7 +79,9 @@ public sealed class NetworkSigner(
                 Value = value,
                 Data = data,
             }.Sign(key);
+            var signedAt = clock.GetUtcNow().UtcDateTime;
             hash = await rpc.SendRawTransactionAsync(Hex.Encode(tx.Encode()), ct);
+            await traces.RecordSubmissionAsync(networkId, hash, started, signedAt, clock.GetUtcNow().UtcDateTime, ct);
         }
         finally
         {
