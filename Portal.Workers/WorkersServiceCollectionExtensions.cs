@@ -4,6 +4,7 @@ using NutPortal.Core.Networks;
 using NutPortal.Workers.Jobs;
 using NutPortal.Workers.Networks;
 using NutPortal.Workers.Maintenance;
+using NutPortal.Workers.Monitoring;
 using Quartz;
 
 namespace NutPortal.Workers;
@@ -28,12 +29,14 @@ public static class WorkersServiceCollectionExtensions
             {
                 q.AddTrigger(t => t.ForJob(JobRunRetentionJob.Name).WithIdentity($"{JobRunRetentionJob.Name}-schedule").WithCronSchedule(options.JobRunRetentionCron));
             }
+            q.AddMonitoringJobs(configuration, options.Enabled);
         });
         services.AddSingleton<JobDashboard>();
         services.AddSingleton<INetworkDeploymentQueue, QuartzDeploymentQueue>();
         services.AddSingleton<NetworkDeployer>();
         services.AddSingleton<BlockHeightTracker>();
         services.AddHostedService<NodeSupervisor>();
+        services.AddMonitoringWorkers();
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }

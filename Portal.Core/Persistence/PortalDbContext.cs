@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using NutPortal.Core.Alerts;
 using NutPortal.Core.Identity;
 using NutPortal.Core.Jobs;
+using NutPortal.Core.Monitoring;
 using NutPortal.Core.Networks;
 
 namespace NutPortal.Core.Persistence;
@@ -26,6 +28,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<NetworkAuditEntry> NetworkAudit => Set<NetworkAuditEntry>();
 
     public DbSet<NetworkAccount> NetworkAccounts => Set<NetworkAccount>();
+
+    public DbSet<MetricSample> MetricSamples => Set<MetricSample>();
+
+    public DbSet<AlertRule> AlertRules => Set<AlertRule>();
+
+    public DbSet<Alert> Alerts => Set<Alert>();
+
+    public DbSet<AlertTransition> AlertTransitions => Set<AlertTransition>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
