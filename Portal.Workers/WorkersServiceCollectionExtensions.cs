@@ -5,6 +5,7 @@ using NutPortal.Workers.Jobs;
 using NutPortal.Workers.Networks;
 using NutPortal.Workers.Maintenance;
 using NutPortal.Workers.Monitoring;
+using NutPortal.Workers.Alerts;
 using Quartz;
 
 namespace NutPortal.Workers;
@@ -30,6 +31,7 @@ public static class WorkersServiceCollectionExtensions
                 q.AddTrigger(t => t.ForJob(JobRunRetentionJob.Name).WithIdentity($"{JobRunRetentionJob.Name}-schedule").WithCronSchedule(options.JobRunRetentionCron));
             }
             q.AddMonitoringJobs(configuration, options.Enabled);
+            q.AddAlertJobs(configuration, options.Enabled);
         });
         services.AddSingleton<JobDashboard>();
         services.AddSingleton<INetworkDeploymentQueue, QuartzDeploymentQueue>();
@@ -37,6 +39,7 @@ public static class WorkersServiceCollectionExtensions
         services.AddSingleton<BlockHeightTracker>();
         services.AddHostedService<NodeSupervisor>();
         services.AddMonitoringWorkers();
+        services.AddAlertWorkers();
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }

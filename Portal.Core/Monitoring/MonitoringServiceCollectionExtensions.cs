@@ -1,10 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
+using NutPortal.Core.Alerts;
 
 namespace NutPortal.Core.Monitoring;
 
 public static class MonitoringServiceCollectionExtensions
 {
-    /// <summary>Metric storage and the in-memory latest values (settings under Portal:Monitoring).</summary>
+    /// <summary>Metric storage, the in-memory latest values (settings under Portal:Monitoring) and alerts.</summary>
     public static IServiceCollection AddMonitoring(this IServiceCollection services)
     {
         services.AddOptions<MonitoringOptions>()
@@ -13,6 +14,7 @@ public static class MonitoringServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<MetricStore>();
         services.AddSingleton<LatestMetrics>();
+        services.AddAlerts();
         return services;
     }
 }

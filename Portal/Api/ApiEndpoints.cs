@@ -12,6 +12,7 @@ internal static class ApiEndpoints
         v1.MapJobEndpoints();
         v1.MapNetworkEndpoints();
         v1.MapMonitoringEndpoints();
+        v1.MapAlertEndpoints();
         // Unknown API routes give 404 problem details rather than the HTML page fallback.
         v1.MapFallback(() => Results.NotFound()).ExcludeFromDescription();
     }
