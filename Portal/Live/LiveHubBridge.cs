@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.SignalR;
+using NutPortal.Core.Alerts;
 using NutPortal.Core.Jobs;
 using NutPortal.Core.Live;
+using NutPortal.Core.Monitoring;
 using NutPortal.Core.Networks;
 
 namespace NutPortal.Web.Live;
@@ -17,6 +19,8 @@ internal sealed class LiveHubBridge(LiveNotifier notifier, IHubContext<LiveHub> 
             notifier.Subscribe<JobRunRecorded>(run => hub.Clients.Group(LiveHub.AdminsGroup).SendAsync("jobRun", run, CancellationToken.None)),
             notifier.Subscribe<NetworkChanged>(e => hub.Clients.Group(LiveHub.NetworkGroup(e.NetworkId)).SendAsync("networkChanged", e, CancellationToken.None)),
             notifier.Subscribe<NodeHeightChanged>(e => hub.Clients.Group(LiveHub.NetworkGroup(e.NetworkId)).SendAsync("nodeHeight", e, CancellationToken.None)),
+            notifier.Subscribe<MetricsSampled>(e => hub.Clients.Group(LiveHub.NetworkGroup(e.NetworkId)).SendAsync("metrics", e, CancellationToken.None)),
+            notifier.Subscribe<AlertChanged>(e => hub.Clients.Group(LiveHub.NetworkGroup(e.NetworkId)).SendAsync("alertChanged", e, CancellationToken.None)),
         ];
         return Task.CompletedTask;
     }
