@@ -37,6 +37,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<AlertTransition> AlertTransitions => Set<AlertTransition>();
 
+    public DbSet<Workload> Workloads => Set<Workload>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -15,6 +15,7 @@ public static class MonitoringWorkers
         services.AddSingleton<ChainSampler>();
         services.AddSingleton<ProcessSampler>();
         services.AddSingleton<MetricsCollector>();
+        services.AddSingleton<WorkloadRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<MetricsCollector>());
         return services;
     }

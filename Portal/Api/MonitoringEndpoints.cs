@@ -13,6 +13,7 @@ internal static class MonitoringEndpoints
 
     public static void MapMonitoringEndpoints(this RouteGroupBuilder api)
     {
+        api.MapWorkloadEndpoints();
         api.MapGet("/metrics", () => TypedResults.Ok(Metrics.All)).WithTags("Monitoring").WithSummary("The metrics the portal records, per network or per node");
 
         api.MapGet("/networks/{id}/metrics/{metric}", async (string id, string metric, string? from, string? to, string? step,

@@ -72,3 +72,20 @@ internal sealed class AlertTransitionConfiguration : IEntityTypeConfiguration<Al
         builder.HasOne<Alert>().WithMany().HasForeignKey(t => t.AlertId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class WorkloadConfiguration : IEntityTypeConfiguration<Workload>
+{
+    public void Configure(EntityTypeBuilder<Workload> builder)
+    {
+        builder.ToTable("Workloads");
+        builder.HasKey(w => w.Id);
+        builder.Property(w => w.Id).HasMaxLength(32);
+        builder.Property(w => w.NetworkId).IsRequired().HasMaxLength(32);
+        builder.Property(w => w.Kind).IsRequired().HasMaxLength(16);
+        builder.Property(w => w.Status).IsRequired().HasMaxLength(16);
+        builder.Property(w => w.Error).HasMaxLength(2000);
+        builder.Property(w => w.CreatedBy).IsRequired().HasMaxLength(256);
+        builder.HasIndex(w => w.NetworkId);
+        builder.HasOne<Network>().WithMany().HasForeignKey(w => w.NetworkId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

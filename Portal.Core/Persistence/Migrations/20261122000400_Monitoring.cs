@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace NutPortal.Core.Persistence.Migrations;
 
-/// <summary>Metric samples (raw, per-minute, per-hour), alert rules, alerts and their transitions.</summary>
+/// <summary>Metric samples (raw, per-minute, per-hour), alert rules, alerts and their transitions, workloads.</summary>
 [DbContext(typeof(PortalDbContext))]
 [Migration("20261122000400_Monitoring")]
 public sealed class Monitoring : Migration
@@ -93,6 +93,29 @@ public sealed class Monitoring : Migration
                 table.ForeignKey("FK_AlertTransitions_Alerts_AlertId", x => x.AlertId, "Alerts", "Id", onDelete: ReferentialAction.Cascade);
             });
 
+        migrationBuilder.CreateTable(
+            name: "Workloads",
+            columns: table => new
+            {
+                Id = table.Column<string>(maxLength: 32, nullable: false),
+                NetworkId = table.Column<string>(maxLength: 32, nullable: false),
+                Kind = table.Column<string>(maxLength: 16, nullable: false),
+                RatePerSecond = table.Column<int>(nullable: false),
+                DurationSeconds = table.Column<int>(nullable: false),
+                Status = table.Column<string>(maxLength: 16, nullable: false),
+                ReportJson = table.Column<string>(nullable: true),
+                Error = table.Column<string>(maxLength: 2000, nullable: true),
+                CreatedBy = table.Column<string>(maxLength: 256, nullable: false),
+                CreatedAt = table.Column<DateTime>(nullable: false),
+                FinishedAt = table.Column<DateTime>(nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_Workloads", x => x.Id);
+                table.ForeignKey("FK_Workloads_Networks_NetworkId", x => x.NetworkId, "Networks", "Id", onDelete: ReferentialAction.Cascade);
+            });
+
+        migrationBuilder.CreateIndex("IX_Workloads_NetworkId", "Workloads", "NetworkId");
         migrationBuilder.CreateIndex("IX_MetricSamples_NetworkId_Metric_Resolution_Time", "MetricSamples", ["NetworkId", "Metric", "Resolution", "Time"]);
         migrationBuilder.CreateIndex("IX_MetricSamples_Resolution_Time", "MetricSamples", ["Resolution", "Time"]);
         migrationBuilder.CreateIndex("IX_AlertRules_NetworkId", "AlertRules", "NetworkId");
@@ -103,7 +126,7 @@ public sealed class Monitoring : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        foreach (var table in new[] { "AlertTransitions", "Alerts", "AlertRules", "MetricSamples" })
+        foreach (var table in new[] { "Workloads", "AlertTransitions", "Alerts", "AlertRules", "MetricSamples" })
         {
             migrationBuilder.DropTable(table);
         }
