@@ -44,6 +44,11 @@ public static class AlertEvaluator
     {
         alert = open;
         var transitions = new List<(AlertState, AlertState)>();
+        if (reading.Value is null)
+        {
+            // No data (portal just started, node not sampled): keep the state rather than resolve on silence.
+            return transitions;
+        }
         if (reading.Holds && alert is null)
         {
             alert = new Alert { RuleId = rule.Id, NetworkId = rule.NetworkId, NodeId = reading.NodeId, State = AlertState.Pending, StartedAt = now };
