@@ -7,7 +7,7 @@ namespace NutPortal.Tests.Monitoring;
 public sealed class ChartBrowserTests(RealServerPortalFactory portal) : IClassFixture<RealServerPortalFactory>
 {
     [BrowserFact]
-    public async Task The_network_page_charts_tps_and_node_memory_and_extends_them_live()
+    public async Task The_network_page_charts_tps_and_node_memory_live_and_runs_a_workload()
     {
         portal.WithSetting("Portal:Monitoring:SampleIntervalSeconds", "1");
         var address = portal.Address; // starts the real server
@@ -33,6 +33,13 @@ public sealed class ChartBrowserTests(RealServerPortalFactory portal) : IClassFi
         await browser.WaitForAsync("[data-testid=range-1h].btn-primary");
         await browser.WaitForAsync("[data-testid=chart-tps] .scatterlayer .trace", "attached");
 
+        // A workload from the page: its report appears when it ends, without a reload.
+        await browser.FillAsync("#workload-rate", "5");
+        await browser.FillAsync("#workload-duration", "2");
+        await browser.ClickAsync("[data-testid=run-workload]");
+        await browser.WaitForAsync("[data-testid=workload-report][data-status=completed]", timeoutMs: 60000);
+
+        Assert.Equal("10 / 10 / 0", await browser.TextAsync("[data-testid=workload-counts]"));
         Assert.True(await browser.EvaluateAsync<bool>("window.__noReload === true"), "the page reloaded");
         Assert.Empty(await browser.PageErrorsAsync());
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.Live;
 using NutPortal.Core.Monitoring;
 using NutPortal.Core.Networks;
 using NutPortal.Core.Persistence;
@@ -10,6 +11,9 @@ using NutPortal.Core.Persistence;
 namespace NutPortal.Workers.Monitoring;
 
 public sealed record WorkloadRequest(string? Kind, int? RatePerSecond, int? DurationSeconds);
+
+/// <summary>A workload finished (completed or failed): its report is stored.</summary>
+public sealed record WorkloadFinished(string WorkloadId, string NetworkId);
 
 public sealed record WorkloadStart(Workload? Workload, IReadOnlyList<ProfileError> Errors, bool Found = true);
 
@@ -21,6 +25,7 @@ public sealed class WorkloadRunner(
     IDbContextFactory<PortalDbContext> dbFactory,
     NetworkAccountKeys keys,
     IJsonRpcClientFactory rpc,
+    LiveNotifier notifier,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
     ILogger<WorkloadRunner> logger)
@@ -63,7 +68,7 @@ public sealed class WorkloadRunner(
         };
         db.Workloads.Add(workload);
         await db.SaveChangesAsync(ct);
-        _ = Task.Run(() => RunAsync(workload.Id, lifetime.ApplicationStopping), CancellationToken.None);
+        _ = Task.Run(() => RunAsync(workload.Id, networkId, lifetime.ApplicationStopping), CancellationToken.None);
         return new WorkloadStart(workload, []);
     }
 
@@ -73,7 +78,7 @@ public sealed class WorkloadRunner(
         return await db.Workloads.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, ct);
     }
 
-    private async Task RunAsync(string id, CancellationToken ct)
+    private async Task RunAsync(string id, string networkId, CancellationToken ct)
     {
         string status = "completed", error = "";
         WorkloadReport? report = null;
@@ -104,5 +109,6 @@ public sealed class WorkloadRunner(
             .SetProperty(w => w.Error, error.Length == 0 ? null : error[..Math.Min(error.Length, 2000)])
             .SetProperty(w => w.ReportJson, report == null ? null : JsonSerializer.Serialize(report, JsonSerializerOptions.Web))
             .SetProperty(w => w.FinishedAt, clock.GetUtcNow().UtcDateTime), CancellationToken.None);
+        await notifier.PublishAsync(new WorkloadFinished(id, networkId));
     }
 }
