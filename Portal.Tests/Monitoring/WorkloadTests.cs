@@ -16,6 +16,7 @@ public sealed class WorkloadTests(MonitoringPortalFactory portal) : IClassFixtur
         var id = (await CreateAsync(client, Profile("load-" + kind))).GetProperty("id").GetString()!;
         await WaitForAsync(client, id, n => Status(n) == "Running", TimeSpan.FromSeconds(60), "Running");
 
+        await MetricsApiTests.WaitForPointsAsync(client, id, "tps", p => p.Length > 0);
         var started = await client.PostAsJsonAsync($"/api/v1/networks/{id}/workloads", new { kind, ratePerSecond = rate, durationSeconds = duration });
         var workloadId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         var report = await WaitForReportAsync(client, workloadId!);
