@@ -33,9 +33,9 @@ public sealed class ChainSampler(IJsonRpcClientFactory rpc)
             points.Add(new(Metrics.PendingTransactions, null, time, pool.Result.Pending));
         }
         var previous = _lastSeen.TryGetValue(networkId, out var seen) && seen.Number <= latest.Number ? seen : null;
-        _lastSeen[networkId] = latest;
         if (previous is null)
         {
+            _lastSeen[networkId] = latest;
             return points; // first round (or the chain was reset): a baseline, no block window yet
         }
         if (previous.Number == latest.Number)
@@ -44,6 +44,8 @@ public sealed class ChainSampler(IJsonRpcClientFactory rpc)
             return points;
         }
         var blocks = await ReadBlocksAsync(client, Math.Max(previous.Number + 1, latest.Number + 1 - (ulong)maxBlocks), latest, ct);
+        // Moved on only once the blocks were read: a failed read is measured in the next round instead of lost.
+        _lastSeen[networkId] = latest;
         var start = blocks[0].Number == previous.Number + 1 ? previous.Timestamp : blocks[0].Timestamp;
         var span = Math.Max(1, (double)latest.Timestamp - start);
         var transactions = blocks.Sum(b => b.Transactions.Count);
