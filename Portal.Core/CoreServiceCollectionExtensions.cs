@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NutPortal.Core.Contracts;
+using NutPortal.Core.Monitoring;
 using NutPortal.Core.Networks;
 using NutPortal.Core.Configuration;
 using NutPortal.Core.Ethereum.JsonRpc;
@@ -67,6 +68,7 @@ public static class CoreServiceCollectionExtensions
         services.AddNetworks();
         services.AddContracts();
         services.AddExplorer();
+        services.AddMonitoring();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LiveNotifier>();
         services.AddSingleton<ApiTokenService>();

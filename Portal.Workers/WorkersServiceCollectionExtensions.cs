@@ -7,6 +7,8 @@ using NutPortal.Workers.Networks;
 using NutPortal.Workers.Maintenance;
 using NutPortal.Workers.Scanning;
 using NutPortal.Core.Scanning;
+using NutPortal.Workers.Monitoring;
+using NutPortal.Workers.Alerts;
 using Quartz;
 
 namespace NutPortal.Workers;
@@ -32,6 +34,8 @@ public static class WorkersServiceCollectionExtensions
             {
                 q.AddTrigger(t => t.ForJob(JobRunRetentionJob.Name).WithIdentity($"{JobRunRetentionJob.Name}-schedule").WithCronSchedule(options.JobRunRetentionCron));
             }
+            q.AddMonitoringJobs(configuration, options.Enabled);
+            q.AddAlertJobs(configuration, options.Enabled);
         });
         services.AddSingleton<JobDashboard>();
         services.AddSingleton<INetworkDeploymentQueue, QuartzDeploymentQueue>();
@@ -40,6 +44,8 @@ public static class WorkersServiceCollectionExtensions
         services.AddSingleton<BlockHeightTracker>();
         services.AddHostedService<NodeSupervisor>();
         services.AddHostedService<ChainIndexerHost>();
+        services.AddMonitoringWorkers();
+        services.AddAlertWorkers();
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }

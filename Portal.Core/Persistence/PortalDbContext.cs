@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using NutPortal.Core.Alerts;
 using NutPortal.Core.Contracts;
 using NutPortal.Core.Explorer;
 using NutPortal.Core.Identity;
 using NutPortal.Core.Jobs;
+using NutPortal.Core.Monitoring;
 using NutPortal.Core.Networks;
 using NutPortal.Core.Scanning;
 using NutPortal.Core.Traces;
@@ -46,6 +48,16 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<ChainLog> ChainLogs => Set<ChainLog>();
 
     public DbSet<TraceSpan> TraceSpans => Set<TraceSpan>();
+
+    public DbSet<MetricSample> MetricSamples => Set<MetricSample>();
+
+    public DbSet<AlertRule> AlertRules => Set<AlertRule>();
+
+    public DbSet<Alert> Alerts => Set<Alert>();
+
+    public DbSet<AlertTransition> AlertTransitions => Set<AlertTransition>();
+
+    public DbSet<Workload> Workloads => Set<Workload>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

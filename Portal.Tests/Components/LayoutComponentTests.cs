@@ -12,7 +12,7 @@ public sealed class LayoutComponentTests
         var page = await ComponentRenderer.RenderAsync<NavMenu>(ComponentRenderer.User("admin@x", "Admin"));
 
         var links = page.QuerySelectorAll("a.nav-link").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["", "networks", "contracts", "traces", "account/tokens", "admin/users", "admin/jobs"], links);
+        Assert.Equal(["", "networks", "contracts", "traces", "alerts", "account/tokens", "admin/users", "admin/jobs"], links);
     }
 
     [Fact]
@@ -21,7 +21,7 @@ public sealed class LayoutComponentTests
         var page = await ComponentRenderer.RenderAsync<NavMenu>(ComponentRenderer.User("dev@x", "Developer", "Operator"));
 
         var links = page.QuerySelectorAll("a.nav-link").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["", "networks", "contracts", "traces", "account/tokens"], links);
+        Assert.Equal(["", "networks", "contracts", "traces", "alerts", "account/tokens"], links);
         Assert.DoesNotContain("Administration", page.Body!.TextContent, StringComparison.Ordinal);
     }
 

@@ -15,6 +15,8 @@ internal static class ApiEndpoints
         v1.MapContractEndpoints();
         v1.MapExplorerEndpoints();
         v1.MapTraceEndpoints();
+        v1.MapMonitoringEndpoints();
+        v1.MapAlertEndpoints();
         // Unknown API routes give 404 problem details rather than the HTML page fallback.
         v1.MapFallback(() => Results.NotFound()).ExcludeFromDescription();
     }

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.SignalR;
 using NutPortal.Core.Explorer;
+using NutPortal.Core.Alerts;
 using NutPortal.Core.Jobs;
 using NutPortal.Core.Live;
+using NutPortal.Core.Monitoring;
 using NutPortal.Core.Networks;
 
 namespace NutPortal.Web.Live;
@@ -19,6 +21,8 @@ internal sealed class LiveHubBridge(LiveNotifier notifier, IHubContext<LiveHub> 
             notifier.Subscribe<NetworkChanged>(e => hub.Clients.Group(LiveHub.NetworkGroup(e.NetworkId)).SendAsync("networkChanged", e, CancellationToken.None)),
             notifier.Subscribe<NodeHeightChanged>(e => hub.Clients.Group(LiveHub.NetworkGroup(e.NetworkId)).SendAsync("nodeHeight", e, CancellationToken.None)),
             notifier.Subscribe<BlocksIndexed>(e => hub.Clients.Group(LiveHub.NetworkGroup(e.NetworkId)).SendAsync("blocksIndexed", e, CancellationToken.None)),
+            notifier.Subscribe<MetricsSampled>(e => hub.Clients.Group(LiveHub.NetworkGroup(e.NetworkId)).SendAsync("metrics", e, CancellationToken.None)),
+            notifier.Subscribe<AlertChanged>(e => hub.Clients.Group(LiveHub.NetworkGroup(e.NetworkId)).SendAsync("alertChanged", e, CancellationToken.None)),
         ];
         return Task.CompletedTask;
     }

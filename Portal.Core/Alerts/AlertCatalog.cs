@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using NutPortal.Core.Live;
+using NutPortal.Core.Persistence;
+
+namespace NutPortal.Core.Alerts;
+
+/// <summary>Read side of alerts (lists, the bell's count, transitions) and acknowledgement.</summary>
+public sealed class AlertCatalog(IDbContextFactory<PortalDbContext> dbFactory, LiveNotifier notifier, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<(Alert Alert, AlertRule Rule)>> ListAsync(AlertState? state, int limit = 200, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var alerts = state is { } wanted ? db.Alerts.AsNoTracking().Where(a => a.State == wanted) : db.Alerts.AsNoTracking().Where(a => a.State != AlertState.Normal);
+        var query = from a in alerts
+                    join r in db.AlertRules.AsNoTracking() on a.RuleId equals r.Id
+                    orderby a.Id descending
+                    select new { a, r };
+        return [.. (await query.Take(Math.Clamp(limit, 1, 1000)).ToListAsync(ct)).Select(x => (x.a, x.r))];
+    }
+
+    /// <summary>Firing alerts nobody acknowledged yet: the bell's number.</summary>
+    public async Task<int> UnacknowledgedFiringCountAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Alerts.CountAsync(a => a.State == AlertState.Firing && a.AcknowledgedAt == null, ct);
+    }
+
+    public async Task<IReadOnlyList<AlertTransition>> TransitionsAsync(long alertId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.AlertTransitions.AsNoTracking().Where(t => t.AlertId == alertId).OrderBy(t => t.Id).ToListAsync(ct);
+    }
+
+    public async Task<Alert?> AcknowledgeAsync(long alertId, string actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var alert = await db.Alerts.SingleOrDefaultAsync(a => a.Id == alertId, ct);
+        if (alert is null)
+        {
+            return null;
+        }
+        if (alert.AcknowledgedAt is null)
+        {
+            alert.AcknowledgedAt = clock.GetUtcNow().UtcDateTime;
+            alert.AcknowledgedBy = actor;
+            await db.SaveChangesAsync(ct);
+            await notifier.PublishAsync(new AlertChanged(alert.Id, alert.RuleId, alert.NetworkId, alert.State));
+        }
+        return alert;
+    }
+}

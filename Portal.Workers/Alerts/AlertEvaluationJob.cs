@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using NutPortal.Core.Live;
+using NutPortal.Core.Persistence;
+using NutPortal.Workers.Jobs;
+using Quartz;
+
+namespace NutPortal.Workers.Alerts;
+
+/// <summary>Evaluates every alert rule, every Portal:Alerts:EvaluationIntervalSeconds.</summary>
+[DisallowConcurrentExecution]
+public sealed class AlertEvaluationJob(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    LiveNotifier notifier,
+    TimeProvider clock,
+    AlertEngine engine,
+    ILogger<AlertEvaluationJob> logger) : PortalJob(dbFactory, notifier, clock, logger)
+{
+    public const string Name = "alert-evaluation";
+
+    protected override async Task<string?> RunAsync(IJobExecutionContext context, CancellationToken ct) =>
+        $"{await engine.EvaluateAsync(ct)} alert(s) changed state.";
+}

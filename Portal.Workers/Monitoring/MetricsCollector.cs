@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.Live;
+using NutPortal.Core.Monitoring;
+using NutPortal.Core.Networks;
+using NutPortal.Core.Networks.Platforms;
+using NutPortal.Core.Persistence;
+
+namespace NutPortal.Workers.Monitoring;
+
+/// <summary>
+/// Every <see cref="MonitoringOptions.SampleIntervalSeconds"/>, samples each Running or Degraded network: its
+/// chain through the first Up node, and every node's process. Samples are stored raw, kept as the latest
+/// values for alert evaluation, and published live.
+/// </summary>
+public sealed class MetricsCollector(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    NodeRunner runner,
+    IJsonRpcClientFactory rpc,
+    ChainSampler chain,
+    ProcessSampler processes,
+    MetricStore store,
+    LatestMetrics latest,
+    LiveNotifier notifier,
+    TimeProvider clock,
+    IOptions<MonitoringOptions> options,
+    ILogger<MetricsCollector> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.SampleIntervalSeconds), clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            await CollectAsync(stoppingToken);
+        }
+    }
+
+    /// <summary>One collection round over every monitored network; one failing network never stops the others.</summary>
+    public async Task CollectAsync(CancellationToken ct)
+    {
+        List<Network> networks;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            networks = await db.Networks.AsNoTracking().Include(n => n.Nodes)
+                .Where(n => n.Status == NetworkStatus.Running || n.Status == NetworkStatus.Degraded).ToListAsync(ct);
+        }
+        foreach (var network in networks)
+        {
+            try
+            {
+                await CollectAsync(network, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Collecting metrics of network {Network} failed", network.Name);
+            }
+        }
+    }
+
+    private async Task CollectAsync(Network network, CancellationToken ct)
+    {
+        var time = clock.GetUtcNow().UtcDateTime;
+        var points = new List<MetricPoint>();
+        var driver = runner.DriverFor(network);
+        var anvil = network.Platform == AnvilPlatform.PlatformName;
+        foreach (var node in network.Nodes.Where(n => n.Status != NodeStatus.Stopped))
+        {
+            var up = node.Status == NodeStatus.Up && driver.IsRunning(node);
+            points.Add(new(Metrics.NodeUp, node.Id, time, up ? 1 : 0));
+            if (!up)
+            {
+                continue;
+            }
+            // anvil is a single-node dev chain without a peer-to-peer layer: it has no net_peerCount to ask.
+            points.Add(new(Metrics.PeerCount, node.Id, time, anvil ? 0 : await PeerCountAsync(node, ct)));
+            points.AddRange(processes.Sample(node, time));
+        }
+        var reader = network.Nodes.FirstOrDefault(n => n.Status == NodeStatus.Up && n.RpcUrl is not null);
+        if (reader is not null)
+        {
+            try
+            {
+                points.AddRange(await chain.SampleAsync(network.Id, new Uri(reader.RpcUrl!), time, options.Value.MaxBlocksPerSample, ct));
+            }
+            catch (JsonRpcClientException ex)
+            {
+                logger.LogDebug(ex, "Chain sample of {Network} missed", network.Name);
+            }
+        }
+        if (points.Count == 0)
+        {
+            return;
+        }
+        await store.AddAsync(network.Id, points, ct);
+        latest.Record(network.Id, points);
+        await notifier.PublishAsync(new MetricsSampled(network.Id, time, points));
+    }
+
+    private async Task<double> PeerCountAsync(NetworkNode node, CancellationToken ct)
+    {
+        try
+        {
+            return node.RpcUrl is null ? 0 : await rpc.Create(new Uri(node.RpcUrl)).GetPeerCountAsync(ct);
+        }
+        catch (JsonRpcClientException)
+        {
+            return 0;
+        }
+    }
+}
