@@ -19,6 +19,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
     private bool _realServer;
 
+    private static int _portRanges = Random.Shared.Next(0, 400);
     private bool _ownsData;
 
     public PortalFactory()
@@ -36,7 +37,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         _settings["Portal:Bootstrap:AdminPassword"] = AdminPassword;
         _settings["Portal:Bootstrap:ApiToken"] = BootstrapToken;
         // Each test portal gets its own port range, so portals running side by side never race for a node port.
-        var portBase = 20000 + Random.Shared.Next(0, 400) * 100;
+        var portBase = 20000 + (Interlocked.Increment(ref _portRanges) % 400 * 100);
         _settings["Portal:Networks:PortRangeStart"] = portBase.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _settings["Portal:Networks:PortRangeEnd"] = (portBase + 99).ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (key, value) in Database.Settings)

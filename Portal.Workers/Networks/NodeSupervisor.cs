@@ -131,8 +131,9 @@ public sealed class NodeSupervisor(
         try
         {
             await runner.LaunchAsync(node.Id, null, ct);
-            await runner.WaitForRpcAsync(node.Id, ct);
+            // Counted before the node shows Up, so whoever sees it back also sees the restart.
             await runner.CountRestartAsync(node.Id, ct);
+            await runner.WaitForRpcAsync(node.Id, ct);
             await audit.RecordAsync(network.Id, node.Id, NetworkAudit.PortalActor, "auto-restart", "succeeded", $"{node.Name} is back up with its chain data.", ct);
         }
         catch (NodeStartException ex)
