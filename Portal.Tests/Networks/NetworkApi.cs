@@ -35,6 +35,24 @@ internal static class NetworkApi
         throw new TimeoutException($"Waited {timeout.TotalSeconds} s for {what}. Network: {network} Steps: {steps}");
     }
 
+    /// <summary>Waits until the network's audit log has an entry with this action (entries follow the change they record).</summary>
+    public static async Task<IReadOnlyList<string>> WaitForAuditAsync(HttpClient client, string id, string action, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        List<string> actions;
+        do
+        {
+            actions = [.. (await client.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{id}/audit")).EnumerateArray().Select(a => a.GetProperty("action").GetString()!)];
+            if (actions.Contains(action))
+            {
+                return actions;
+            }
+            await Task.Delay(100);
+        }
+        while (DateTime.UtcNow < deadline);
+        throw new TimeoutException($"No '{action}' in the audit log of {id} after {timeout.TotalSeconds} s: {string.Join(", ", actions)}");
+    }
+
     public static JsonElement Node(JsonElement network) => network.GetProperty("nodes")[0];
 
     public static string Status(JsonElement network) => network.GetProperty("status").GetString()!;

@@ -48,14 +48,7 @@ public sealed class NetworkLifecycleTests(PortalFactory portal) : IClassFixture<
         Assert.Contains(NodeStatus(down), new[] { "Down", "Starting" });
         Assert.True(Height(back) >= Height(before), $"height went from {Height(before)} to {Height(back)}: blocks were lost");
         Assert.Equal(1, Node(back).GetProperty("restartCount").GetInt32());
-        // The audit entry follows the node coming back; give it a moment rather than racing it.
-        var audit = "";
-        for (var i = 0; i < 50 && !audit.Contains("auto-restart", StringComparison.Ordinal); i++)
-        {
-            await Task.Delay(100);
-            audit = await client.GetStringAsync($"/api/v1/networks/{id}/audit");
-        }
-        Assert.Contains("auto-restart", audit, StringComparison.Ordinal);
+        Assert.Contains("auto-restart", await WaitForAuditAsync(client, id, "auto-restart", TimeSpan.FromSeconds(10)));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class NetworkReadoptionTests
         using var again = second.CreateAdminClient();
         var adopted = await WaitForAsync(again, id, n => NodeStatus(n) == "Up" && Height(n) > 0, TimeSpan.FromSeconds(20), "re-adopted");
 
-        var audit = (await again.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{id}/audit")).EnumerateArray().Select(a => a.GetProperty("action").GetString());
+        var audit = await WaitForAuditAsync(again, id, "re-adopt", TimeSpan.FromSeconds(10));
         Assert.Contains("re-adopt", audit);
         Assert.Equal("Running", Status(adopted));
         Assert.Equal([pid], LeftoverProcesses.Under(Path.Combine(second.DataDirectory, "networks", id)));
