@@ -66,8 +66,7 @@ public sealed class NodeOperations(IDbContextFactory<PortalDbContext> dbFactory,
                 }
                 if (action is NodeAction.Start or NodeAction.Restart or NodeAction.Upgrade)
                 {
-                    await runner.LaunchAsync(nodeId, profile, ct);
-                    await runner.WaitForRpcAsync(nodeId, ct);
+                    await StartWithOneRetryAsync(nodeId, profile, ct);
                 }
             }
         }
@@ -80,6 +79,26 @@ public sealed class NodeOperations(IDbContextFactory<PortalDbContext> dbFactory,
         var detail = action == NodeAction.Upgrade ? $"{node.Name} now runs hardfork {hardfork}; chain data kept." : $"{node.Name}: {verb} done.";
         await audit.RecordAsync(networkId, nodeId, actor, verb, "succeeded", detail, ct);
         return OperationResult.Ok(detail);
+    }
+
+    /// <summary>
+    /// A node that fails to come up right after a stop (its port or state file still settling on a busy
+    /// machine) gets one more try before the operator is told it failed.
+    /// </summary>
+    private async Task StartWithOneRetryAsync(string nodeId, NetworkProfile profile, CancellationToken ct)
+    {
+        try
+        {
+            await runner.LaunchAsync(nodeId, profile, ct);
+            await runner.WaitForRpcAsync(nodeId, ct);
+        }
+        catch (NodeStartException)
+        {
+            await runner.StopAsync(nodeId, NodeStatus.Stopped, null, ct);
+            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            await runner.LaunchAsync(nodeId, profile, ct);
+            await runner.WaitForRpcAsync(nodeId, ct);
+        }
     }
 
     /// <summary>Changes block interval and/or gas limit on the running node and in the stored profile.</summary>
