@@ -30,6 +30,9 @@ public sealed class ExplorerBrowserTests(ExplorerNetworkFixture fixture) : IClas
         await browser.WaitForTextAsync("[data-testid=tx-hash]", live.TransactionHash);
         Assert.Equal("0.007 ETH", await browser.TextAsync("[data-testid=tx-value]"));
         Assert.Equal("success", await browser.TextAsync("[data-testid=tx-status]"));
+        // The trace (stages and call tree) loads after the transaction itself: wait for it, then count.
+        await browser.WaitForAsync("[data-testid=trace-stage] >> nth=1");
+        await browser.WaitForAsync("[data-testid=call-frame]");
         Assert.Equal(2, await browser.CountAsync("[data-testid=trace-stage]"));
         Assert.Equal(1, await browser.CountAsync("[data-testid=call-frame]"));
 
