@@ -14,11 +14,12 @@ public sealed class LocalNodeDriver(ILogger<LocalNodeDriver> logger) : INodeDriv
     public const string DriverName = "local";
     private const string LogFile = "node.log";
     private const long RotateAtBytes = 10 * 1024 * 1024;
+    private static readonly TimeSpan ExecTimeout = TimeSpan.FromSeconds(10);
     private readonly ConcurrentDictionary<int, Process> _children = new();
 
     public string Name => DriverName;
 
-    public Task<int?> StartAsync(NodeStartRequest request, CancellationToken ct)
+    public async Task<int?> StartAsync(NodeStartRequest request, CancellationToken ct)
     {
         var node = request.Node;
         Directory.CreateDirectory(node.DataDirectory);
@@ -44,7 +45,23 @@ public sealed class LocalNodeDriver(ILogger<LocalNodeDriver> logger) : INodeDriv
         var process = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start {request.Launch.Executable}.");
         _children[process.Id] = process;
         logger.LogInformation("Started node {Node} of network {Network} as process {Pid}", node.Name, request.Network.Name, process.Id);
-        return Task.FromResult<int?>(process.Id);
+        await WaitUntilExecutedAsync(process, node.DataDirectory, ct);
+        return process.Id;
+    }
+
+    /// <summary>
+    /// Until setsid and sh have exec'd into the node, the process's command line is still theirs (right after
+    /// fork, even the portal's own), so a check that looks for the node's data folder would call a node that is
+    /// merely starting "exited". Wait for the exec, or for the process to end, before handing the id out.
+    /// </summary>
+    private static async Task WaitUntilExecutedAsync(Process process, string dataDirectory, CancellationToken ct)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!process.HasExited && waited.Elapsed < ExecTimeout
+               && !ProcessSignals.CommandLine(process.Id).Contains(dataDirectory, StringComparison.Ordinal))
+        {
+            await Task.Delay(10, ct);
+        }
     }
 
     public async Task StopAsync(NetworkNode node, TimeSpan grace, CancellationToken ct)
