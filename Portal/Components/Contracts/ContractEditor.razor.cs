@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 using NutPortal.Core.Contracts;
 using NutPortal.Core.Contracts.Templates;
+using NutPortal.Core.Scanning;
 
 namespace NutPortal.Web.Components.Contracts;
 
@@ -81,6 +82,15 @@ public sealed partial class ContractEditor
             await _editor.InvokeVoidAsync("setMarkers", _disposed.Token, _model.Markers());
         }
         StateHasChanged();
+    }
+
+    /// <summary>Marks each scan finding on its line in the editor, next to (not replacing) the compiler's markers.</summary>
+    private async Task ShowFindingsAsync(IReadOnlyList<Finding> findings)
+    {
+        if (_editor is not null)
+        {
+            await _editor.InvokeVoidAsync("setScanMarkers", _disposed.Token, ContractEditorModel.ScanMarkers(findings));
+        }
     }
 
     private async Task SaveAsync()

@@ -1,5 +1,6 @@
 using NutPortal.Core.Contracts;
 using NutPortal.Core.Ethereum.Abi;
+using NutPortal.Core.Scanning;
 using NutPortal.Core.Solidity;
 
 namespace NutPortal.Web.Components.Contracts;
@@ -87,6 +88,15 @@ public sealed class ContractEditorModel(ContractCompiler compiler)
         column = d.Column ?? 1,
         endLine = d.EndLine,
         endColumn = d.EndColumn,
+    }).ToList();
+
+    /// <summary>Scan findings as editor markers: high severity as errors, the rest as warnings, each naming its detector.</summary>
+    public static IReadOnlyList<object> ScanMarkers(IEnumerable<Finding> findings) => findings.Where(f => f.Line > 0).Select(f => (object)new
+    {
+        severity = f.Severity == "high" ? "error" : "warning",
+        message = $"{f.Title} ({f.Category}, {f.Severity}, {f.Detector}): {f.Explanation} {f.Advice}",
+        line = f.Line,
+        column = Math.Max(f.Column, 1),
     }).ToList();
 
     /// <summary>Saves the source as a project (or a new version); returns the project id, or null with a message.</summary>

@@ -34,15 +34,22 @@ export async function create(element, dotnet, source, debounceMs) {
         clearTimeout(timer);
         timer = setTimeout(() => dotnet.invokeMethodAsync('SourceChanged', editor.getValue()), debounceMs);
     });
+    // Compiler diagnostics and scan findings are kept under separate owners, so a recompile does not wipe the scan's marks.
+    const mark = (owner, markers) => monaco.editor.setModelMarkers(editor.getModel(), owner, markers.map(m => ({
+        severity: m.severity === 'error' ? monaco.MarkerSeverity.Error : m.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Info,
+        message: m.message,
+        source: owner,
+        startLineNumber: m.line,
+        startColumn: m.column,
+        endLineNumber: m.endLine ?? m.line,
+        // Without an end column a finding marks its whole line.
+        endColumn: m.endColumn ?? (m.endLine ? m.column + 1 : editor.getModel().getLineMaxColumn(Math.min(m.line, editor.getModel().getLineCount()))),
+    })));
     return {
-        setMarkers: (markers) => monaco.editor.setModelMarkers(editor.getModel(), 'solc', markers.map(m => ({
-            severity: m.severity === 'error' ? monaco.MarkerSeverity.Error : m.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Info,
-            message: m.message,
-            startLineNumber: m.line,
-            startColumn: m.column,
-            endLineNumber: m.endLine ?? m.line,
-            endColumn: m.endColumn ?? m.column + 1,
-        }))),
+        setMarkers: (markers) => mark('solc', markers),
+        setScanMarkers: (markers) => mark('scan', markers),
+        markers: () => monaco.editor.getModelMarkers({ resource: editor.getModel().uri })
+            .map(m => ({ owner: m.owner, line: m.startLineNumber, severity: m.severity, message: m.message })),
         setValue: (text) => editor.setValue(text),
         getValue: () => editor.getValue(),
         dispose: () => { clearTimeout(timer); editor.dispose(); },
