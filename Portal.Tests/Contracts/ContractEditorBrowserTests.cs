@@ -71,6 +71,37 @@ public sealed class ContractEditorBrowserTests(RealServerPortalFactory portal) :
         await browser.WaitForTextAsync("[data-testid=version-source]", "contract Token");
     }
 
+    [BrowserFact]
+    public async Task A_project_of_two_files_compiles_together_is_saved_with_both_and_reopens_with_both()
+    {
+        await using var browser = BrowserSession.Start(portal.Address);
+        await browser.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        await browser.GotoInteractiveAsync("contracts/editor");
+        await browser.WaitForAsync("[data-testid=compile-state][data-state=ok]", "attached", 60000);
+
+        await browser.FillAsync("[data-testid=new-file-name]", "../evil.sol");
+        await browser.ClickAsync("[data-testid=add-file]");
+        await browser.WaitForTextAsync("[data-testid=file-message]", "not a usable file name");
+        await browser.FillAsync("[data-testid=new-file-name]", "lib/Math.sol");
+        await browser.ClickAsync("[data-testid=add-file]");
+        await browser.WaitForAsync("[data-testid=file-tab][data-name='lib/Math.sol'].active");
+        await SetActiveTextAsync(browser, "// SPDX-License-Identifier: MIT\npragma solidity ^0.8.20;\nlibrary MathLib { function twice(uint x) internal pure returns (uint) { return x * 2; } }\n");
+        await browser.ClickAsync("[data-testid=file-tab][data-name='Contract.sol']");
+        await SetActiveTextAsync(browser, "// SPDX-License-Identifier: MIT\npragma solidity ^0.8.20;\nimport \"./lib/Math.sol\";\ncontract Calc { function four() external pure returns (uint) { return MathLib.twice(2); } }\n");
+        await browser.WaitForAsync("[data-testid=compiled-contract][data-name=Calc]", "visible", 30000);
+
+        await browser.FillAsync("#projectName", "Two files");
+        await browser.ClickAsync("[data-testid=save-version]");
+        await browser.WaitForAsync("[data-testid=version-row][data-number='1']");
+        await browser.ClickAsync("[data-testid=edit-project]");
+        await browser.WaitForAsync("[data-testid=file-tab][data-name='lib/Math.sol']");
+
+        Assert.Equal(2, await browser.CountAsync("[data-testid=file-tab]"));
+    }
+
+    private static async Task SetActiveTextAsync(BrowserSession browser, string text) =>
+        await browser.EvaluateAsync<object?>($"(() => {{ monaco.editor.getEditors()[0].getModel().setValue({JsonSerializer.Serialize(text)}); return null; }})()");
+
     /// <summary>Edits the model as typing would (an edit operation, not setValue) and returns the 1-based line.</summary>
     private static async Task<int> ReplaceAsync(BrowserSession browser, string from, string to)
     {
