@@ -14,7 +14,9 @@ public sealed class AccessControlDetector : Detector
 
     public override IEnumerable<Finding> Detect(ScanContext context)
     {
-        foreach (var n in context.All.Where(n => AstPatterns.IsMember(n, "tx", "origin") && AstPatterns.InCondition(n)))
+        // msg.sender == tx.origin only tells contracts from people; it authorises nobody.
+        foreach (var n in context.All.Where(n => AstPatterns.IsMember(n, "tx", "origin") && AstPatterns.InCondition(n)
+            && !(n.Parent is { } p && AstPatterns.IsComparison(p) && p.Children.Any(c => AstPatterns.IsMember(c, "msg", "sender")))))
         {
             yield return At(context, n, "high", "Authorisation through tx.origin");
         }
@@ -30,7 +32,10 @@ public sealed class AccessControlDetector : Detector
                 yield return At(context, function, (function.Name ?? "").StartsWith("init", StringComparison.OrdinalIgnoreCase) ? "high" : "medium", "Anyone can change the owner");
             }
         }
-        foreach (var function in context.OfType("FunctionDefinition").Where(f => IsMisnamedConstructor(context, f)))
+        // A misnamed constructor is harmful when anyone can call it and it does what constructors do: take ownership
+        // (store msg.sender) or set up state from nothing (no parameters, writes state). A proxy(target, data) in contract Proxy is not one.
+        foreach (var function in context.Functions.Where(f => IsMisnamedConstructor(context, f) && AstPatterns.IsPublic(f) && !AstPatterns.IsRestricted(f)
+            && (StoresSender(context, f) || (f.Child("parameters")?.Children.Count is null or 0 && f.Descendants().Any(n => AstPatterns.WrittenState(context, n) is not null)))))
         {
             yield return At(context, function, "high", "Function looks like a constructor but is not one");
         }
@@ -39,6 +44,9 @@ public sealed class AccessControlDetector : Detector
     private static bool IsSensitive(ScanContext context, AstNode? target) =>
         context.RootDeclaration(target) is { } d && d.Bool("stateVariable") && target?.NodeType == "Identifier"
         && SensitiveNames.Any(s => (d.Name ?? "").Contains(s, StringComparison.OrdinalIgnoreCase));
+
+    private static bool StoresSender(ScanContext context, AstNode function) => function.Descendants().Any(n =>
+        n.NodeType == "Assignment" && context.IsStateVariable(n.Child("leftHandSide")) && n.Child("rightHandSide") is { } r && AstPatterns.IsMember(r, "msg", "sender"));
 
     private static bool IsMisnamedConstructor(ScanContext context, AstNode function)
     {
