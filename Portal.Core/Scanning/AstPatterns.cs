@@ -85,9 +85,16 @@ public static class AstPatterns
     /// Only some callers get through: a modifier, or an equality check of msg.sender in a condition
     /// (require(msg.sender == owner), if (msg.sender != owner) throw). A lookup like balances[msg.sender] is not a restriction.
     /// </summary>
-    public static bool IsRestricted(AstNode function) => HasModifiers(function) || function.Descendants().Any(n =>
-        n.NodeType == "BinaryOperation" && n.Str("operator") is "==" or "!=" && InCondition(n)
-        && n.Children.Any(c => IsMember(c, "msg", "sender")));
+    public static bool IsRestricted(ScanContext context, AstNode function) =>
+        function.ChildrenIn("modifiers").Any(m => m.Child("modifierName") is { } name && context.Declaration(name) is { NodeType: "ModifierDefinition" } modifier && ChecksCaller(context, modifier))
+        || function.Descendants().Any(n => n.NodeType == "BinaryOperation" && n.Str("operator") is "==" or "!=" && InCondition(n)
+            && n.Children.Any(c => IsMember(c, "msg", "sender")));
+
+    /// <summary>A modifier that looks at the caller, itself or through a function it calls (onlyowner, onlymanyowners); whenNotPaused does not.</summary>
+    private static bool ChecksCaller(ScanContext context, AstNode modifier) => modifier.Descendants().Any(n =>
+        IsMember(n, "msg", "sender") || IsMember(n, "tx", "origin")
+        || (n.NodeType == "FunctionCall" && n.Child("expression") is { NodeType: "Identifier" } callee && context.Declaration(callee) is { NodeType: "FunctionDefinition" } f
+            && f.Descendants().Any(d => IsMember(d, "msg", "sender"))));
 
     /// <summary>The statement a node belongs to (its nearest ancestor-or-self that is a statement), for one finding per statement.</summary>
     public static AstNode Statement(AstNode n) =>

@@ -108,9 +108,47 @@ public sealed class ScanContext
         return tainted;
     }
 
-    /// <summary>True when the expression reads one of the declarations.</summary>
+    /// <summary>
+    /// True when the expression's value comes from one of the declarations. A declaration used only as a key
+    /// (balances[_to]) picks the slot, not the value, so it does not count.
+    /// </summary>
     public static bool Reads(AstNode expression, HashSet<long> declarations) => expression.DescendantsAndSelf().Any(n =>
-        n.NodeType == "Identifier" && n.ReferencedDeclaration is { } id && declarations.Contains(id));
+        n.NodeType == "Identifier" && n.ReferencedDeclaration is { } id && declarations.Contains(id)
+        && !n.Ancestors().Prepend(n).TakeWhile(a => a != expression).Any(a => a.Role == "indexExpression"));
+
+    /// <summary>
+    /// The value of a compile-time number: a literal (with its unit: 1 days, 2 ether), a constant state variable,
+    /// or + - * of those. Null when it is not a constant.
+    /// </summary>
+    public double? ConstantValue(AstNode? n) => n?.NodeType switch
+    {
+        "Literal" when double.TryParse(n.Str("value"), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) => v * Unit(n.Str("subdenomination")),
+        "Identifier" when Declaration(n) is { } d && d.Bool("constant") => ConstantValue(d.Child("value")),
+        "TupleExpression" => n.Children.Count == 1 ? ConstantValue(n.Children[0]) : null,
+        "BinaryOperation" when ConstantValue(n.Child("leftExpression")) is { } l && ConstantValue(n.Child("rightExpression")) is { } r => n.Str("operator") switch
+        {
+            "+" => l + r,
+            "-" => l - r,
+            "*" => l * r,
+            "/" when r != 0 => l / r,
+            "**" => Math.Pow(l, r),
+            _ => null,
+        },
+        _ => null,
+    };
+
+    private static double Unit(string? subdenomination) => subdenomination switch
+    {
+        "minutes" => 60,
+        "hours" => 3600,
+        "days" => 86400,
+        "weeks" => 604800,
+        "years" => 31536000,
+        "finney" => 1e15,
+        "szabo" => 1e12,
+        "ether" => 1e18,
+        _ => 1,
+    };
 
     /// <summary>True when the expression reads or writes a contract state variable (through index and member access).</summary>
     public bool IsStateVariable(AstNode? expression) => RootDeclaration(expression) is { } d && d.Bool("stateVariable");

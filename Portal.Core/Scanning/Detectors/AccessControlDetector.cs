@@ -34,7 +34,7 @@ public sealed class AccessControlDetector : Detector
         }
         // A misnamed constructor is harmful when anyone can call it and it does what constructors do: take ownership
         // (store msg.sender) or set up state from nothing (no parameters, writes state). A proxy(target, data) in contract Proxy is not one.
-        foreach (var function in context.Functions.Where(f => IsMisnamedConstructor(context, f) && AstPatterns.IsPublic(f) && !AstPatterns.IsRestricted(f)
+        foreach (var function in context.Functions.Where(f => IsMisnamedConstructor(context, f) && AstPatterns.IsPublic(f) && !AstPatterns.IsRestricted(context, f)
             && (StoresSender(context, f) || (f.Child("parameters")?.Children.Count is null or 0 && f.Descendants().Any(n => AstPatterns.WrittenState(context, n) is not null)))))
         {
             yield return At(context, function, "high", "Function looks like a constructor but is not one");

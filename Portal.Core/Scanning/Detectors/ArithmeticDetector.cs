@@ -61,7 +61,7 @@ public sealed class ArithmeticDetector : Detector
         // (a + b >= a) is the guard, unless it compares a difference with zero, which unsigned values always pass.
         return node.Ancestors().Prepend(node).Zip(node.Ancestors()).Any(p => p.First.Role == "loopExpression")
             || node.Descendants().All(d => d.NodeType is "Literal" or "ElementaryTypeNameExpression" or "TupleExpression")
-            || (node.Parent is { } parent && AstPatterns.IsComparison(parent) && AstPatterns.InCondition(node)
+            || (node.Parent is { NodeType: "BinaryOperation" } parent && parent.Str("operator") is "<" or ">" or "<=" or ">=" && AstPatterns.InCondition(node)
                 && !(node.Str("operator") == "-" && parent.Children.Any(c => c != node && c.NodeType == "Literal" && c.Str("value") == "0")));
     }
 

@@ -15,7 +15,7 @@ public sealed class DenialOfServiceDetector : Detector
 
     public override IEnumerable<Finding> Detect(ScanContext context)
     {
-        var growable = context.Functions.Where(f => AstPatterns.IsPublic(f) && !AstPatterns.IsRestricted(f))
+        var growable = context.Functions.Where(f => AstPatterns.IsPublic(f) && !AstPatterns.IsRestricted(context, f))
             .SelectMany(f => f.Descendants()).Select(n => GrownArray(context, n)).OfType<AstNode>().ToHashSet();
         foreach (var loop in context.All.Where(n => n.NodeType is "ForStatement" or "WhileStatement" or "DoWhileStatement"))
         {
@@ -25,7 +25,7 @@ public sealed class DenialOfServiceDetector : Detector
                 yield return At(context, pay, "medium", "Payment inside a loop: one failing recipient blocks everyone");
             }
             var function = loop.Ancestor("FunctionDefinition");
-            var open = function is not null && AstPatterns.IsPublic(function) && !AstPatterns.IsRestricted(function);
+            var open = function is not null && AstPatterns.IsPublic(function) && !AstPatterns.IsRestricted(context, function);
             if (mustPay.Count > 0 || function is null)
             {
                 continue;

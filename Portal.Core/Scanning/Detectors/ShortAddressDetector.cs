@@ -29,7 +29,13 @@ public sealed class ShortAddressDetector : Detector
             {
                 continue;
             }
-            var checksLength = function.Descendants().Any(n => n.NodeType == "MemberAccess" && n.Name == "length" && n.Child("expression") is { } e && AstPatterns.IsMember(e, "msg", "data"));
+            // The check may sit in a modifier (onlyPayloadSize(2 * 32)); an owner-only function is called by the owner's own client.
+            var modifiers = function.ChildrenIn("modifiers").Select(m => m.Child("modifierName")).OfType<AstNode>().Select(context.Declaration).OfType<AstNode>();
+            var checksLength = modifiers.Prepend(function).SelectMany(f => f.Descendants()).Any(n => n.NodeType == "MemberAccess" && n.Name == "length" && n.Child("expression") is { } e && AstPatterns.IsMember(e, "msg", "data"));
+            if (AstPatterns.IsRestricted(context, function))
+            {
+                continue;
+            }
             // The shifted amount hurts where it is debited from a balance (transfer), not where it is only recorded (approve).
             var debits = function.Descendants().Any(n => n.NodeType == "Assignment" && n.Child("leftHandSide")?.NodeType == "IndexAccess" && context.IsStateVariable(n.Child("leftHandSide"))
                 && (n.Str("operator") == "-=" || (n.Str("operator") == "=" && n.Child("rightHandSide")?.DescendantsAndSelf().Any(r => (r.NodeType == "BinaryOperation" && r.Str("operator") == "-") || (r.NodeType == "MemberAccess" && r.Name == "sub")) == true)));

@@ -22,7 +22,8 @@ public sealed class TimeManipulationDetector : Detector
         var reported = new HashSet<int>();
         var timestamps = context.All.Where(n => AstPatterns.IsTimestamp(n) && !AstPatterns.InEvent(context, n)).ToList();
         // State variables that a condition measures against the timestamp: storing the time in them starts a window.
-        var measured = timestamps.Where(AstPatterns.InCondition)
+        // Windows of 15 minutes or more (last + 1 weeks) are past what a miner can shift, so they do not count.
+        var measured = timestamps.Where(t => AstPatterns.InCondition(t) && !LongWindow(context, Expression(t)))
             .SelectMany(t => Expression(t).Descendants().Select(context.RootDeclaration).OfType<AstNode>().Where(d => d.Bool("stateVariable")))
             .ToHashSet();
         foreach (var n in timestamps)
@@ -56,6 +57,11 @@ public sealed class TimeManipulationDetector : Detector
         }
         return top;
     }
+
+    private const double MinerLeewaySeconds = 900;
+
+    private static bool LongWindow(ScanContext context, AstNode condition) =>
+        condition.DescendantsAndSelf().Any(n => context.ConstantValue(n) is >= MinerLeewaySeconds);
 
     private static bool IsOtherBlockSource(AstNode n) => n.NodeType == "MemberAccess" && n.Child("expression") is { NodeType: "Identifier", Name: "block" } && n.Name != "timestamp"
         || (n.NodeType == "Identifier" && n.Name == "blockhash");
