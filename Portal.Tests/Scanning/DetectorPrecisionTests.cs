@@ -86,9 +86,9 @@ public sealed class DetectorPrecisionTests(ScannerFixture scanner) : IClassFixtu
         const string source = """
             pragma solidity ^0.4.24;
             contract Lotto {
-                uint next; uint winner;
+                uint next; uint winner; uint day;
                 function draw() public { winner = uint(block.blockhash(block.number - 1)) % 10; }
-                function schedule() public { next = block.number + 3; }
+                function schedule() public { next = block.number + 3; day = now / 1 days; }
             }
             contract Coin { function flip() public view returns (uint) { return uint(keccak256(now)) % 2; } }
             """;
