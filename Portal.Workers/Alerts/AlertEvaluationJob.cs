@@ -18,6 +18,9 @@ public sealed class AlertEvaluationJob(
 {
     public const string Name = "alert-evaluation";
 
+    // Runs every few seconds: only evaluations that moved an alert (or failed) are kept in the run log.
+    protected override bool RecordsQuietRuns => false;
+
     protected override async Task<string?> RunAsync(IJobExecutionContext context, CancellationToken ct) =>
-        $"{await engine.EvaluateAsync(ct)} alert(s) changed state.";
+        await engine.EvaluateAsync(ct) is var changed and > 0 ? $"{changed} alert(s) changed state." : null;
 }

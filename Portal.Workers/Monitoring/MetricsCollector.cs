@@ -46,6 +46,7 @@ public sealed class MetricsCollector(
         {
             networks = await db.Networks.AsNoTracking().Include(n => n.Nodes)
                 .Where(n => n.Status == NetworkStatus.Running || n.Status == NetworkStatus.Degraded).ToListAsync(ct);
+            await ForgetDeletedAsync(db, ct);
         }
         foreach (var network in networks)
         {
@@ -58,6 +59,22 @@ public sealed class MetricsCollector(
                 logger.LogWarning(ex, "Collecting metrics of network {Network} failed", network.Name);
             }
         }
+    }
+
+    /// <summary>
+    /// Drops what is kept in memory for networks and nodes that were deleted (here or by another replica), so
+    /// a portal that creates and deletes networks for months does not keep their last values.
+    /// </summary>
+    private async Task ForgetDeletedAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var networkIds = (await db.Networks.Select(n => n.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var nodeIds = (await db.NetworkNodes.Select(n => n.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in latest.NetworkIds.Concat(chain.Followed).Where(id => !networkIds.Contains(id)).Distinct().ToList())
+        {
+            latest.Forget(gone);
+            chain.Forget(gone);
+        }
+        processes.KeepOnly(nodeIds);
     }
 
     private async Task CollectAsync(Network network, CancellationToken ct)
