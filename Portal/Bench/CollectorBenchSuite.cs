@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using NutPortal.Web.Hosting;
+using NutPortal.Workers.Monitoring;
+
+namespace NutPortal.Web.Bench;
+
+/// <summary>
+/// Collector overhead: starts the portal, deploys N real anvil networks (default 10, 1 s blocks) through the API,
+/// then drives one collection round a second for 30 s and compares the portal's CPU time with an equally long
+/// stretch without rounds (the indexers and supervisor still run in both). The collector's own timer is set to an
+/// hour so it never adds rounds of its own.
+/// </summary>
+internal sealed class CollectorBenchSuite : IBenchSuite
+{
+    private static readonly TimeSpan Stretch = TimeSpan.FromSeconds(30);
+
+    public string Name => "collector";
+
+    public string Description => "CPU time of metric collection over N running anvil networks (default 10): ms per round, CPU ms per minute at one round/s";
+
+    public async Task RunAsync(BenchReport report, IReadOnlyList<string> arguments, CancellationToken ct)
+    {
+        var count = arguments.Count > 0 && int.TryParse(arguments[0], out var n) ? n : 10;
+        var dataDir = Directory.CreateTempSubdirectory("nutportal-bench-");
+        var token = "np_bench_" + Guid.NewGuid().ToString("N");
+        try
+        {
+            await using var app = PortalWebApplication.Build(
+            [
+                "--urls=http://127.0.0.1:0", $"--Portal:DataDirectory={dataDir.FullName}", $"--Portal:Bootstrap:ApiToken={token}",
+                "--Portal:Bootstrap:AdminPassword=Bench-password-1", "--Logging:LogLevel:Default=Warning", "--Portal:Monitoring:SampleIntervalSeconds=3600",
+            ]);
+            await app.StartAsync(ct);
+            using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var ids = new List<string>();
+            try
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    var created = await client.PostAsJsonAsync("/api/v1/networks", new
+                    {
+                        name = $"bench-{i}", platform = "ethereum-anvil", blockIntervalSeconds = 1, accounts = new { count = 1, balanceEth = 10 },
+                    }, ct);
+                    created.EnsureSuccessStatusCode();
+                    ids.Add((await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString()!);
+                }
+                await WaitForRunningAsync(client, ids, ct);
+                var collector = app.Services.GetRequiredService<MetricsCollector>();
+                await collector.CollectAsync(ct); // baselines (first round reads no block window)
+
+                var idle = await CpuOverAsync(() => Task.CompletedTask, ct);
+                var roundMs = new List<double>();
+                var busy = await CpuOverAsync(async () =>
+                {
+                    var watch = Stopwatch.StartNew();
+                    await collector.CollectAsync(ct);
+                    roundMs.Add(watch.Elapsed.TotalMilliseconds);
+                }, ct);
+                var perMinute = Math.Max(0, busy - idle) / Stretch.TotalMinutes;
+                roundMs.Sort();
+                report.Figure($"collector.{count}.round_p50", roundMs[roundMs.Count / 2], "ms");
+                report.Figure($"collector.{count}.round_max", roundMs[^1], "ms");
+                report.Figure($"collector.{count}.cpu_per_minute", perMinute, "ms");
+                report.Figure($"collector.{count}.cpu_share", perMinute / 60_000 * 100, "% of one core");
+                report.Figure($"collector.per_network.cpu_per_minute", perMinute / count, "ms");
+            }
+            finally
+            {
+                foreach (var id in ids)
+                {
+                    await client.DeleteAsync($"/api/v1/networks/{id}", CancellationToken.None);
+                }
+                await app.StopAsync(CancellationToken.None);
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            dataDir.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The portal's CPU milliseconds over <see cref="Stretch"/>, calling <paramref name="everySecond"/> once a second.</summary>
+    private static async Task<double> CpuOverAsync(Func<Task> everySecond, CancellationToken ct)
+    {
+        using var self = Process.GetCurrentProcess();
+        var before = self.TotalProcessorTime;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        for (var i = 0; i < (int)Stretch.TotalSeconds; i++)
+        {
+            await timer.WaitForNextTickAsync(ct);
+            await everySecond();
+        }
+        self.Refresh();
+        return (self.TotalProcessorTime - before).TotalMilliseconds;
+    }
+
+    private static async Task WaitForRunningAsync(HttpClient client, IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+        foreach (var id in ids)
+        {
+            while ((await client.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{id}", ct)).GetProperty("status").GetString() != "Running")
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"Network {id} did not reach Running in 3 minutes.");
+                }
+                await Task.Delay(500, ct);
+            }
+        }
+    }
+}
