@@ -24,6 +24,7 @@ public sealed class MetricsCollector(
     ProcessSampler processes,
     MetricStore store,
     LatestMetrics latest,
+    MonitoringLease lease,
     LiveNotifier notifier,
     TimeProvider clock,
     IOptions<MonitoringOptions> options,
@@ -38,9 +39,22 @@ public sealed class MetricsCollector(
         }
     }
 
-    /// <summary>One collection round over every monitored network; one failing network never stops the others.</summary>
+    /// <summary>
+    /// One collection round over every monitored network, by the replica holding the monitoring lease; one failing
+    /// network never stops the others.
+    /// </summary>
     public async Task CollectAsync(CancellationToken ct)
     {
+        if (!await lease.TryHoldAsync(ct))
+        {
+            // Another replica collects: what this one kept would be stale if it takes over later.
+            foreach (var id in chain.Followed.Concat(latest.NetworkIds).Distinct().ToList())
+            {
+                chain.Forget(id);
+                latest.Forget(id);
+            }
+            return;
+        }
         List<Network> networks;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
@@ -58,6 +72,19 @@ public sealed class MetricsCollector(
             {
                 logger.LogWarning(ex, "Collecting metrics of network {Network} failed", network.Name);
             }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await lease.ReleaseAsync(cancellationToken); // another replica takes over at once instead of after expiry
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not release the monitoring lease");
         }
     }
 

@@ -1,6 +1,7 @@
-// Opens N real dashboard circuits for `bench push`: signs in once, then N pages of one Chromium context on the
-// home dashboard, each waiting until its Blazor circuit is interactive. Prints "ready" when all are open, then
-// waits for a line on stdin before closing (the C# side measures the server meanwhile).
+// Opens N real dashboard circuits for `bench push`: signs in (landing on the home dashboard), then opens more
+// pages of the same Chromium context on it until there are N, each waiting until its Blazor circuit is
+// interactive. Prints "ready" when all are open, then waits for a line on stdin before closing (the C# side
+// measures the server meanwhile).
 // Arguments: <portal url> <email> <password> <pages>
 import { chromium } from 'playwright-core';
 import readline from 'node:readline';
@@ -23,12 +24,21 @@ try {
   await first.fill('#password', password);
   await first.click('[data-testid=sign-in]');
   await first.waitForSelector('[data-testid=welcome-name]', { timeout: 60000 });
-  await first.close();
+  await first.waitForSelector('[data-interactive=true]', { state: 'attached', timeout: 60000 });
   const lines = readline.createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+  // The signed-in page stays open as the first dashboard: closing a context's last page ends its session cookie.
   for (let i = 0; i < Number(count); i++) {
-    const page = await context.newPage();
+    const page = i === 0 ? first : await context.newPage();
+    page.on('console', m => { if (m.type() === 'error') process.stderr.write(`console: ${m.text()}\n`); });
+    page.on('requestfailed', r => process.stderr.write(`request failed: ${r.url()} ${r.failure()?.errorText}\n`));
+    page.on('response', r => { if (r.status() >= 400) process.stderr.write(`HTTP ${r.status()}: ${r.url()}\n`); });
     await page.goto(url, { waitUntil: 'load' });
-    await page.waitForSelector('[data-interactive=true]', { state: 'attached', timeout: 60000 });
+    try {
+      await page.waitForSelector('[data-interactive=true]', { state: 'attached', timeout: 60000 });
+    } catch (e) {
+      process.stderr.write(`page ${i}: Blazor=${await page.evaluate('typeof Blazor')} url=${page.url()}\n${(await page.content()).slice(0, 3000)}\n`);
+      throw e;
+    }
   }
   process.stdout.write('ready\n');
   await lines.next();
