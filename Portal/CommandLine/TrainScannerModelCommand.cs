@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.CommandLine;
 using NutPortal.Core.Scanning;
 using NutPortal.Core.Scanning.Model;
@@ -42,9 +43,17 @@ internal static class TrainScannerModelCommand
 
     public static async Task<(byte[] Bytes, ScannerModel Model)> TrainAsync(string root, CancellationToken ct)
     {
-        using var compiler = new SolidityCompiler(new SolidityCompilerOptions { PoolSizePerVersion = 1 });
+        var started = Stopwatch.GetTimestamp();
+        using var compiler = new SolidityCompiler(new SolidityCompilerOptions
+        {
+            // A training run compiles every file once; on a busy machine a slow compile is better than a failed run.
+            PoolSizePerVersion = 1, CompileTimeout = TimeSpan.FromMinutes(3), StartTimeout = TimeSpan.FromMinutes(3),
+        });
         var scans = await ScannerDataset.ScanAllAsync(new SolidityScanner(compiler), root, ct);
+        var scanned = Stopwatch.GetElapsedTime(started);
         var model = new ScannerModelTrainer(new ScannerModelTrainingOptions()).Train([.. scans.Select(s => s.ForTraining())]);
+        // Progress goes to stderr: stdout is the summary of what was written.
+        await Console.Error.WriteLineAsync(FormattableString.Invariant($"scanned {scans.Count} files in {scanned.TotalSeconds:0.0} s, trained in {(Stopwatch.GetElapsedTime(started) - scanned).TotalSeconds:0.0} s"));
         return (ScannerModelJson.Write(model), model);
     }
 }

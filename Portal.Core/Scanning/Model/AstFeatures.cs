@@ -71,13 +71,15 @@ public static class AstFeatures
                 var owner = node.Child("expression");
                 sample.Add("m:" + node.Name, line);
                 sample.Add($"mt:{TypeClass(owner?.TypeString)}.{node.Name}", line);
-                if (owner is { NodeType: "Identifier" } && owner.ReferencedDeclaration is null or < 0)
+                if (owner is { NodeType: "Identifier" } && context.Declaration(owner) is null)
                 {
                     sample.Add($"g:{owner.Name}.{node.Name}", line);
                 }
                 break;
             case "Identifier":
-                if (node.ReferencedDeclaration is null or < 0)
+                // Globals (msg, block, now, keccak256, ...) have no declaration in the AST (solc gives them
+                // negative ids, or their unsigned 32-bit form before 0.5).
+                if (context.Declaration(node) is null)
                 {
                     sample.Add("g:" + node.Name, line);
                 }

@@ -67,7 +67,7 @@ public static class LogisticRegression
     /// Minimises the objective. The step is 1/L for L = ¼·max‖(x, 1)‖² + λ, a bound on the curvature, so
     /// no step size needs tuning and the descent cannot diverge.
     /// </summary>
-    public static (double[] Weights, double Bias) Train(IReadOnlyList<TrainingExample> examples, int dimension, double lambda, int iterations = 300)
+    public static (double[] Weights, double Bias) Train(IReadOnlyList<TrainingExample> examples, int dimension, double lambda, int iterations = 200)
     {
         var maxNorm = examples.Count == 0 ? 0 : examples.Max(e => e.Features.Values.Sum(v => v * v));
         var step = 1 / (0.25 * (maxNorm + 1) + lambda);

@@ -21,9 +21,9 @@ public sealed record ScannerModelTrainingOptions
     /// <summary>A feature must occur in this many training files to be kept (rarer ones only memorise a file).</summary>
     public int MinFileFrequency { get; init; } = 2;
 
-    public int Iterations { get; init; } = 300;
+    public int Iterations { get; init; } = 200;
 
-    public IReadOnlyList<double> Lambdas { get; init; } = [1e-3, 1e-2];
+    public IReadOnlyList<double> Lambdas { get; init; } = [3e-4, 3e-3];
 
     /// <summary>Categories with fewer positive functions than this get no classifier.</summary>
     public int MinPositives { get; init; } = 3;
