@@ -21,9 +21,12 @@ public sealed record ScannerModelTrainingOptions
     /// <summary>A feature must occur in this many training files to be kept (rarer ones only memorise a file).</summary>
     public int MinFileFrequency { get; init; } = 2;
 
-    public int Iterations { get; init; } = 200;
+    public int Iterations { get; init; } = 150;
 
     public IReadOnlyList<double> Lambdas { get; init; } = [3e-4, 3e-3];
+
+    /// <summary>Below this held-out F1 a category only ranks functions and adds no findings.</summary>
+    public double MinF1ForFindings { get; init; } = 0.25;
 
     /// <summary>Categories with fewer positive functions than this get no classifier.</summary>
     public int MinPositives { get; init; } = 3;
@@ -45,26 +48,50 @@ public sealed class ScannerModelTrainer(ScannerModelTrainingOptions options)
             .Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
         var vocabulary = new ScannerModel(features, [], Training(contracts));
         var vectors = contracts.Select(c => c.Functions.Select(vocabulary.Vectorize).ToArray()).ToArray();
+        var categories = ScanCategories.All
+            .Where(category => contracts.Sum(c => c.Functions.Count(f => c.IsPositive(f, category))) >= options.MinPositives).ToList();
+        var labels = contracts.Select(c => c.Functions.Select(f => categories.Select(category => c.IsPositive(f, category)).ToArray()).ToArray()).ToArray();
         var folds = Folds(contracts.Count, options.Folds, options.Seed);
-        var classifiers = new List<CategoryClassifier>();
-        foreach (var category in ScanCategories.All)
+        // Out-of-fold probabilities of the functions left to the model, per lambda and category.
+        var best = categories.Select(_ => (Lambda: options.Lambdas[0], Threshold: 2.0, F1: -1.0)).ToArray();
+        foreach (var lambda in options.Lambdas)
         {
-            if (contracts.Sum(c => c.Functions.Count(f => c.IsPositive(f, category))) < options.MinPositives)
+            var scored = categories.Select(_ => new List<(double P, bool Positive)>()).ToArray();
+            for (var fold = 0; fold < options.Folds; fold++)
             {
-                continue;
-            }
-            var best = (Lambda: options.Lambdas[0], Threshold: 2.0, F1: -1.0);
-            foreach (var lambda in options.Lambdas)
-            {
-                var (threshold, f1) = CrossValidatedThreshold(contracts, vectors, folds, category, lambda, features.Count);
-                if (f1 > best.F1)
+                var (weights, biases) = Fit(vectors, labels, [.. Enumerable.Range(0, contracts.Count).Where(i => folds[i] != fold)], categories.Count, lambda, features.Count);
+                foreach (var i in Enumerable.Range(0, contracts.Count).Where(i => folds[i] == fold))
                 {
-                    best = (lambda, threshold, f1);
+                    for (var f = 0; f < contracts[i].Functions.Count; f++)
+                    {
+                        for (var c = 0; c < categories.Count; c++)
+                        {
+                            if (!contracts[i].StaticallyCovered(contracts[i].Functions[f], categories[c]))
+                            {
+                                scored[c].Add((Probability(vectors[i][f], weights, biases, c, categories.Count), labels[i][f][c]));
+                            }
+                        }
+                    }
                 }
             }
-            var (weights, bias) = Fit(contracts, vectors, Enumerable.Range(0, contracts.Count), category, best.Lambda, features.Count);
-            classifiers.Add(new CategoryClassifier(category, best.Lambda, best.Threshold, Math.Max(0, best.F1), bias, weights));
+            for (var c = 0; c < categories.Count; c++)
+            {
+                var (threshold, f1) = BestThreshold(scored[c]);
+                if (f1 > best[c].F1)
+                {
+                    best[c] = (lambda, threshold, f1);
+                }
+            }
         }
+        var final = best.Select(b => b.Lambda).Distinct().ToDictionary(l => l, l => Fit(vectors, labels, [.. Enumerable.Range(0, contracts.Count)], categories.Count, l, features.Count));
+        var classifiers = categories.Select((category, c) =>
+        {
+            var (weights, biases) = final[best[c].Lambda];
+            var column = Enumerable.Range(0, features.Count).Select(j => weights[j * categories.Count + c]).ToArray();
+            // A category whose held-out F1 stays low only ranks functions: its findings would be mostly noise.
+            var threshold = best[c].F1 >= options.MinF1ForFindings ? best[c].Threshold : 2.0;
+            return new CategoryClassifier(category, best[c].Lambda, threshold, Math.Max(0, best[c].F1), biases[c], column);
+        }).ToList();
         return new ScannerModel(features, classifiers, Training(contracts));
     }
 
@@ -90,30 +117,6 @@ public sealed class ScannerModelTrainer(ScannerModelTrainingOptions options)
     /// Best threshold on out-of-fold probabilities of the functions left to the model (no static finding of
     /// the category), by F1; a threshold above 1 (never reached) when the model helps on none.
     /// </summary>
-    private (double Threshold, double F1) CrossValidatedThreshold(
-        IReadOnlyList<TrainingContract> contracts, SparseVector[][] vectors, int[] folds, string category, double lambda, int dimension)
-    {
-        var scored = new List<(double P, bool Positive)>();
-        for (var fold = 0; fold < options.Folds; fold++)
-        {
-            var train = Enumerable.Range(0, contracts.Count).Where(i => folds[i] != fold);
-            var (weights, bias) = Fit(contracts, vectors, train, category, lambda, dimension);
-            foreach (var i in Enumerable.Range(0, contracts.Count).Where(i => folds[i] == fold))
-            {
-                var contract = contracts[i];
-                for (var f = 0; f < contract.Functions.Count; f++)
-                {
-                    if (!contract.StaticallyCovered(contract.Functions[f], category))
-                    {
-                        var p = LogisticRegression.Sigmoid(vectors[i][f].Dot(weights) + bias);
-                        scored.Add((p, contract.IsPositive(contract.Functions[f], category)));
-                    }
-                }
-            }
-        }
-        return BestThreshold(scored);
-    }
-
     public static (double Threshold, double F1) BestThreshold(IReadOnlyList<(double P, bool Positive)> scored)
     {
         var positives = scored.Count(s => s.Positive);
@@ -144,23 +147,29 @@ public sealed class ScannerModelTrainer(ScannerModelTrainingOptions options)
         return best;
     }
 
-    private (double[] Weights, double Bias) Fit(
-        IReadOnlyList<TrainingContract> contracts, SparseVector[][] vectors, IEnumerable<int> indices, string category, double lambda, int dimension)
+    private static double Probability(SparseVector x, double[] weights, double[] biases, int c, int k)
     {
-        var examples = new List<TrainingExample>();
-        foreach (var i in indices)
+        var z = biases[c];
+        for (var n = 0; n < x.Indices.Length; n++)
         {
-            for (var f = 0; f < contracts[i].Functions.Count; f++)
-            {
-                examples.Add(new TrainingExample(vectors[i][f], contracts[i].IsPositive(contracts[i].Functions[f], category), 1));
-            }
+            z += weights[x.Indices[n] * k + c] * x.Values[n];
         }
-        var positives = examples.Count(e => e.Positive);
+        return LogisticRegression.Sigmoid(z);
+    }
+
+    private (double[] Weights, double[] Biases) Fit(SparseVector[][] vectors, bool[][][] labels, int[] contracts, int categories, double lambda, int dimension)
+    {
+        var features = contracts.SelectMany(i => vectors[i]).ToList();
+        var y = contracts.SelectMany(i => labels[i]).ToArray();
         // Positives are rare; weighting them by √(negatives/positives) keeps them from being ignored
         // without flattening the probabilities the way full balancing would.
-        var positiveWeight = positives == 0 ? 1 : Math.Sqrt((examples.Count - positives) / (double)positives);
-        examples = [.. examples.Select(e => e.Positive ? e with { Weight = positiveWeight } : e)];
-        return LogisticRegression.Train(examples, dimension, lambda, options.Iterations);
+        var positiveWeights = Enumerable.Range(0, categories).Select(c =>
+        {
+            var positives = y.Count(l => l[c]);
+            return positives == 0 ? 1 : Math.Sqrt((y.Length - positives) / (double)positives);
+        }).ToArray();
+        var weights = y.Select(l => Enumerable.Range(0, categories).Select(c => l[c] ? positiveWeights[c] : 1.0).ToArray()).ToArray();
+        return new LogisticRegression.Problem(features, y, weights, categories).Train(dimension, lambda, options.Iterations);
     }
 
     private ScannerModelTraining Training(IReadOnlyList<TrainingContract> contracts) =>
