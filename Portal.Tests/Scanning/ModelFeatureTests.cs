@@ -62,4 +62,40 @@ public sealed class ModelFeatureTests(ScannerFixture fixture) : IClassFixture<Sc
         Assert.Contains(model.Classifiers, c => c.Category == ScanCategories.Reentrancy);
         Assert.All(model.Classifiers, c => Assert.Equal(model.Features.Count, c.Weights.Length));
     }
+
+    [Fact]
+    public async Task A_denial_of_service_the_rules_miss_gets_a_model_finding_with_its_probability()
+    {
+        // The loop has a constant bound and pays nobody, so no static rule fires; but it grows a state array
+        // that is wiped when full, the shape of the labelled denial-of-service contracts.
+        const string source = """
+            pragma solidity ^0.4.25;
+            contract Registry {
+                address[] members;
+                function join() public payable returns (bool) {
+                    if (members.length > 1000) {
+                        members = new address[](0);
+                        return false;
+                    }
+                    for (uint i = 0; i < 100; i++) {
+                        members.push(msg.sender);
+                    }
+                    return true;
+                }
+            }
+            """;
+        var withoutModel = await new SolidityScanner(fixture.Compiler).ScanAsync(source);
+        Assert.DoesNotContain(withoutModel.Findings, f => f.Category == ScanCategories.DenialOfService);
+
+        var report = await new SolidityScanner(fixture.Compiler, ScannerModel.Shipped).ScanAsync(source);
+
+        var finding = Assert.Single(report.Findings, f => f.Category == ScanCategories.DenialOfService);
+        Assert.Equal(ScannerModel.DetectorName, finding.Detector);
+        Assert.InRange(finding.Line, 4, 13);
+        var probability = double.Parse(finding.Confidence, System.Globalization.CultureInfo.InvariantCulture);
+        var classifier = Assert.Single(ScannerModel.Shipped.Classifiers, c => c.Category == ScanCategories.DenialOfService);
+        Assert.InRange(probability, classifier.Threshold - 0.005, 1);
+        var top = report.Risks!.First(r => r.Category == ScanCategories.DenialOfService);
+        Assert.Equal("join", top.Function);
+    }
 }
