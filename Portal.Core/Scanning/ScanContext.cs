@@ -52,9 +52,15 @@ public sealed class ScanContext
     /// <summary>1-based line and column of a node.</summary>
     public (int Line, int Column) Position(AstNode node)
     {
-        var index = Array.BinarySearch(_lineStarts, Math.Max(0, node.Offset));
-        index = index >= 0 ? index : ~index - 1;
-        return (index + 1, node.Offset - _lineStarts[index] + 1);
+        var line = LineAt(node.Offset);
+        return (line, node.Offset - _lineStarts[line - 1] + 1);
+    }
+
+    /// <summary>1-based line of a UTF-8 byte offset (source maps use these offsets too).</summary>
+    public int LineAt(int offset)
+    {
+        var index = Array.BinarySearch(_lineStarts, Math.Max(0, offset));
+        return (index >= 0 ? index : ~index - 1) + 1;
     }
 
     public int Line(AstNode node) => Position(node).Line;

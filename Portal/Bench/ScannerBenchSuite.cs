@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using NutPortal.Core.Scanning;
+using NutPortal.Core.Scanning.Model;
 using NutPortal.Core.Solidity;
 
 namespace NutPortal.Web.Bench;
@@ -7,13 +8,14 @@ namespace NutPortal.Web.Bench;
 /// <summary>
 /// Runs the static scanner over a labelled dataset (SmartBugs curated layout: dataset/&lt;category&gt;/*.sol) and
 /// prints, per category, labelled vulnerabilities found at their line, findings on unlabelled lines, and the
-/// time per contract (after one untimed warm-up pass that starts the compiler workers).
+/// time per contract (after one untimed warm-up pass that starts the compiler workers); then the learned
+/// model's held-out figures from cross-validation by file (<see cref="ScannerModelBench"/>; skip with --static-only).
 /// </summary>
 internal sealed class ScannerBenchSuite : IBenchSuite
 {
     public string Name => "scanner";
 
-    public string Description => "static scanner vs. labelled contracts: hits per category, unlabelled findings, ms per contract";
+    public string Description => "static scanner and learned model (held-out, k-fold by file) vs. labelled contracts: hits per category, unlabelled findings, ms per contract";
 
     public async Task RunAsync(BenchReport report, IReadOnlyList<string> arguments, CancellationToken ct)
     {
@@ -29,15 +31,19 @@ internal sealed class ScannerBenchSuite : IBenchSuite
         var score = new ScannerScore();
         var noise = new ScannerBenchNoise();
         var times = new List<double>();
+        var scans = new List<LabelledScan>();
         foreach (var file in files)
         {
             var source = await File.ReadAllTextAsync(file, ct);
             var started = Stopwatch.GetTimestamp();
-            var result = await scanner.ScanAsync(source, ct: ct);
+            var analysis = await scanner.AnalyzeAsync(source, ct: ct);
             times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var result = new ScanReport(analysis.CompilerVersion, analysis.StaticFindings, analysis.Error);
             var labels = ScannerBenchLabels.Read(source);
             score.Add(labels, result);
             noise.Add(Path.GetRelativePath(root, file), labels, result);
+
+            scans.Add(new LabelledScan(Path.GetRelativePath(root, file), labels, analysis, analysis.Functions()));
             if (arguments.Contains("--misses"))
             {
                 // Diagnostic listing for tuning detectors, on stderr so stdout keeps one figure per line.
@@ -55,6 +61,10 @@ internal sealed class ScannerBenchSuite : IBenchSuite
         times.Sort();
         report.Figure("scanner.ms_per_contract.median", times[times.Count / 2], "ms");
         report.Figure("scanner.ms_per_contract.p95", times[Math.Min(times.Count - 1, (int)Math.Ceiling(times.Count * 0.95) - 1)], "ms");
+        if (!arguments.Contains("--static-only"))
+        {
+            ScannerModelBench.Run(report, scans, new ScannerModelTrainingOptions());
+        }
     }
 }
 

@@ -19,6 +19,7 @@ public static class PortalCommandLine
         serve.SetAction((_, ct) => ServeAsync(args.Skip(1).ToArray(), ct));
         root.Subcommands.Add(serve);
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(TrainScannerModelCommand.Create());
 
         // Exceptions must reach the caller: the test host stops the entry point by throwing.
         var config = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
