@@ -63,13 +63,28 @@ internal static class ContractTestEndpoints
             await tests.DeleteAsync(id, suiteId, ct) ? Results.NoContent() : Results.NotFound())
             .WithSummary("Delete a suite and its runs");
 
-        suites.MapPost("/{suiteId}/runs", async (string id, string suiteId, RunRequest? request, ClaimsPrincipal user, ContractTestSuites tests, CancellationToken ct) =>
-            await tests.StartRunAsync(id, suiteId, request?.Version, UserName(user), ct) switch
+        suites.MapPost("/{suiteId}/runs", async (string id, string suiteId, HttpRequest http, ClaimsPrincipal user, ContractTestSuites tests, CancellationToken ct) =>
+        {
+            // The body is optional: none (or {}) runs the latest version, {"version": 2} another one.
+            RunRequest? request = null;
+            if (http.ContentLength is > 0 || http.Headers.TransferEncoding.Count > 0)
+            {
+                try
+                {
+                    request = await http.ReadFromJsonAsync<RunRequest>(ct);
+                }
+                catch (JsonException)
+                {
+                    return FieldErrors.Single("version", "Send {\"version\": n} or no body.");
+                }
+            }
+            return await tests.StartRunAsync(id, suiteId, request?.Version, UserName(user), ct) switch
             {
                 null => Results.NotFound(),
                 { Run: { } run } => Results.Accepted($"/api/v1/test-runs/{run.Id}", ContractTestResources.From(run)),
                 var r => ContractTestResources.Invalid(r.Errors),
-            }).WithSummary("Run the suite on a throw-away node against a version (the latest by default); returns the run id");
+            };
+        }).WithSummary("Run the suite on a throw-away node against a version (the latest by default); returns the run id");
 
         suites.MapGet("/{suiteId}/runs", async (string id, string suiteId, ContractTestSuites tests, CancellationToken ct) =>
             await tests.GetAsync(id, suiteId, ct) is null ? Results.NotFound() : Results.Ok((await tests.ListRunsAsync(suiteId, 20, ct)).Select(ContractTestResources.From)))

@@ -39,8 +39,9 @@ public static class TestSuiteParser
         }
         try
         {
+            // Steps keep JsonElements (arguments, expectations): clone them out of the pooled document.
             using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 32 });
-            return Parse(doc.RootElement);
+            return Parse(doc.RootElement.Clone());
         }
         catch (JsonException e)
         {
