@@ -23,9 +23,10 @@ public static class TestSuiteChecker
                     case DeployStep deploy:
                         var artifact = Artifact(artifacts, deploy.Contract);
                         var abi = ContractAbi.Parse(artifact.Abi);
-                        AbiArguments.Parse(abi.Constructor?.Inputs ?? [], scope.Substitute(deploy.Args, "args"), "args");
+                        // Added before its arguments are checked: later steps are checked against it even when they are wrong.
                         scope.Add(deploy.Contract, deploy.Alias, $"0x{scope.All.Count + 1:x40}", abi);
                         transactions++;
+                        AbiArguments.Parse(abi.Constructor?.Inputs ?? [], scope.Substitute(deploy.Args, "args"), "args");
                         break;
                     case CallStep call:
                         var read = Function(scope.Target(call.Contract), call.Function);
