@@ -44,6 +44,7 @@ public static class ContractTestWorkers
         services.AddSingleton<ContractTestRunRecorder>();
         services.AddSingleton<ContractTestRunner>();
         services.AddSingleton<IContractTestQueue, QuartzContractTestQueue>();
+        services.AddHostedService<InterruptedRunSweeper>();
         return services;
     }
 
