@@ -83,10 +83,19 @@ internal sealed class ContractTestRunner(
         var settings = options.Value;
         var folder = Path.Combine(portalOptions.Value.ResolvedDataDirectory, "contract-tests", run.Id);
         var next = 0;
+        ThrowawayAnvil node;
         try
         {
-            await using (var node = await ThrowawayAnvil.StartAsync(
-                folder, Math.Max(30_000_000, settings.StepGasCap), TimeSpan.FromSeconds(settings.NodeStartTimeoutSeconds), rpcFactory, ct))
+            node = await ThrowawayAnvil.StartAsync(folder, Math.Max(30_000_000, settings.StepGasCap), TimeSpan.FromSeconds(settings.NodeStartTimeoutSeconds), rpcFactory, ct);
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException or System.ComponentModel.Win32Exception)
+        {
+            TryDelete(folder);
+            return await recorder.FinishAsync(run, $"The test node could not start: {e.Message}");
+        }
+        try
+        {
+            await using (node)
             {
                 logger.LogInformation("Test run {Run} started anvil {Pid} at {Endpoint}", run.Id, node.ProcessId, node.Endpoint);
                 var executor = new SuiteExecutor(rpcFactory.Create(node.Endpoint), compiled.Contracts, (ulong)settings.StepGasCap, TimeSpan.FromSeconds(contractOptions.Value.ReceiptTimeoutSeconds));
@@ -103,12 +112,9 @@ internal sealed class ContractTestRunner(
                 }
             }
         }
-        catch (Exception e) when (e is InvalidOperationException or TimeoutException or System.ComponentModel.Win32Exception)
-        {
-            return await recorder.FinishAsync(run, $"The test node could not start: {e.Message}");
-        }
         finally
         {
+            // The node is dead here (disposed above), whatever happened to the steps.
             TryDelete(folder);
         }
         return await recorder.FinishAsync(run, null, skipFrom: next);

@@ -49,6 +49,10 @@ public sealed class SuiteExecutor(IJsonRpcClient rpc, IReadOnlyList<ContractArti
         {
             return new StepReport(TestStepOutcome.Error, $"The node refused the step: {e.RpcMessage}");
         }
+        catch (AbiException e)
+        {
+            return new StepReport(TestStepOutcome.Error, $"The result could not be decoded with the ABI: {e.Message}");
+        }
     }
 
     private ulong Gas(TestStep step) => Math.Min(step.Gas ?? gasCap, gasCap);
