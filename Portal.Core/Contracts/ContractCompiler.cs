@@ -26,7 +26,10 @@ public sealed class ContractCompiler(ISolidityCompiler compiler)
     public Task<ContractCompileResult> CompileAsync(string source, string? compilerVersion, bool diagnosticsOnly = false, CancellationToken ct = default) =>
         CompileAsync(SingleSource(source), compilerVersion, diagnosticsOnly, ct);
 
-    public static IReadOnlyDictionary<string, string> SingleSource(string source) => new Dictionary<string, string> { ["Contract.sol"] = source };
+    /// <summary>The file name a single pasted source is saved under.</summary>
+    public const string MainFile = "Contract.sol";
+
+    public static IReadOnlyDictionary<string, string> SingleSource(string source) => new Dictionary<string, string> { [MainFile] = source };
 
     private static string Prefixed(string hex) => hex.Length == 0 ? "" : "0x" + hex;
 }

@@ -11,10 +11,17 @@ public sealed record DeployRequest(
     string NetworkId, ContractArtifact Artifact, string CompilerVersion, JsonElement? ConstructorArguments, string? ProjectId, int? VersionNumber, string User);
 
 /// <summary>Deploys a contract with the network's funded account and records address → ABI.</summary>
-public sealed class ContractDeployer(IDbContextFactory<PortalDbContext> dbFactory, NetworkSigner signer, TimeProvider clock)
+public sealed class ContractDeployer(
+    IDbContextFactory<PortalDbContext> dbFactory, NetworkSigner signer, ContractProjects projects, DeployGate gate, TimeProvider clock)
 {
     public async Task<DeployedContract> DeployAsync(DeployRequest request, CancellationToken ct = default)
     {
+        if (request is { ProjectId: { } projectId, VersionNumber: { } number })
+        {
+            var version = await projects.GetVersionAsync(projectId, number, ct)
+                ?? throw new ContractFailureException(ContractFailureKind.NotFound, "version", $"Project {projectId} has no version {number}.");
+            await gate.EnsureAllowedAsync(version, request.Artifact, request.User, ct);
+        }
         var abi = ContractAbi.Parse(request.Artifact.Abi);
         if (string.IsNullOrEmpty(request.Artifact.Bytecode))
         {

@@ -9,6 +9,9 @@ public sealed class ContractProject
 
     public string? TemplateId { get; set; }
 
+    /// <summary>When set, a version with any high-severity scan finding cannot be deployed (the deploy gate).</summary>
+    public bool BlockDeployOnHighFindings { get; set; }
+
     public required string CreatedBy { get; set; }
 
     public DateTime CreatedAt { get; set; }

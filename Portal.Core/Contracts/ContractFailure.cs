@@ -6,6 +6,9 @@ public enum ContractFailureKind
     NotRunning,
     InvalidInput,
     Reverted,
+
+    /// <summary>The project's deploy gate refused the version (high-severity scan findings).</summary>
+    Blocked,
 }
 
 /// <summary>Why a deploy or call could not be done; the API maps the kind to a status code.</summary>

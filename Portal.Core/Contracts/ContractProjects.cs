@@ -79,6 +79,21 @@ public sealed class ContractProjects(IDbContextFactory<PortalDbContext> dbFactor
         return new SaveResult(project, version, compiled.Diagnostics);
     }
 
+    /// <summary>Turns the project's deploy gate on or off; false when the project does not exist.</summary>
+    public async Task<bool> SetDeployGateAsync(string id, bool blockOnHighFindings, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var project = await db.ContractProjects.SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (project is null)
+        {
+            return false;
+        }
+        project.BlockDeployOnHighFindings = blockOnHighFindings;
+        project.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
     public static IReadOnlyDictionary<string, string> Sources(ContractVersion version) =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(version.SourcesJson) ?? [];
 

@@ -14,6 +14,7 @@ public static class ContractServiceCollectionExtensions
         services.AddSingleton<ContractCompiler>();
         services.AddSingleton<ContractProjects>();
         services.AddSingleton<NetworkSigner>();
+        services.AddSingleton<DeployGate>();
         services.AddSingleton<ContractDeployer>();
         services.AddSingleton<ContractInteraction>();
         services.AddSingleton<DeployedContractAbis>();

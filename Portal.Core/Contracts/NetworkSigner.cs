@@ -14,13 +14,16 @@ namespace NutPortal.Core.Contracts;
 
 /// <summary>
 /// Signs transactions with a network's first funded account (keys from <see cref="NetworkAccountKeys"/>) and
-/// sends them raw. Sends on one network are serialised so nonces never collide. Each send records its
+/// sends them raw. Sends on one network are serialised in this process; another replica of the portal signing
+/// with the same account can still take the nonce first, so a nonce the node refuses is fetched again and the
+/// transaction re-signed (a few times) instead of failing the user's deploy. Each send records its
 /// built-and-signed and submitted stages, so its trace waterfall starts where the portal's work started.
 /// </summary>
 public sealed class NetworkSigner(
     IDbContextFactory<PortalDbContext> dbFactory, NetworkAccountKeys keys, IJsonRpcClientFactory rpcFactory, IOptions<ContractOptions> options,
     TraceRecorder traces, TimeProvider clock)
 {
+    private const int NonceAttempts = 5;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
     /// <summary>An RPC client for a running node of the network; throws <see cref="ContractFailureException"/> otherwise.</summary>
@@ -64,24 +67,35 @@ public sealed class NetworkSigner(
             var request = new RpcTransactionRequest { From = from, To = to, Input = Hex.Encode(data), Value = value };
             var gas = await EstimateAsync(rpc, request, ct);
             var chainId = await rpc.GetChainIdAsync(ct);
-            var nonce = await rpc.GetTransactionCountAsync(from, BlockParameter.Pending, ct);
-            var baseFee = (await rpc.GetBlockByNumberAsync(BlockParameter.Latest, ct))?.BaseFeePerGas ?? 0;
-            var tip = BigInteger.Pow(10, 9);
-            var tx = new Transaction
+            for (var attempt = 1; ; attempt++)
             {
-                Type = TransactionType.DynamicFee,
-                ChainId = chainId,
-                Nonce = nonce,
-                MaxPriorityFeePerGas = tip,
-                MaxFeePerGas = (baseFee * 2) + tip,
-                GasLimit = gas + (gas / 5),
-                To = to is null ? null : Address.Parse(to),
-                Value = value,
-                Data = data,
-            }.Sign(key);
-            var signedAt = clock.GetUtcNow().UtcDateTime;
-            hash = await rpc.SendRawTransactionAsync(Hex.Encode(tx.Encode()), ct);
-            await traces.RecordSubmissionAsync(networkId, hash, started, signedAt, clock.GetUtcNow().UtcDateTime, ct);
+                var nonce = await rpc.GetTransactionCountAsync(from, BlockParameter.Pending, ct);
+                var baseFee = (await rpc.GetBlockByNumberAsync(BlockParameter.Latest, ct))?.BaseFeePerGas ?? 0;
+                var tip = BigInteger.Pow(10, 9);
+                var tx = new Transaction
+                {
+                    Type = TransactionType.DynamicFee,
+                    ChainId = chainId,
+                    Nonce = nonce,
+                    MaxPriorityFeePerGas = tip,
+                    MaxFeePerGas = (baseFee * 2) + tip,
+                    GasLimit = gas + (gas / 5),
+                    To = to is null ? null : Address.Parse(to),
+                    Value = value,
+                    Data = data,
+                }.Sign(key);
+                var signedAt = clock.GetUtcNow().UtcDateTime;
+                try
+                {
+                    hash = await rpc.SendRawTransactionAsync(Hex.Encode(tx.Encode()), ct);
+                }
+                catch (JsonRpcException e) when (attempt < NonceAttempts && IsNonceTaken(e))
+                {
+                    continue;
+                }
+                await traces.RecordSubmissionAsync(networkId, hash, started, signedAt, clock.GetUtcNow().UtcDateTime, ct);
+                break;
+            }
         }
         finally
         {
@@ -89,6 +103,16 @@ public sealed class NetworkSigner(
         }
         return await rpc.WaitForTransactionReceiptAsync(hash, TimeSpan.FromSeconds(options.Value.ReceiptTimeoutSeconds), ct: ct);
     }
+
+    /// <summary>
+    /// The node's ways of saying "that nonce is already used" (geth and anvil wordings). Two replicas sending the
+    /// same call build byte-identical transactions, which anvil calls "already imported".
+    /// </summary>
+    private static bool IsNonceTaken(JsonRpcException e) =>
+        e.Message.Contains("nonce too low", StringComparison.OrdinalIgnoreCase)
+        || e.Message.Contains("already imported", StringComparison.OrdinalIgnoreCase)
+        || e.Message.Contains("already known", StringComparison.OrdinalIgnoreCase)
+        || e.Message.Contains("replacement transaction underpriced", StringComparison.OrdinalIgnoreCase);
 
     private static async Task<ulong> EstimateAsync(IJsonRpcClient rpc, RpcTransactionRequest request, CancellationToken ct)
     {

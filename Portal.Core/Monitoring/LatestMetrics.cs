@@ -25,6 +25,9 @@ public sealed class LatestMetrics
     public IReadOnlyList<MetricPoint> ForNetwork(string networkId, string metric) =>
         [.. _latest.Where(e => e.Key.NetworkId == networkId && e.Key.Metric == metric).Select(e => e.Value)];
 
+    /// <summary>Networks with at least one latest value.</summary>
+    public IReadOnlyCollection<string> NetworkIds => [.. _latest.Keys.Select(k => k.NetworkId).Distinct()];
+
     public void Forget(string networkId)
     {
         foreach (var key in _latest.Keys.Where(k => k.NetworkId == networkId))

@@ -25,6 +25,13 @@ public sealed class MonitoringOptions
     [Range(1, 1000)]
     public int MaxBlocksPerSample { get; set; } = 100;
 
+    /// <summary>
+    /// With several replicas on one database, one of them collects and evaluates alerts; it renews its lease every
+    /// round, and another replica takes over this many seconds after it stopped renewing.
+    /// </summary>
+    [Range(2, 600)]
+    public int LeaseSeconds { get; set; } = 30;
+
     /// <summary>Quartz cron of the roll-up and retention job.</summary>
     [Required]
     public string RollupCron { get; set; } = "5 * * * * ?";

@@ -14,6 +14,8 @@ public static class MonitoringServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<MetricStore>();
         services.AddSingleton<LatestMetrics>();
+        services.AddSingleton<Leases.LeaseKeeper>(); // its only user so far: one replica monitors
+        services.AddSingleton<MonitoringLease>();
         services.AddAlerts();
         return services;
     }

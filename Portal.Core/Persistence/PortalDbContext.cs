@@ -66,6 +66,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<Workload> Workloads => Set<Workload>();
 
+    public DbSet<Leases.Lease> Leases => Set<Leases.Lease>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -80,4 +80,32 @@ public static class AstPatterns
     /// <summary>The function checks msg.sender (or tx.origin) somewhere in a condition.</summary>
     public static bool ChecksSender(AstNode function) => function.Descendants().Any(n =>
         (IsMember(n, "msg", "sender") || IsMember(n, "tx", "origin")) && InCondition(n));
+
+    /// <summary>
+    /// Only some callers get through: a modifier, or an equality check of msg.sender in a condition
+    /// (require(msg.sender == owner), if (msg.sender != owner) throw). A lookup like balances[msg.sender] is not a restriction.
+    /// </summary>
+    public static bool IsRestricted(ScanContext context, AstNode function) =>
+        function.ChildrenIn("modifiers").Any(m => m.Child("modifierName") is { } name && context.Declaration(name) is { NodeType: "ModifierDefinition" } modifier && ChecksCaller(context, modifier))
+        || function.Descendants().Any(n => n.NodeType == "BinaryOperation" && n.Str("operator") is "==" or "!=" && InCondition(n)
+            && n.Children.Any(c => IsMember(c, "msg", "sender")));
+
+    /// <summary>A modifier that looks at the caller, itself or through a function it calls (onlyowner, onlymanyowners); whenNotPaused does not.</summary>
+    private static bool ChecksCaller(ScanContext context, AstNode modifier) => modifier.Descendants().Any(n =>
+        IsMember(n, "msg", "sender") || IsMember(n, "tx", "origin")
+        || (n.NodeType == "FunctionCall" && n.Child("expression") is { NodeType: "Identifier" } callee && context.Declaration(callee) is { NodeType: "FunctionDefinition" } f
+            && f.Descendants().Any(d => IsMember(d, "msg", "sender"))));
+
+    /// <summary>The statement a node belongs to (its nearest ancestor-or-self that is a statement), for one finding per statement.</summary>
+    public static AstNode Statement(AstNode n) =>
+        n.Ancestors().Prepend(n).FirstOrDefault(a => a.NodeType.EndsWith("Statement", StringComparison.Ordinal) || a.NodeType is "Return" or "Throw") ?? n;
+
+    public static bool IsComparison(AstNode n) => n.NodeType == "BinaryOperation" && n.Str("operator") is "<" or ">" or "<=" or ">=" or "==" or "!=";
+
+    /// <summary>Read-only functions cannot change state, so flaws inside them only matter through their callers.</summary>
+    public static bool IsReadOnly(AstNode function) => function.Str("stateMutability") is "view" or "pure" or "constant" || function.Bool("constant");
+
+    /// <summary>The node sits in the arguments of an event (emit E(...) or the pre-0.4.21 call form).</summary>
+    public static bool InEvent(ScanContext context, AstNode n) => n.Ancestors().Any(a => a.NodeType == "EmitStatement"
+        || (a.NodeType == "FunctionCall" && a.Child("expression") is { NodeType: "Identifier" } e && context.Declaration(e)?.NodeType == "EventDefinition"));
 }

@@ -19,6 +19,11 @@ public sealed class Scan
 
     public string? CompilerVersion { get; set; }
 
+    /// <summary>The project version scanned, when the scan was of a saved version (the deploy gate reads these).</summary>
+    public string? ProjectId { get; set; }
+
+    public int? VersionNumber { get; set; }
+
     /// <summary>Findings (<see cref="Finding"/> list) as JSON once completed.</summary>
     public string? FindingsJson { get; set; }
 

@@ -15,6 +15,8 @@ internal sealed class ScanConfiguration : IEntityTypeConfiguration<Scan>
         builder.Property(s => s.CompilerVersion).HasMaxLength(64);
         builder.Property(s => s.Error).HasMaxLength(4000);
         builder.Property(s => s.CreatedBy).IsRequired().HasMaxLength(256);
+        builder.Property(s => s.ProjectId).HasMaxLength(32);
         builder.HasIndex(s => s.CreatedAt);
+        builder.HasIndex(s => new { s.ProjectId, s.VersionNumber });
     }
 }

@@ -12,25 +12,51 @@ public interface IScanQueue
     Task EnqueueAsync(string scanId, CancellationToken ct);
 }
 
+/// <summary>The saved project version a scan covers.</summary>
+public sealed record ScannedVersion(string ProjectId, int Number);
+
 /// <summary>Published when a scan finishes (completed or failed).</summary>
-public sealed record ScanFinished(string ScanId, ScanStatus Status, int Findings);
+public sealed record ScanFinished(string ScanId, ScanStatus Status, int Findings, ScannedVersion? Version);
 
 /// <summary>Creates scans, runs them (called by the scan job) and reads their results.</summary>
 public sealed class ScanService(IDbContextFactory<PortalDbContext> dbFactory, IScanQueue queue, SolidityScanner scanner, LiveNotifier notifier, TimeProvider clock)
 {
-    public async Task<Scan> CreateAsync(string source, string? compilerVersion, string user, CancellationToken ct = default)
+    /// <summary>Queues a scan of <paramref name="source"/>; with a project version, the scan is recorded against it.</summary>
+    public async Task<Scan> CreateAsync(string source, string? compilerVersion, string user, ScannedVersion? version = null, CancellationToken ct = default)
+    {
+        var scan = await AddAsync(source, compilerVersion, user, version, ct);
+        await queue.EnqueueAsync(scan.Id, ct);
+        return scan;
+    }
+
+    /// <summary>Scans now, in the caller's request (a static pass takes well under a second), and returns the stored scan.</summary>
+    public async Task<Scan> ScanNowAsync(string source, string? compilerVersion, string user, ScannedVersion version, CancellationToken ct = default)
+    {
+        var scan = await AddAsync(source, compilerVersion, user, version, ct);
+        await RunAsync(scan.Id, ct);
+        return await GetAsync(scan.Id, ct) ?? scan;
+    }
+
+    /// <summary>The newest finished scan of a project version, if any.</summary>
+    public async Task<Scan?> LatestForVersionAsync(string projectId, int versionNumber, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var scans = await db.Scans.AsNoTracking()
+            .Where(s => s.ProjectId == projectId && s.VersionNumber == versionNumber && (s.Status == ScanStatus.Completed || s.Status == ScanStatus.Failed))
+            .ToListAsync(ct);
+        return scans.MaxBy(s => s.CreatedAt);
+    }
+
+    private async Task<Scan> AddAsync(string source, string? compilerVersion, string user, ScannedVersion? version, CancellationToken ct)
     {
         var scan = new Scan
         {
             Id = Guid.NewGuid().ToString("N"), Status = ScanStatus.Queued, Source = source, CompilerVersion = compilerVersion,
-            CreatedBy = user, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            ProjectId = version?.ProjectId, VersionNumber = version?.Number, CreatedBy = user, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            db.Scans.Add(scan);
-            await db.SaveChangesAsync(ct);
-        }
-        await queue.EnqueueAsync(scan.Id, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Scans.Add(scan);
+        await db.SaveChangesAsync(ct);
         return scan;
     }
 
@@ -66,7 +92,8 @@ public sealed class ScanService(IDbContextFactory<PortalDbContext> dbFactory, IS
         scan.FinishedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(CancellationToken.None);
         var count = Findings(scan).Count;
-        await notifier.PublishAsync(new ScanFinished(scan.Id, scan.Status, count));
+        await notifier.PublishAsync(new ScanFinished(scan.Id, scan.Status, count,
+            scan is { ProjectId: { } projectId, VersionNumber: { } number } ? new ScannedVersion(projectId, number) : null));
         return $"Scan {scan.Id}: {scan.Status}, {count} finding(s)";
     }
 }

@@ -18,6 +18,26 @@ public sealed class TraceRecorder(IDbContextFactory<PortalDbContext> dbFactory)
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// The same stages for many transactions in one write: for senders of many transactions (workloads), where a
+    /// write per transaction would cost more than sending it.
+    /// </summary>
+    public async Task RecordSubmissionsAsync(string networkId, IReadOnlyCollection<Submission> submissions, CancellationToken ct = default)
+    {
+        if (submissions.Count == 0)
+        {
+            return;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        foreach (var s in submissions)
+        {
+            var hash = s.TransactionHash.ToLowerInvariant();
+            db.TraceSpans.Add(new TraceSpan { NetworkId = networkId, TransactionHash = hash, Stage = TraceStages.BuiltAndSigned, StartedAt = s.BuildStarted, EndedAt = s.SignedAt });
+            db.TraceSpans.Add(new TraceSpan { NetworkId = networkId, TransactionHash = hash, Stage = TraceStages.Submitted, StartedAt = s.SignedAt, EndedAt = s.Submitted });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
     public async Task<IReadOnlyList<TraceSpan>> SpansAsync(string networkId, string transactionHash, CancellationToken ct = default)
     {
         var hash = transactionHash.ToLowerInvariant();
@@ -25,3 +45,6 @@ public sealed class TraceRecorder(IDbContextFactory<PortalDbContext> dbFactory)
         return await db.TraceSpans.AsNoTracking().Where(s => s.NetworkId == networkId && s.TransactionHash == hash).OrderBy(s => s.StartedAt).ToListAsync(ct);
     }
 }
+
+/// <summary>When the portal started building a transaction, had signed it, and had it accepted by the node.</summary>
+public sealed record Submission(string TransactionHash, DateTime BuildStarted, DateTime SignedAt, DateTime Submitted);

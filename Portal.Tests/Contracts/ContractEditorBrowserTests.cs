@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using NutPortal.Core.Contracts;
 using NutPortal.Tests.Browser;
 using NutPortal.Tests.Infrastructure;
 
@@ -8,6 +10,18 @@ public sealed class ContractEditorBrowserTests(RealServerPortalFactory portal) :
 {
     private const string Good = "balanceOf[from] -= value;";
     private const string Broken = "balanceOf[form] -= value;";
+    private const string Approve = "    function approve(";
+
+    // Pays out before zeroing the balance: the textbook reentrancy the scanner must flag.
+    private const string Withdraw = """
+            function withdraw() external {
+                uint256 amount = balanceOf[msg.sender];
+                (bool ok, ) = msg.sender.call{value: amount}("");
+                require(ok);
+                balanceOf[msg.sender] = 0;
+            }
+
+        """;
 
     [BrowserFact]
     public async Task A_typo_in_the_erc20_template_is_underlined_at_its_line_and_fixing_it_clears_it()
@@ -31,17 +45,62 @@ public sealed class ContractEditorBrowserTests(RealServerPortalFactory portal) :
         Assert.Empty(await MarkerLinesAsync(browser));
         Assert.Equal(1, await browser.CountAsync("[data-testid=no-diagnostics]"));
 
-        // The security scan runs in the background and its findings arrive live.
+        // The security scan runs in the background; its findings arrive live and are marked on their lines.
+        await ReplaceAsync(browser, Approve, Withdraw + Approve);
+        await browser.WaitForTextAsync("[data-testid=compiled-contract][data-name=Token]", "withdraw()", 30000);
         await browser.ClickAsync("[data-testid=scan]");
         await browser.WaitForTextAsync("[data-testid=scan-status]", "finding(s)", 30000);
+        var reentrancy = await browser.EvaluateAsync<int>("+document.querySelector('[data-testid=finding][data-category=reentrancy]').dataset.line");
+        var withdrawLine = await browser.EvaluateAsync<int>("monaco.editor.getModels()[0].findMatches('function withdraw', false, false, true, null, false)[0].range.startLineNumber");
+        Assert.InRange(reentrancy, withdrawLine, withdrawLine + 5);
+        Assert.Contains(reentrancy, await MarkerLinesAsync(browser, "scan"));
 
         // Saved as a project, the source is readable per version.
         await browser.FillAsync("#projectName", "Browser token");
         await browser.ClickAsync("[data-testid=save-version]");
         await browser.WaitForAsync("[data-testid=version-row][data-number='1']");
+
+        // The saved version is scanned from the project page, and the deploy gate is switched on there.
+        await browser.WaitForInteractiveAsync();
+        await browser.ClickAsync("[data-testid=security] [data-testid=scan]");
+        await browser.WaitForAsync("[data-testid=security] [data-testid=finding][data-category=reentrancy]", "visible", 30000);
+        await browser.ClickAsync("[data-testid=deploy-gate]");
+        var projectId = (await browser.UrlAsync()).Split('/')[^1];
+        await WaitUntilAsync(async () => (await portal.Services.GetRequiredService<ContractProjects>().GetAsync(projectId))?.BlockDeployOnHighFindings == true);
         await browser.ClickAsync("[data-testid=version-row] a");
         await browser.WaitForTextAsync("[data-testid=version-source]", "contract Token");
     }
+
+    [BrowserFact]
+    public async Task A_project_of_two_files_compiles_together_is_saved_with_both_and_reopens_with_both()
+    {
+        await using var browser = BrowserSession.Start(portal.Address);
+        await browser.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        await browser.GotoInteractiveAsync("contracts/editor");
+        await browser.WaitForAsync("[data-testid=compile-state][data-state=ok]", "attached", 60000);
+
+        await browser.FillAsync("[data-testid=new-file-name]", "../evil.sol");
+        await browser.ClickAsync("[data-testid=add-file]");
+        await browser.WaitForTextAsync("[data-testid=file-message]", "not a usable file name");
+        await browser.FillAsync("[data-testid=new-file-name]", "lib/Math.sol");
+        await browser.ClickAsync("[data-testid=add-file]");
+        await browser.WaitForAsync("[data-testid=file-tab][data-name='lib/Math.sol'].active");
+        await SetActiveTextAsync(browser, "// SPDX-License-Identifier: MIT\npragma solidity ^0.8.20;\nlibrary MathLib { function twice(uint x) internal pure returns (uint) { return x * 2; } }\n");
+        await browser.ClickAsync("[data-testid=file-tab][data-name='Contract.sol']");
+        await SetActiveTextAsync(browser, "// SPDX-License-Identifier: MIT\npragma solidity ^0.8.20;\nimport \"./lib/Math.sol\";\ncontract Calc { function four() external pure returns (uint) { return MathLib.twice(2); } }\n");
+        await browser.WaitForAsync("[data-testid=compiled-contract][data-name=Calc]", "visible", 30000);
+
+        await browser.FillAsync("#projectName", "Two files");
+        await browser.ClickAsync("[data-testid=save-version]");
+        await browser.WaitForAsync("[data-testid=version-row][data-number='1']");
+        await browser.ClickAsync("[data-testid=edit-project]");
+        await browser.WaitForAsync("[data-testid=file-tab][data-name='lib/Math.sol']");
+
+        Assert.Equal(2, await browser.CountAsync("[data-testid=file-tab]"));
+    }
+
+    private static async Task SetActiveTextAsync(BrowserSession browser, string text) =>
+        await browser.EvaluateAsync<object?>($"(() => {{ monaco.editor.getEditors()[0].getModel().setValue({JsonSerializer.Serialize(text)}); return null; }})()");
 
     /// <summary>Edits the model as typing would (an edit operation, not setValue) and returns the 1-based line.</summary>
     private static async Task<int> ReplaceAsync(BrowserSession browser, string from, string to)
@@ -57,6 +116,15 @@ public sealed class ContractEditorBrowserTests(RealServerPortalFactory portal) :
         return await browser.EvaluateAsync<int>(script);
     }
 
-    private static Task<int[]> MarkerLinesAsync(BrowserSession browser) =>
-        browser.EvaluateAsync<int[]>("monaco.editor.getModelMarkers({ owner: 'solc' }).filter(m => m.severity === monaco.MarkerSeverity.Error).map(m => m.startLineNumber)");
+    private static Task<int[]> MarkerLinesAsync(BrowserSession browser, string owner = "solc") =>
+        browser.EvaluateAsync<int[]>($"monaco.editor.getModelMarkers({{ owner: '{owner}' }}).filter(m => m.severity === monaco.MarkerSeverity.Error).map(m => m.startLineNumber)");
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        for (var waited = 0; !await condition(); waited += 100)
+        {
+            Assert.True(waited < 15000, "The condition did not hold within 15 s.");
+            await Task.Delay(100);
+        }
+    }
 }

@@ -24,4 +24,39 @@ public sealed class ContractEditorModelTests(ScannerFixture solc) : IClassFixtur
         Assert.False(model.CanSave);
         Assert.Single(model.Markers());
     }
+
+    [Fact]
+    public async Task A_second_file_compiles_with_the_first_and_its_errors_are_marked_only_in_that_file()
+    {
+        var model = new ContractEditorModel(new ContractCompiler(solc.Compiler));
+        model.Load("""
+            // SPDX-License-Identifier: MIT
+            pragma solidity ^0.8.20;
+            import "./Math.sol";
+            contract Calc { function twice(uint x) external pure returns (uint) { return MathLib.double(x); } }
+            """, null, null, null);
+
+        Assert.NotNull(model.AddFile("../Math.sol"));
+        Assert.NotNull(model.AddFile("Math.txt"));
+        Assert.NotNull(model.AddFile("contract.sol"));
+        Assert.Null(model.AddFile("Math.sol"));
+        Assert.Equal("Math.sol", model.ActiveFile);
+        await model.CompileAsync("Math.sol", model.Source + "library MathLib { function double(uint x) internal pure returns (uint) { return x * 2 } }", CancellationToken.None);
+        var stateWithTypo = model.State;
+        var error = model.Diagnostics.Single(d => d.Severity == Core.Solidity.DiagnosticSeverity.Error);
+        Assert.Single(model.Markers());
+        model.Activate(ContractCompiler.MainFile);
+        var inMain = model.Markers();
+        await model.CompileAsync("Math.sol", model.Sources["Math.sol"].Replace("x * 2 }", "x * 2; }", StringComparison.Ordinal), CancellationToken.None);
+
+        Assert.Equal("errors", stateWithTypo);
+        Assert.Equal("Math.sol", error.SourceName);
+        Assert.Empty(inMain);
+        Assert.Equal("ok", model.State);
+        Assert.Equal(["Contract.sol", "Math.sol"], model.Sources.Keys);
+        Assert.Contains(model.Contracts, c => c.Artifact.Name == "Calc");
+        Assert.False(model.RemoveFile("Nope.sol"));
+        Assert.True(model.RemoveFile("Math.sol"));
+        Assert.False(model.RemoveFile(ContractCompiler.MainFile));
+    }
 }

@@ -39,7 +39,7 @@ public sealed class DetectorTests(ScannerFixture scanner) : IClassFixture<Scanne
             pragma solidity ^0.4.24;
             contract Lottery {
                 address owner;
-                address[] players;
+                address[] players; uint total;
                 struct Ticket { address who; }
                 function Lotery() public { owner = msg.sender; }
                 function kill() public { selfdestruct(msg.sender); }
@@ -47,7 +47,7 @@ public sealed class DetectorTests(ScannerFixture scanner) : IClassFixture<Scanne
                 function pay(address to) public { to.send(1 ether); }
                 function draw() public returns (uint) { return uint(keccak256(block.difficulty, now)) % players.length; }
                 function late() public view returns (bool) { return now > 1546300800; }
-                function add(uint a, uint b) public pure returns (uint) { return a + b; }
+                function add(uint a) public { total += a; }
                 function refundAll() public { for (uint i = 0; i < players.length; i++) { players[i].transfer(1); } }
                 function proxy(address impl) public { require(impl.delegatecall(msg.data)); }
                 function buy() public { Ticket t; t.who = msg.sender; }
@@ -74,14 +74,15 @@ public sealed class DetectorTests(ScannerFixture scanner) : IClassFixture<Scanne
         const string source = """
             pragma solidity ^0.8.20;
             contract Sum {
-                function safe(uint a, uint b) external pure returns (uint) { return a + b; }
-                function wraps(uint a, uint b) external pure returns (uint) { unchecked { return a - b; } }
+                uint total;
+                function safe(uint a) external { total += a; }
+                function wraps(uint a) external { unchecked { total -= a; } }
             }
             """;
 
         var arithmetic = (await scanner.FindingsAsync(source)).Where(f => f.Category == ScanCategories.Arithmetic).Select(f => f.Line);
 
-        Assert.Equal([4], arithmetic);
+        Assert.Equal([5], arithmetic);
     }
 
     [Fact]

@@ -20,14 +20,24 @@ public abstract class PortalJob(IDbContextFactory<PortalDbContext> dbFactory, Li
     /// <summary>Does the work; returns a one-line summary for the run log.</summary>
     protected abstract Task<string?> RunAsync(IJobExecutionContext context, CancellationToken ct);
 
+    /// <summary>
+    /// False for jobs that run every few seconds: a run is then recorded only when it failed or
+    /// <see cref="RunAsync"/> returned a summary (it changed something); a quiet run leaves no row, so the
+    /// run log is not flooded with thousands of "nothing happened" runs a day.
+    /// </summary>
+    protected virtual bool RecordsQuietRuns => true;
+
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var name = context.JobDetail.Key.Name;
         var run = new JobRun { JobName = name, StartedAt = clock.GetUtcNow().UtcDateTime, Outcome = JobOutcome.Running };
         try
         {
-            await SaveAsync(run, cancellationToken);
-            await PublishAsync(run);
+            if (RecordsQuietRuns)
+            {
+                await SaveAsync(run, cancellationToken);
+                await PublishAsync(run);
+            }
             run.Message = await RunAsync(context, cancellationToken);
             run.Outcome = JobOutcome.Succeeded;
         }
@@ -39,6 +49,10 @@ public abstract class PortalJob(IDbContextFactory<PortalDbContext> dbFactory, Li
             logger.LogError(ex, "Job {Job} failed", name);
         }
         run.FinishedAt = clock.GetUtcNow().UtcDateTime;
+        if (!RecordsQuietRuns && run.Outcome == JobOutcome.Succeeded && run.Message is null)
+        {
+            return;
+        }
         try
         {
             // The run's own record is written even when the job was cancelled at shutdown.

@@ -13,7 +13,7 @@ public sealed record BlockSummary(ulong Number, ulong Timestamp, ulong GasLimit,
 /// </summary>
 public sealed class ChainSampler(IJsonRpcClientFactory rpc)
 {
-    private readonly ConcurrentDictionary<string, BlockSummary> _lastSeen = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (BlockSummary Block, double Interval)> _lastSeen = new(StringComparer.Ordinal);
 
     public async Task<IReadOnlyList<MetricPoint>> SampleAsync(string networkId, Uri endpoint, DateTime time, int maxBlocks, CancellationToken ct)
     {
@@ -32,20 +32,24 @@ public sealed class ChainSampler(IJsonRpcClientFactory rpc)
         {
             points.Add(new(Metrics.PendingTransactions, null, time, pool.Result.Pending));
         }
-        var previous = _lastSeen.TryGetValue(networkId, out var seen) && seen.Number <= latest.Number ? seen : null;
+        var previous = _lastSeen.TryGetValue(networkId, out var seen) && seen.Block.Number <= latest.Number ? seen.Block : null;
         if (previous is null)
         {
-            _lastSeen[networkId] = latest;
+            _lastSeen[networkId] = (latest, 0);
             return points; // first round (or the chain was reset): a baseline, no block window yet
         }
         if (previous.Number == latest.Number)
         {
-            points.Add(new(Metrics.Tps, null, time, 0));
+            // No block since the last round: the last window's rate still stands (a round that falls between two
+            // blocks is not a drop to 0), until the next block is overdue (twice the usual interval).
+            if ((time - DateTime.UnixEpoch).TotalSeconds - latest.Timestamp >= 2 * Math.Max(1, seen.Interval))
+            {
+                points.Add(new(Metrics.Tps, null, time, 0));
+            }
             return points;
         }
+        // Moves on (below) only once the blocks were read: a failed read is measured in the next round instead of lost.
         var blocks = await ReadBlocksAsync(client, Math.Max(previous.Number + 1, latest.Number + 1 - (ulong)maxBlocks), latest, ct);
-        // Moved on only once the blocks were read: a failed read is measured in the next round instead of lost.
-        _lastSeen[networkId] = latest;
         var start = blocks[0].Number == previous.Number + 1 ? previous.Timestamp : blocks[0].Timestamp;
         var span = Math.Max(1, (double)latest.Timestamp - start);
         var transactions = blocks.Sum(b => b.Transactions.Count);
@@ -53,14 +57,19 @@ public sealed class ChainSampler(IJsonRpcClientFactory rpc)
         points.Add(new(Metrics.Tps, null, time, Math.Round(transactions / span, 3)));
         points.Add(new(Metrics.TransactionsPerBlock, null, time, Math.Round((double)transactions / blocks.Count, 3)));
         points.Add(new(Metrics.GasUsedPercent, null, time, Math.Round(blocks.Average(b => b.GasLimit == 0 ? 0 : 100.0 * b.GasUsed / b.GasLimit), 3)));
+        var interval = intervals > 0 ? ((double)latest.Timestamp - start) / intervals : seen.Interval;
         if (intervals > 0)
         {
-            points.Add(new(Metrics.BlockIntervalSeconds, null, time, Math.Round(((double)latest.Timestamp - start) / intervals, 3)));
+            points.Add(new(Metrics.BlockIntervalSeconds, null, time, Math.Round(interval, 3)));
         }
+        _lastSeen[networkId] = (latest, interval);
         return points;
     }
 
     public void Forget(string networkId) => _lastSeen.TryRemove(networkId, out _);
+
+    /// <summary>Networks the sampler keeps a last-seen block for (to check that deleted networks are dropped).</summary>
+    public IReadOnlyCollection<string> Followed => [.. _lastSeen.Keys];
 
     private static async Task<List<BlockSummary>> ReadBlocksAsync(IJsonRpcClient client, ulong from, BlockSummary latest, CancellationToken ct)
     {

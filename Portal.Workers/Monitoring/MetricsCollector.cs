@@ -24,6 +24,7 @@ public sealed class MetricsCollector(
     ProcessSampler processes,
     MetricStore store,
     LatestMetrics latest,
+    MonitoringLease lease,
     LiveNotifier notifier,
     TimeProvider clock,
     IOptions<MonitoringOptions> options,
@@ -38,14 +39,28 @@ public sealed class MetricsCollector(
         }
     }
 
-    /// <summary>One collection round over every monitored network; one failing network never stops the others.</summary>
+    /// <summary>
+    /// One collection round over every monitored network, by the replica holding the monitoring lease; one failing
+    /// network never stops the others.
+    /// </summary>
     public async Task CollectAsync(CancellationToken ct)
     {
+        if (!await lease.TryHoldAsync(ct))
+        {
+            // Another replica collects: what this one kept would be stale if it takes over later.
+            foreach (var id in chain.Followed.Concat(latest.NetworkIds).Distinct().ToList())
+            {
+                chain.Forget(id);
+                latest.Forget(id);
+            }
+            return;
+        }
         List<Network> networks;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             networks = await db.Networks.AsNoTracking().Include(n => n.Nodes)
                 .Where(n => n.Status == NetworkStatus.Running || n.Status == NetworkStatus.Degraded).ToListAsync(ct);
+            await ForgetDeletedAsync(db, ct);
         }
         foreach (var network in networks)
         {
@@ -58,6 +73,35 @@ public sealed class MetricsCollector(
                 logger.LogWarning(ex, "Collecting metrics of network {Network} failed", network.Name);
             }
         }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await lease.ReleaseAsync(cancellationToken); // another replica takes over at once instead of after expiry
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not release the monitoring lease");
+        }
+    }
+
+    /// <summary>
+    /// Drops what is kept in memory for networks and nodes that were deleted (here or by another replica), so
+    /// a portal that creates and deletes networks for months does not keep their last values.
+    /// </summary>
+    private async Task ForgetDeletedAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var networkIds = (await db.Networks.Select(n => n.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var nodeIds = (await db.NetworkNodes.Select(n => n.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in latest.NetworkIds.Concat(chain.Followed).Where(id => !networkIds.Contains(id)).Distinct().ToList())
+        {
+            latest.Forget(gone);
+            chain.Forget(gone);
+        }
+        processes.KeepOnly(nodeIds);
     }
 
     private async Task CollectAsync(Network network, CancellationToken ct)

@@ -11,19 +11,20 @@ namespace NutPortal.Workers.Monitoring;
 /// </summary>
 public sealed class ProcessSampler(TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<int, (TimeSpan Cpu, DateTimeOffset At)> _previous = new();
+    // Keyed by node: a restarted node gets a new pid, and a deleted node's entry is dropped by its id.
+    private readonly ConcurrentDictionary<string, (int Pid, TimeSpan Cpu, DateTimeOffset At)> _previous = new(StringComparer.Ordinal);
 
     public IEnumerable<MetricPoint> Sample(NetworkNode node, DateTime time)
     {
         if (node.ProcessId is { } pid && ReadCpu(pid) is { } cpu)
         {
             var now = clock.GetUtcNow();
-            if (_previous.TryGetValue(pid, out var before) && now > before.At)
+            if (_previous.TryGetValue(node.Id, out var before) && before.Pid == pid && now > before.At)
             {
                 var percent = (cpu - before.Cpu).TotalSeconds / (now - before.At).TotalSeconds * 100;
                 yield return new MetricPoint(Metrics.CpuPercent, node.Id, time, Math.Max(0, Math.Round(percent, 2)));
             }
-            _previous[pid] = (cpu, now);
+            _previous[node.Id] = (pid, cpu, now);
             if (ReadResidentBytes(pid) is { } rss)
             {
                 yield return new MetricPoint(Metrics.MemoryBytes, node.Id, time, rss);
@@ -96,5 +97,14 @@ public sealed class ProcessSampler(TimeProvider clock)
         return total;
     }
 
-    public void Forget(int pid) => _previous.TryRemove(pid, out _);
+    /// <summary>Drops the readings of nodes that no longer exist.</summary>
+    public void KeepOnly(IReadOnlySet<string> nodeIds)
+    {
+        foreach (var id in _previous.Keys.Where(id => !nodeIds.Contains(id)))
+        {
+            _previous.TryRemove(id, out _);
+        }
+    }
+
+    public IReadOnlyCollection<string> Followed => [.. _previous.Keys];
 }

@@ -7,6 +7,7 @@ using NutPortal.Core.Live;
 using NutPortal.Core.Monitoring;
 using NutPortal.Core.Networks;
 using NutPortal.Core.Persistence;
+using NutPortal.Core.Traces;
 
 namespace NutPortal.Workers.Monitoring;
 
@@ -25,6 +26,7 @@ public sealed class WorkloadRunner(
     IDbContextFactory<PortalDbContext> dbFactory,
     NetworkAccountKeys keys,
     IJsonRpcClientFactory rpc,
+    TraceRecorder traces,
     LiveNotifier notifier,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
@@ -94,7 +96,8 @@ public sealed class WorkloadRunner(
             {
                 throw new InvalidOperationException("The network has no funded accounts to send from.");
             }
-            using var session = new WorkloadSession(rpc.Create(new Uri(node.RpcUrl!)), NodeRunner.ReadProfile(network).ChainId, [.. accounts.Select(keys.Unprotect)]);
+            using var session = new WorkloadSession(rpc.Create(new Uri(node.RpcUrl!)), NodeRunner.ReadProfile(network).ChainId, [.. accounts.Select(keys.Unprotect)],
+                network.Id, traces, clock);
             report = await session.RunAsync(workload.Kind, workload.RatePerSecond, workload.DurationSeconds, ct);
         }
         catch (Exception ex)

@@ -6,14 +6,18 @@ using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Ethereum.Keys;
 using NutPortal.Core.Ethereum.Transactions;
 using NutPortal.Core.Monitoring;
+using NutPortal.Core.Traces;
 
 namespace NutPortal.Workers.Monitoring;
 
 /// <summary>
 /// One workload run: signs transactions with the network's funded accounts (round robin, local nonces), sends them
 /// on a fixed schedule, and watches new blocks for their inclusion; latency is submit → first seen in a block.
+/// Each transaction's built-and-signed and submitted stages are recorded for its trace like any portal-sent
+/// transaction, written in batches off the sending loop (by the watcher, about once a second).
 /// </summary>
-internal sealed class WorkloadSession(IJsonRpcClient rpc, long chainId, IReadOnlyList<PrivateKey> keys) : IDisposable
+internal sealed class WorkloadSession(
+    IJsonRpcClient rpc, long chainId, IReadOnlyList<PrivateKey> keys, string networkId, TraceRecorder traces, TimeProvider time) : IDisposable
 {
     // A counter contract: any call adds one to storage slot 0 (init code returns the 10-byte runtime).
     private static readonly byte[] CounterInitCode = Hex.Decode("0x600a600c600039600a6000f3" + "60005460010160005500");
@@ -22,6 +26,7 @@ internal sealed class WorkloadSession(IJsonRpcClient rpc, long chainId, IReadOnl
     private readonly ConcurrentDictionary<string, long> _waiting = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentBag<double> _latencies = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly ConcurrentQueue<Submission> _submissions = new();
     private long _lastInclusion;
 
     public async Task<WorkloadReport> RunAsync(string kind, int rate, int duration, CancellationToken ct)
@@ -53,14 +58,17 @@ internal sealed class WorkloadSession(IJsonRpcClient rpc, long chainId, IReadOnl
                 await Task.Delay(due - _clock.Elapsed, ct);
             }
             var account = i % keys.Count;
+            var buildStarted = time.GetUtcNow().UtcDateTime;
             var transaction = target is { } contract
                 ? Sign(account, nonces[account], contract, [], 60_000, maxFee)
                 : Sign(account, nonces[account], PrivateKey.Generate().Address, [], 21_000, maxFee);
             var hash = Hex.Encode(transaction.Hash());
+            var signedAt = time.GetUtcNow().UtcDateTime;
             _waiting[hash] = _clock.ElapsedTicks;
             try
             {
                 await rpc.SendRawTransactionAsync(Hex.Encode(transaction.Encode()), ct);
+                _submissions.Enqueue(new Submission(hash, buildStarted, signedAt, time.GetUtcNow().UtcDateTime));
                 nonces[account]++;
                 sent++;
             }
@@ -72,6 +80,7 @@ internal sealed class WorkloadSession(IJsonRpcClient rpc, long chainId, IReadOnl
         }
         sending = false;
         await watcher;
+        await FlushTracesAsync(ct);
         failed += _waiting.Count; // sent but not included in time
         var confirmed = _latencies.Count;
         var span = Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _lastInclusion)) - firstSubmit;
@@ -83,8 +92,14 @@ internal sealed class WorkloadSession(IJsonRpcClient rpc, long chainId, IReadOnl
     {
         var next = from + 1;
         var giveUp = TimeSpan.MaxValue;
+        var flushed = _clock.Elapsed;
         while (!ct.IsCancellationRequested)
         {
+            if (_clock.Elapsed - flushed >= TimeSpan.FromSeconds(1))
+            {
+                flushed = _clock.Elapsed;
+                await FlushTracesAsync(ct);
+            }
             if (!sending() && giveUp == TimeSpan.MaxValue)
             {
                 giveUp = _clock.Elapsed + InclusionTimeout;
@@ -109,6 +124,16 @@ internal sealed class WorkloadSession(IJsonRpcClient rpc, long chainId, IReadOnl
             }
             await Task.Delay(50, ct);
         }
+    }
+
+    private async Task FlushTracesAsync(CancellationToken ct)
+    {
+        var batch = new List<Submission>();
+        while (_submissions.TryDequeue(out var submission))
+        {
+            batch.Add(submission);
+        }
+        await traces.RecordSubmissionsAsync(networkId, batch, ct);
     }
 
     private Transaction Sign(int account, ulong nonce, Address? to, byte[] data, ulong gas, BigInteger maxFee) => new Transaction

@@ -95,6 +95,7 @@ internal static class ContractDeployEndpoints
                 ContractFailureKind.NotFound => Results.Problem(e.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found"),
                 ContractFailureKind.NotRunning => Results.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "The network is not ready"),
                 ContractFailureKind.InvalidInput => FieldErrors.Single(e.Field, e.Message),
+                ContractFailureKind.Blocked => Results.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "Deploy blocked by the project's scan gate"),
                 _ => Results.Problem(e.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "The transaction reverted"),
             };
         }

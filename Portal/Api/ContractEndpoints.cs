@@ -14,6 +14,8 @@ internal static class ContractEndpoints
 
     public sealed record ProjectRequest(string? Name, string? Source, Dictionary<string, string>? Sources, string? CompilerVersion, string? TemplateId);
 
+    public sealed record ProjectSettingsRequest(bool? BlockDeployOnHighFindings);
+
     public static void MapContractEndpoints(this RouteGroupBuilder api)
     {
         var contracts = api.MapGroup("/contracts").WithTags("Contracts").RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Developer));
@@ -73,6 +75,16 @@ internal static class ContractEndpoints
         contracts.MapGet("/{id}/versions/{number:int}", async (string id, int number, ContractProjects projects, CancellationToken ct) =>
             await projects.GetVersionAsync(id, number, ct) is { } v ? Results.Ok(ContractResources.From(v)) : Results.NotFound())
             .WithSummary("One saved version: sources, compiler version, ABI and bytecode");
+
+        contracts.MapPut("/{id}/settings", async (string id, ProjectSettingsRequest request, ContractProjects projects, CancellationToken ct) =>
+        {
+            if (request.BlockDeployOnHighFindings is not { } block)
+            {
+                return FieldErrors.Single("blockDeployOnHighFindings", "Say true or false.");
+            }
+            return await projects.SetDeployGateAsync(id, block, ct) && await projects.GetAsync(id, ct) is { } p
+                ? Results.Ok(ContractResources.From(p, p.Versions)) : Results.NotFound();
+        }).WithSummary("Project settings: the deploy gate (refuse versions whose scan has high-severity findings)");
 
         api.MapContractDeployEndpoints();
         api.MapScanEndpoints();

@@ -41,6 +41,7 @@ internal static class ContractResources
         id = p.Id,
         name = p.Name,
         templateId = p.TemplateId,
+        blockDeployOnHighFindings = p.BlockDeployOnHighFindings,
         createdBy = p.CreatedBy,
         createdAt = p.CreatedAt,
         updatedAt = p.UpdatedAt,

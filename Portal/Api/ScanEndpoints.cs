@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using NutPortal.Core.Contracts;
 using NutPortal.Core.Identity;
 using NutPortal.Core.Scanning;
 
@@ -19,9 +20,22 @@ internal static class ScanEndpoints
             {
                 return FieldErrors.Single("source", "Send the Solidity source to scan.");
             }
-            var scan = await service.CreateAsync(request.Source, request.CompilerVersion, user.Identity?.Name ?? "unknown", ct);
+            var scan = await service.CreateAsync(request.Source, request.CompilerVersion, user.Identity?.Name ?? "unknown", ct: ct);
             return Results.Accepted($"/api/v1/scans/{scan.Id}", From(scan));
         }).WithSummary("Queue a security scan of Solidity source");
+
+        api.MapPost("/contracts/{projectId}/versions/{number:int}/scans", async (
+            string projectId, int number, ClaimsPrincipal user, ContractProjects projects, ScanService service, CancellationToken ct) =>
+        {
+            if (await projects.GetVersionAsync(projectId, number, ct) is not { } version)
+            {
+                return Results.NotFound();
+            }
+            var scan = await service.CreateAsync(
+                ContractProjects.Sources(version).Values.First(), version.CompilerVersion, user.Identity?.Name ?? "unknown", new ScannedVersion(projectId, number), ct);
+            return Results.Accepted($"/api/v1/scans/{scan.Id}", From(scan));
+        }).WithTags("Scans").RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Developer))
+            .WithSummary("Queue a security scan of a saved version (the deploy gate judges versions by their latest scan)");
 
         scans.MapGet("/{id}", async (string id, ScanService service, CancellationToken ct) =>
             await service.GetAsync(id, ct) is { } scan ? Results.Ok(From(scan)) : Results.NotFound())
@@ -33,6 +47,8 @@ internal static class ScanEndpoints
         id = scan.Id,
         status = scan.Status.ToString().ToLowerInvariant(),
         compilerVersion = scan.CompilerVersion,
+        projectId = scan.ProjectId,
+        versionNumber = scan.VersionNumber,
         error = scan.Error,
         createdAt = scan.CreatedAt,
         finishedAt = scan.FinishedAt,

@@ -27,6 +27,7 @@ internal sealed class ScannerBenchSuite : IBenchSuite
             await scanner.ScanAsync(await File.ReadAllTextAsync(file, ct), ct: ct);
         }
         var score = new ScannerScore();
+        var noise = new ScannerBenchNoise();
         var times = new List<double>();
         foreach (var file in files)
         {
@@ -36,6 +37,7 @@ internal sealed class ScannerBenchSuite : IBenchSuite
             times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             var labels = ScannerBenchLabels.Read(source);
             score.Add(labels, result);
+            noise.Add(Path.GetRelativePath(root, file), labels, result);
             if (arguments.Contains("--misses"))
             {
                 // Diagnostic listing for tuning detectors, on stderr so stdout keeps one figure per line.
@@ -46,6 +48,10 @@ internal sealed class ScannerBenchSuite : IBenchSuite
             }
         }
         score.Print(report, files.Count);
+        if (arguments.Contains("--noise"))
+        {
+            await noise.PrintAsync(Console.Error);
+        }
         times.Sort();
         report.Figure("scanner.ms_per_contract.median", times[times.Count / 2], "ms");
         report.Figure("scanner.ms_per_contract.p95", times[Math.Min(times.Count - 1, (int)Math.Ceiling(times.Count * 0.95) - 1)], "ms");

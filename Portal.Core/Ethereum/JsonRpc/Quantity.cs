@@ -4,7 +4,7 @@ using System.Numerics;
 
 namespace NutPortal.Core.Ethereum.JsonRpc;
 
-/// <summary>Internal until the shared Hex helper lands. Ethereum JSON-RPC quantities: "0x"-prefixed hex without leading zeros ("0x0", "0x1f").</summary>
+/// <summary>Ethereum JSON-RPC quantities: "0x"-prefixed hex without leading zeros ("0x0", "0x1f"). Range checks on values live in Transactions.Quantity.</summary>
 internal static class Quantity
 {
     private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");

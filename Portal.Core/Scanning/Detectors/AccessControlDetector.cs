@@ -12,9 +12,21 @@ public sealed class AccessControlDetector : Detector
     public override string Explanation => "Anyone can reach this privileged action, or the check relies on tx.origin, which a malicious contract the owner calls can satisfy.";
     public override string Advice => "Check msg.sender (not tx.origin) with an onlyOwner-style modifier on every privileged function; use the constructor keyword for set-up code.";
 
-    public override IEnumerable<Finding> Detect(ScanContext context)
+    // One finding per line: a misnamed constructor that takes ownership is one flaw, reported under its root cause.
+    public override IEnumerable<Finding> Detect(ScanContext context) => Candidates(context).DistinctBy(f => f.Line);
+
+    private IEnumerable<Finding> Candidates(ScanContext context)
     {
-        foreach (var n in context.All.Where(n => AstPatterns.IsMember(n, "tx", "origin") && AstPatterns.InCondition(n)))
+        // A misnamed constructor is harmful when anyone can call it and it does what constructors do: take ownership
+        // (store msg.sender) or set up state from nothing (no parameters, writes state). A proxy(target, data) in contract Proxy is not one.
+        foreach (var function in context.Functions.Where(f => IsMisnamedConstructor(context, f) && AstPatterns.IsPublic(f) && !AstPatterns.IsRestricted(context, f)
+            && (StoresSender(context, f) || (f.Child("parameters")?.Children.Count is null or 0 && f.Descendants().Any(n => AstPatterns.WrittenState(context, n) is not null)))))
+        {
+            yield return At(context, function, "high", "Function looks like a constructor but is not one");
+        }
+        // msg.sender == tx.origin only tells contracts from people; it authorises nobody.
+        foreach (var n in context.All.Where(n => AstPatterns.IsMember(n, "tx", "origin") && AstPatterns.InCondition(n)
+            && !(n.Parent is { } p && AstPatterns.IsComparison(p) && p.Children.Any(c => AstPatterns.IsMember(c, "msg", "sender")))))
         {
             yield return At(context, n, "high", "Authorisation through tx.origin");
         }
@@ -30,15 +42,14 @@ public sealed class AccessControlDetector : Detector
                 yield return At(context, function, (function.Name ?? "").StartsWith("init", StringComparison.OrdinalIgnoreCase) ? "high" : "medium", "Anyone can change the owner");
             }
         }
-        foreach (var function in context.OfType("FunctionDefinition").Where(f => IsMisnamedConstructor(context, f)))
-        {
-            yield return At(context, function, "high", "Function looks like a constructor but is not one");
-        }
     }
 
     private static bool IsSensitive(ScanContext context, AstNode? target) =>
         context.RootDeclaration(target) is { } d && d.Bool("stateVariable") && target?.NodeType == "Identifier"
         && SensitiveNames.Any(s => (d.Name ?? "").Contains(s, StringComparison.OrdinalIgnoreCase));
+
+    private static bool StoresSender(ScanContext context, AstNode function) => function.Descendants().Any(n =>
+        n.NodeType == "Assignment" && context.IsStateVariable(n.Child("leftHandSide")) && n.Child("rightHandSide") is { } r && AstPatterns.IsMember(r, "msg", "sender"));
 
     private static bool IsMisnamedConstructor(ScanContext context, AstNode function)
     {

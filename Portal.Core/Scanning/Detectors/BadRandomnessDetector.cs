@@ -20,12 +20,13 @@ public sealed class BadRandomnessDetector : Detector
         {
             var nodes = contract.Descendants().ToList();
             var strong = nodes.Where(IsStrongSource).ToList();
-            var weak = nodes.Where(n => AstPatterns.IsTimestamp(n) || AstPatterns.IsMember(n, "block", "number")).ToList();
-            var entropy = weak.Where(n => UsedAsEntropy(context, n)).ToList();
-            // Once a contract derives randomness from block data, every other read of block number or time that is
-            // not a plain comparison (a deadline) is likely feeding the same number.
+            var weak = nodes.Where(n => (AstPatterns.IsTimestamp(n) || AstPatterns.IsMember(n, "block", "number")) && !AstPatterns.InEvent(context, n)).ToList();
+            // The timestamp alone as entropy is the miner's choice of time: the time-manipulation detector reports it.
+            var entropy = weak.Where(n => UsedAsEntropy(context, n) && (strong.Count > 0 || !AstPatterns.IsTimestamp(n))).ToList();
+            // Once a contract derives randomness from block data, other reads of block number or time that keep the raw
+            // value (stored, passed on) are likely feeding the same number; comparisons (deadlines) and offsets are not.
             var derives = strong.Count > 0 || entropy.Count > 0;
-            var suspects = derives ? weak.Where(n => !IsComparison(n)).ToList() : [];
+            var suspects = derives ? weak.Where(n => !IsComparison(n) && !IsOffset(n)).ToList() : [];
             foreach (var n in strong.Concat(entropy).Concat(suspects).OrderBy(n => n.Offset))
             {
                 if (reported.Add(context.Line(n)))
@@ -49,6 +50,10 @@ public sealed class BadRandomnessDetector : Detector
         || (a.NodeType == "BinaryOperation" && a.Str("operator") == "%")
         || (a.NodeType == "VariableDeclarationStatement" && a.ChildrenIn("declarations").Any(d => IsRandomName(d.Name)))
         || (a.NodeType == "Assignment" && IsRandomName(context.RootDeclaration(a.Child("leftHandSide"))?.Name)));
+
+    // block.number + 3, block.number - start, now / 1 days: scheduling and calendar buckets, not a random draw.
+    private static bool IsOffset(AstNode n) => n.Parent is { NodeType: "BinaryOperation" } p
+        && (p.Str("operator") is "+" or "-" || (p.Str("operator") == "/" && n.Role == "leftExpression"));
 
     private static bool IsRandomName(string? name) => name is not null && RandomNames.Any(r => name.Contains(r, StringComparison.OrdinalIgnoreCase));
 }

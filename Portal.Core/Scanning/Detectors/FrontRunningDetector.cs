@@ -33,7 +33,10 @@ public sealed class FrontRunningDetector : Detector
             foreach (var pay in function.Descendants().Where(n => AstPatterns.LowLevelKind(n) is "transfer" or "send"))
             {
                 var amount = pay.ChildrenIn("arguments").FirstOrDefault();
-                if (amount is not null && context.RootDeclaration(amount) is { } d && d.Bool("stateVariable") && WrittenElsewhere(context, d, function))
+                // A whole stored amount (a reward, a prize) that a public function can change; a caller's own balance
+                // (balances[msg.sender]) or a pot that is paid out and reset (fees = 0) has no race.
+                if (amount is { NodeType: "Identifier" } && context.Declaration(amount) is { } d && d.Bool("stateVariable") && !d.Bool("constant")
+                    && WrittenElsewhere(context, d) && !ResetAfter(context, d, pay, function))
                 {
                     yield return At(context, pay, "medium", "Payout amount can change before this transaction is mined");
                 }
@@ -41,7 +44,11 @@ public sealed class FrontRunningDetector : Detector
         }
     }
 
-    private static bool WrittenElsewhere(ScanContext context, AstNode variable, AstNode function) =>
-        context.Functions.Where(f => f != function && AstPatterns.IsPublic(f)).SelectMany(f => f.Descendants())
+    private static bool ResetAfter(ScanContext context, AstNode variable, AstNode pay, AstNode function) => function.Descendants().Any(n =>
+        n.Offset > pay.Offset && n.NodeType == "Assignment" && n.Child("leftHandSide") is { } l && context.RootDeclaration(l) == variable
+        && n.Child("rightHandSide")?.NodeType == "Literal");
+
+    private static bool WrittenElsewhere(ScanContext context, AstNode variable) =>
+        context.Functions.Where(f => AstPatterns.IsPublic(f) && !AstPatterns.IsConstructor(f)).SelectMany(f => f.Descendants())
             .Any(n => AstPatterns.WrittenState(context, n) is { } target && context.RootDeclaration(target) == variable);
 }

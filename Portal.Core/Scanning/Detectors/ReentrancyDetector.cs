@@ -17,8 +17,10 @@ public sealed class ReentrancyDetector : Detector
             var writes = function.Descendants().Select(n => (node: n, target: AstPatterns.WrittenState(context, n))).Where(w => w.target is not null).ToList();
             foreach (var call in function.Descendants().Where(n => n.NodeType == "FunctionCall"))
             {
+                // Only calls that hand the callee enough gas to call back: call (all gas by default) and calls to
+                // other contracts that send ether; transfer/send forward 2,300 gas, too little to re-enter.
                 var kind = AstPatterns.LowLevelKind(call);
-                var external = kind is "call" || (kind is null && IsExternalContractCall(call));
+                var external = (kind is "call" && IsInvoked(call)) || (kind is null && IsExternalContractCall(call) && SendsValue(call));
                 if (!external)
                 {
                     continue;
@@ -32,9 +34,27 @@ public sealed class ReentrancyDetector : Detector
         }
     }
 
+    /// <summary>x.call.value(v) without the final () only builds the call; it is not made.</summary>
+    private static bool IsInvoked(AstNode call) => !call.TypeString.StartsWith("function", StringComparison.Ordinal);
+
+    private static bool SendsValue(AstNode call) => call.Child("expression") is { } e
+        && (e.NodeType == "FunctionCallOptions" && e.Element.TryGetProperty("names", out var names) && names.EnumerateArray().Any(x => x.GetString() == "value")
+            || e.NodeType == "FunctionCall" && e.Child("expression") is { NodeType: "MemberAccess", Name: "value" });
+
     private static bool IsExternalContractCall(AstNode call) =>
-        call.Child("expression") is { NodeType: "MemberAccess" } m
+        Callee(call) is { NodeType: "MemberAccess" } m
         && m.Child("expression")?.TypeString.StartsWith("contract ", StringComparison.Ordinal) == true
         && !m.TypeString.Contains(" view ", StringComparison.Ordinal) && !m.TypeString.Contains(" pure ", StringComparison.Ordinal)
         && !m.TypeString.Contains(" constant ", StringComparison.Ordinal);
+
+    /// <summary>The member access naming the called function, through .value(v)/.gas(g) and {value: v}.</summary>
+    private static AstNode? Callee(AstNode call)
+    {
+        var e = call.Child("expression");
+        while (e is not null && (e.NodeType == "FunctionCallOptions" || (e.NodeType == "FunctionCall" && e.Child("expression") is { NodeType: "MemberAccess", Name: "value" or "gas" })))
+        {
+            e = e.NodeType == "FunctionCallOptions" ? e.Child("expression") : e.Child("expression")?.Child("expression");
+        }
+        return e;
+    }
 }

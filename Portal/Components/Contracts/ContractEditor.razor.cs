@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
 using NutPortal.Core.Contracts;
 using NutPortal.Core.Contracts.Templates;
+using NutPortal.Core.Scanning;
 
 namespace NutPortal.Web.Components.Contracts;
 
@@ -16,6 +17,8 @@ public sealed partial class ContractEditor
     private IJSObjectReference? _editor;
     private DotNetObjectReference<ContractEditor>? _self;
     private ContractEditorModel _model = null!;
+    private string? _newFile;
+    private string? _fileMessage;
 
     [Parameter]
     public string? ProjectId { get; set; }
@@ -47,7 +50,7 @@ public sealed partial class ContractEditor
         if (ProjectId is not null && await Projects.GetAsync(ProjectId, _disposed.Token) is { } project && project.Versions.Count > 0)
         {
             var latest = project.Versions[^1];
-            _model.Load(ContractProjects.Sources(latest).Values.First(), project.Name, project.Id, null);
+            _model.Load(ContractProjects.Sources(latest), project.Name, project.Id, null);
         }
         else if (TemplateId is not null && ContractTemplates.Find(TemplateId) is { } template)
         {
@@ -68,19 +71,63 @@ public sealed partial class ContractEditor
         }
         _self = DotNetObjectReference.Create(this);
         _module = await JS.InvokeAsync<IJSObjectReference>("import", _disposed.Token, "./js/editor.js");
-        _editor = await _module.InvokeAsync<IJSObjectReference>("create", _disposed.Token, _host, _self, _model.Source, Options.Value.EditorDebounceMilliseconds);
-        await SourceChanged(_model.Source);
+        _editor = await _module.InvokeAsync<IJSObjectReference>("create", _disposed.Token, _host, _self, _model.ActiveFile, _model.Source, Options.Value.EditorDebounceMilliseconds);
+        await SourceChanged(_model.ActiveFile, _model.Source);
     }
 
-    /// <summary>Called from JS after the user stops typing; compiles and shows diagnostics as markers.</summary>
+    /// <summary>Called from JS after the user stops typing in a file; compiles all files and shows the active file's diagnostics as markers.</summary>
     [JSInvokable]
-    public async Task SourceChanged(string source)
+    public async Task SourceChanged(string file, string source)
     {
-        if (await _model.CompileAsync(source, _disposed.Token) && _editor is not null)
+        // An edit that was still debouncing when its file was removed is dropped, not resurrected.
+        if (!_model.FileNames.Contains(file))
+        {
+            return;
+        }
+        if (await _model.CompileAsync(file, source, _disposed.Token) && _editor is not null)
         {
             await _editor.InvokeVoidAsync("setMarkers", _disposed.Token, _model.Markers());
         }
         StateHasChanged();
+    }
+
+    private async Task ShowFileAsync(string name)
+    {
+        if (_model.Activate(name) && _editor is not null)
+        {
+            await _editor.InvokeVoidAsync("showFile", _disposed.Token, name, _model.Source);
+            await _editor.InvokeVoidAsync("setMarkers", _disposed.Token, _model.Markers());
+        }
+    }
+
+    private async Task AddFileAsync()
+    {
+        _fileMessage = _model.AddFile(_newFile);
+        if (_fileMessage is null)
+        {
+            _newFile = null;
+            await ShowFileAsync(_model.ActiveFile);
+            await SourceChanged(_model.ActiveFile, _model.Source);
+        }
+    }
+
+    private async Task RemoveFileAsync(string name)
+    {
+        if (_model.RemoveFile(name) && _editor is not null)
+        {
+            await _editor.InvokeVoidAsync("removeFile", _disposed.Token, name);
+            await ShowFileAsync(_model.ActiveFile);
+            await SourceChanged(_model.ActiveFile, _model.Source);
+        }
+    }
+
+    /// <summary>Marks each scan finding on its line in the editor, next to (not replacing) the compiler's markers.</summary>
+    private async Task ShowFindingsAsync(IReadOnlyList<Finding> findings)
+    {
+        if (_editor is not null)
+        {
+            await _editor.InvokeVoidAsync("setScanMarkers", _disposed.Token, ContractEditorModel.ScanMarkers(findings));
+        }
     }
 
     private async Task SaveAsync()

@@ -1,5 +1,6 @@
 using NutPortal.Core.Contracts;
 using NutPortal.Core.Ethereum.Abi;
+using NutPortal.Core.Scanning;
 using NutPortal.Core.Solidity;
 
 namespace NutPortal.Web.Components.Contracts;
@@ -7,12 +8,22 @@ namespace NutPortal.Web.Components.Contracts;
 /// <summary>A compiled contract as the editor shows it.</summary>
 public sealed record CompiledView(ContractArtifact Artifact, int BytecodeBytes, int DeployedBytes, long DeploymentGas, IReadOnlyList<string> Functions);
 
-/// <summary>State of the contract editor, drivable without rendering: source, last compile, save.</summary>
-public sealed class ContractEditorModel(ContractCompiler compiler)
+/// <summary>State of the contract editor, drivable without rendering: source files, last compile, save.</summary>
+public sealed partial class ContractEditorModel(ContractCompiler compiler)
 {
+    private readonly List<KeyValuePair<string, string>> _files = [];
     private int _generation;
 
-    public string Source { get; private set; } = "";
+    /// <summary>The file shown in the editor.</summary>
+    public string ActiveFile { get; private set; } = ContractCompiler.MainFile;
+
+    /// <summary>The active file's text.</summary>
+    public string Source => _files.FirstOrDefault(f => f.Key == ActiveFile).Value ?? "";
+
+    /// <summary>Every file, in the order they were added; compiled and saved together.</summary>
+    public IReadOnlyDictionary<string, string> Sources => _files.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+
+    public IReadOnlyList<string> FileNames => [.. _files.Select(f => f.Key)];
 
     public string? ProjectName { get; private set; }
 
@@ -43,23 +54,39 @@ public sealed class ContractEditorModel(ContractCompiler compiler)
 
     public bool CanSave => State == "ok" && (ProjectId is not null || !string.IsNullOrWhiteSpace(NewName));
 
-    public void Load(string source, string? projectName, string? projectId, string? templateId)
+    public void Load(string source, string? projectName, string? projectId, string? templateId) =>
+        Load(ContractCompiler.SingleSource(source), projectName, projectId, templateId);
+
+    public void Load(IReadOnlyDictionary<string, string> sources, string? projectName, string? projectId, string? templateId)
     {
-        Source = source;
+        _files.Clear();
+        _files.AddRange(sources);
+        ActiveFile = _files[0].Key;
         ProjectName = projectName;
         ProjectId = projectId;
         TemplateId = templateId;
     }
 
-    /// <summary>Compiles; false when a newer edit arrived meanwhile (its result wins).</summary>
-    public async Task<bool> CompileAsync(string source, CancellationToken ct)
+    /// <summary>Compiles after an edit of the active file; false when a newer edit arrived meanwhile (its result wins).</summary>
+    public Task<bool> CompileAsync(string source, CancellationToken ct) => CompileAsync(ActiveFile, source, ct);
+
+    /// <summary>Compiles every file after an edit of <paramref name="file"/>; false when a newer edit arrived meanwhile.</summary>
+    public async Task<bool> CompileAsync(string file, string source, CancellationToken ct)
     {
         var generation = Interlocked.Increment(ref _generation);
-        Source = source;
+        var index = _files.FindIndex(f => f.Key == file);
+        if (index < 0)
+        {
+            _files.Add(new(file, source));
+        }
+        else
+        {
+            _files[index] = new(file, source);
+        }
         State = "compiling";
         try
         {
-            var result = await compiler.CompileAsync(source, null, ct: ct);
+            var result = await compiler.CompileAsync(Sources, null, ct: ct);
             if (generation != _generation)
             {
                 return false;
@@ -78,8 +105,8 @@ public sealed class ContractEditorModel(ContractCompiler compiler)
         return true;
     }
 
-    /// <summary>Diagnostics with a position, in the shape editor.js turns into Monaco markers.</summary>
-    public IReadOnlyList<object> Markers() => Diagnostics.Where(d => d.Line is not null).Select(d => (object)new
+    /// <summary>The active file's diagnostics with a position, in the shape editor.js turns into Monaco markers.</summary>
+    public IReadOnlyList<object> Markers() => Diagnostics.Where(d => d.Line is not null && (d.SourceName is null || d.SourceName == ActiveFile)).Select(d => (object)new
     {
         severity = d.Severity.ToString().ToLowerInvariant(),
         message = d.Message,
@@ -89,10 +116,19 @@ public sealed class ContractEditorModel(ContractCompiler compiler)
         endColumn = d.EndColumn,
     }).ToList();
 
+    /// <summary>Scan findings as editor markers: high severity as errors, the rest as warnings, each naming its detector.</summary>
+    public static IReadOnlyList<object> ScanMarkers(IEnumerable<Finding> findings) => findings.Where(f => f.Line > 0).Select(f => (object)new
+    {
+        severity = f.Severity == "high" ? "error" : "warning",
+        message = $"{f.Title} ({f.Category}, {f.Severity}, {f.Detector}): {f.Explanation} {f.Advice}",
+        line = f.Line,
+        column = Math.Max(f.Column, 1),
+    }).ToList();
+
     /// <summary>Saves the source as a project (or a new version); returns the project id, or null with a message.</summary>
     public async Task<string?> SaveAsync(ContractProjects projects, string user, CancellationToken ct)
     {
-        var sources = ContractCompiler.SingleSource(Source);
+        var sources = Sources;
         var result = ProjectId is null
             ? await projects.CreateAsync(NewName ?? "Contract", sources, null, TemplateId, user, ct)
             : await projects.SaveVersionAsync(ProjectId, sources, null, user, ct);

@@ -19,32 +19,53 @@ function loadMonaco() {
     return loading;
 }
 
-export async function create(element, dotnet, source, debounceMs) {
+// One Monaco model per source file, named by its path; the editor shows the active one.
+export async function create(element, dotnet, file, source, debounceMs) {
     const monaco = await loadMonaco();
+    const models = new Map();
+    const modelFor = (name, text) => {
+        let model = models.get(name);
+        if (!model) {
+            model = monaco.editor.createModel(text, 'sol', monaco.Uri.parse('inmemory://project/' + name));
+            models.set(name, model);
+        }
+        return model;
+    };
     const editor = monaco.editor.create(element, {
-        value: source,
-        language: 'sol',
+        model: modelFor(file, source),
         automaticLayout: true,
         minimap: { enabled: false },
         fontSize: 13,
         scrollBeyondLastLine: false,
     });
-    let timer;
+    // Each pending edit remembers its file, so switching files mid-debounce still reports the right one.
+    const timers = new Map();
     editor.onDidChangeModelContent(() => {
-        clearTimeout(timer);
-        timer = setTimeout(() => dotnet.invokeMethodAsync('SourceChanged', editor.getValue()), debounceMs);
+        const model = editor.getModel();
+        const name = [...models].find(([, m]) => m === model)[0];
+        clearTimeout(timers.get(name));
+        timers.set(name, setTimeout(() => dotnet.invokeMethodAsync('SourceChanged', name, model.getValue()), debounceMs));
     });
+    // Compiler diagnostics and scan findings are kept under separate owners, so a recompile does not wipe the scan's marks.
+    const mark = (owner, markers) => monaco.editor.setModelMarkers(editor.getModel(), owner, markers.map(m => ({
+        severity: m.severity === 'error' ? monaco.MarkerSeverity.Error : m.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Info,
+        message: m.message,
+        source: owner,
+        startLineNumber: m.line,
+        startColumn: m.column,
+        endLineNumber: m.endLine ?? m.line,
+        // Without an end column a finding marks its whole line.
+        endColumn: m.endColumn ?? (m.endLine ? m.column + 1 : editor.getModel().getLineMaxColumn(Math.min(m.line, editor.getModel().getLineCount()))),
+    })));
     return {
-        setMarkers: (markers) => monaco.editor.setModelMarkers(editor.getModel(), 'solc', markers.map(m => ({
-            severity: m.severity === 'error' ? monaco.MarkerSeverity.Error : m.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Info,
-            message: m.message,
-            startLineNumber: m.line,
-            startColumn: m.column,
-            endLineNumber: m.endLine ?? m.line,
-            endColumn: m.endColumn ?? m.column + 1,
-        }))),
+        setMarkers: (markers) => mark('solc', markers),
+        setScanMarkers: (markers) => mark('scan', markers),
+        markers: () => monaco.editor.getModelMarkers({ resource: editor.getModel().uri })
+            .map(m => ({ owner: m.owner, line: m.startLineNumber, severity: m.severity, message: m.message })),
+        showFile: (name, text) => editor.setModel(modelFor(name, text)),
+        removeFile: (name) => { clearTimeout(timers.get(name)); models.get(name)?.dispose(); models.delete(name); },
         setValue: (text) => editor.setValue(text),
         getValue: () => editor.getValue(),
-        dispose: () => { clearTimeout(timer); editor.dispose(); },
+        dispose: () => { timers.forEach(clearTimeout); editor.dispose(); models.forEach(m => m.dispose()); },
     };
 }
