@@ -9,6 +9,7 @@ using NutPortal.Workers.Scanning;
 using NutPortal.Core.Scanning;
 using NutPortal.Workers.Monitoring;
 using NutPortal.Workers.Alerts;
+using NutPortal.Workers.ContractTests;
 using Quartz;
 
 namespace NutPortal.Workers;
@@ -36,6 +37,7 @@ public static class WorkersServiceCollectionExtensions
             }
             q.AddMonitoringJobs(configuration, options.Enabled);
             q.AddAlertJobs(configuration, options.Enabled);
+            q.AddContractTestJobs();
         });
         services.AddSingleton<JobDashboard>();
         services.AddSingleton<INetworkDeploymentQueue, QuartzDeploymentQueue>();
@@ -46,6 +48,7 @@ public static class WorkersServiceCollectionExtensions
         services.AddHostedService<ChainIndexerHost>();
         services.AddMonitoringWorkers();
         services.AddAlertWorkers();
+        services.AddContractTestWorkers();
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }

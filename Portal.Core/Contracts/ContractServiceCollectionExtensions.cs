@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using NutPortal.Core.Contracts.Testing;
 using NutPortal.Core.Scanning;
 using NutPortal.Core.Traces;
 
@@ -19,6 +20,7 @@ public static class ContractServiceCollectionExtensions
         services.AddSingleton<DeployedContractAbis>();
         services.AddSingleton<IContractAbiLookup>(sp => sp.GetRequiredService<DeployedContractAbis>());
         services.AddScanning();
+        services.AddContractTesting();
         return services;
     }
 }

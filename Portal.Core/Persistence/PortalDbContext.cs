@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NutPortal.Core.Alerts;
 using NutPortal.Core.Contracts;
+using NutPortal.Core.Contracts.Testing;
 using NutPortal.Core.Explorer;
 using NutPortal.Core.Identity;
 using NutPortal.Core.Jobs;
@@ -40,6 +41,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<DeployedContract> DeployedContracts => Set<DeployedContract>();
 
     public DbSet<Scan> Scans => Set<Scan>();
+
+    public DbSet<ContractTestSuite> ContractTestSuites => Set<ContractTestSuite>();
+
+    public DbSet<ContractTestRun> ContractTestRuns => Set<ContractTestRun>();
+
+    public DbSet<ContractTestStepResult> ContractTestStepResults => Set<ContractTestStepResult>();
 
     public DbSet<ChainBlock> ChainBlocks => Set<ChainBlock>();
 

@@ -13,6 +13,7 @@ internal static class ApiEndpoints
         v1.MapJobEndpoints();
         v1.MapNetworkEndpoints();
         v1.MapContractEndpoints();
+        v1.MapContractTestEndpoints();
         v1.MapExplorerEndpoints();
         v1.MapTraceEndpoints();
         v1.MapMonitoringEndpoints();
