@@ -47,7 +47,7 @@ internal static class ExplorerEndpoints
             return block is null ? Results.NotFound() : Results.Ok(ExplorerResources.From(block, await queries.BlockTransactionsAsync(id, block.Number, ct)));
         }).WithSummary("One indexed block with its transactions");
 
-        explorer.MapGet("/transactions/{hash}", async (string id, string hash, ExplorerQueries queries, TransactionTraces traces, CancellationToken ct) =>
+        explorer.MapGet("/transactions/{hash}", async (string id, string hash, ExplorerQueries queries, TransactionTraces traces, TransactionDecoder decoder, CancellationToken ct) =>
         {
             if (!ExplorerSearch.IsHex(hash, 32))
             {
@@ -58,8 +58,8 @@ internal static class ExplorerEndpoints
                 return Results.NotFound();
             }
             var revert = detail.Transaction.Status == 0 ? (await traces.GetAsync(id, hash, includeCallTree: true, ct))?.CallTree?.Revert : null;
-            return Results.Ok(ExplorerResources.From(detail, revert));
-        }).WithSummary("One indexed transaction with receipt fields, fee, logs and (when it failed) the revert reason");
+            return Results.Ok(ExplorerResources.From(detail, await decoder.DecodeAsync(id, detail, ct), revert));
+        }).WithSummary("One indexed transaction with receipt fields, fee, logs, input and logs decoded when the contract's ABI is known, and (when it failed) the revert reason");
 
         explorer.MapGet("/addresses/{address}", async (string id, string address, NetworkCatalog networks, ExplorerQueries queries, AddressState state, CancellationToken ct) =>
         {

@@ -10,11 +10,11 @@ public sealed record BlockResource(long Number, string Hash, string ParentHash, 
 
 public sealed record TransactionSummary(string Hash, long BlockNumber, int Index, string From, string? To, string? ContractAddress, string Value, string ValueEth, bool? Succeeded);
 
-public sealed record LogResource(int Index, string Address, IReadOnlyList<string> Topics, string Data);
+public sealed record LogResource(int Index, string Address, IReadOnlyList<string> Topics, string Data, DecodedAbiValue? Decoded);
 
 public sealed record TransactionResource(string Hash, long BlockNumber, string BlockHash, DateTime Timestamp, int Index, string From, string? To,
     string? ContractAddress, string Value, string ValueEth, long Nonce, long Gas, long GasUsed, string? GasPrice, string Fee, string FeeEth,
-    bool? Succeeded, int Type, string Input, IReadOnlyList<LogResource> Logs, string? RevertReason);
+    bool? Succeeded, int Type, string Input, DecodedAbiValue? DecodedInput, IReadOnlyList<LogResource> Logs, string? RevertReason);
 
 public sealed record AddressResource(string Address, string? Balance, string? BalanceEth, long? Nonce, bool? IsContract, string? Code, string? NodeError,
     IReadOnlyList<TransactionSummary> Transactions);
@@ -32,13 +32,14 @@ public static class ExplorerResources
     public static TransactionSummary Summary(ChainTransaction t) =>
         new(t.Hash, t.BlockNumber, t.TransactionIndex, t.From, t.To, t.ContractAddress, t.Value, Wei.ToEth(t.Value), Succeeded(t));
 
-    public static TransactionResource From(TransactionDetail d, string? revertReason)
+    public static TransactionResource From(TransactionDetail d, TransactionDecoding decoding, string? revertReason)
     {
         var t = d.Transaction;
         var fee = Fee(t);
         return new(t.Hash, t.BlockNumber, d.BlockHash, d.BlockTimestamp, t.TransactionIndex, t.From, t.To, t.ContractAddress, t.Value, Wei.ToEth(t.Value),
-            t.Nonce, t.Gas, t.GasUsed, t.GasPrice, Wei.Store(fee), Wei.ToEth(fee), Succeeded(t), t.Type, t.Input,
-            [.. d.Logs.Select(l => new LogResource(l.LogIndex, l.Address, l.Topics.Length == 0 ? [] : l.Topics.Split(','), l.Data))], revertReason);
+            t.Nonce, t.Gas, t.GasUsed, t.GasPrice, Wei.Store(fee), Wei.ToEth(fee), Succeeded(t), t.Type, t.Input, decoding.Call,
+            [.. d.Logs.Select(l => new LogResource(l.LogIndex, l.Address, l.Topics.Length == 0 ? [] : l.Topics.Split(','), l.Data, decoding.Logs.GetValueOrDefault(l.LogIndex)))],
+            revertReason);
     }
 
     public static BigInteger Fee(ChainTransaction t) => Wei.Parse(t.GasPrice) * t.GasUsed;

@@ -19,7 +19,7 @@ internal sealed class ScannerBenchSuite : IBenchSuite
 
     public async Task RunAsync(BenchReport report, IReadOnlyList<string> arguments, CancellationToken ct)
     {
-        var root = arguments.Count > 0 ? arguments[0] : throw new ArgumentException("Usage: bench scanner <dataset-dir>");
+        var root = arguments.Count > 0 ? CommandLine.CommandPaths.Resolve(arguments[0]) : throw new ArgumentException("Usage: bench scanner <dataset-dir>");
         var files = Directory.GetFiles(Directory.Exists(Path.Combine(root, "dataset")) ? Path.Combine(root, "dataset") : root, "*.sol", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal).ToList();
         using var compiler = new SolidityCompiler(new SolidityCompilerOptions { PoolSizePerVersion = 1 });

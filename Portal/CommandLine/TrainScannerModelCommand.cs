@@ -22,14 +22,14 @@ internal static class TrainScannerModelCommand
         var command = new Command("train-scanner-model", "Train the scanner's learned model and write its weights file") { dataset, output };
         command.SetAction(async (parse, ct) =>
         {
-            var root = parse.GetValue(dataset) ?? "";
+            var root = CommandPaths.Resolve(parse.GetValue(dataset) ?? "");
             if (!Directory.Exists(root))
             {
                 await Console.Error.WriteLineAsync($"dataset-dir: no directory at '{root}'.");
                 return 2;
             }
             var (bytes, model) = await TrainAsync(root, ct);
-            var path = parse.GetValue(output) ?? DefaultOutput;
+            var path = CommandPaths.Resolve(parse.GetValue(output) ?? DefaultOutput);
             await File.WriteAllBytesAsync(path, bytes, ct);
             Console.WriteLine($"Wrote {path}: {model.Training.Contracts} contracts, {model.Training.Functions} functions, {model.Features.Count} features");
             foreach (var c in model.Classifiers)

@@ -14,6 +14,7 @@ public sealed partial class TransactionPage : IDisposable
     private IDisposable? _subscription;
     private TransactionDetail? _detail;
     private TransactionTrace? _trace;
+    private TransactionDecoding _decoding = TransactionDecoding.None;
 
     [Parameter] public string Id { get; set; } = "";
 
@@ -23,6 +24,8 @@ public sealed partial class TransactionPage : IDisposable
 
     [Inject] private TransactionTraces Traces { get; set; } = default!;
 
+    [Inject] private TransactionDecoder Decoder { get; set; } = default!;
+
     [Inject] private LiveNotifier Notifier { get; set; } = default!;
 
     private BigInteger Fee => _detail is null ? BigInteger.Zero : Wei.Parse(_detail.Transaction.GasPrice) * _detail.Transaction.GasUsed;
@@ -31,6 +34,7 @@ public sealed partial class TransactionPage : IDisposable
     {
         _detail = ExplorerSearch.IsHex(Hash, 32) ? await Queries.TransactionAsync(Id, Hash) : null;
         _trace = _detail is null ? null : await Traces.GetAsync(Id, Hash);
+        _decoding = _detail is null ? TransactionDecoding.None : await Decoder.DecodeAsync(Id, _detail);
         _subscription ??= Notifier.Subscribe<BlocksIndexed>(e => e.NetworkId == Id && _trace?.Stages.Any(s => s.End is null) != false
             ? _throttle.RunAsync(() => InvokeAsync(RefreshAsync))
             : Task.CompletedTask);
@@ -39,6 +43,10 @@ public sealed partial class TransactionPage : IDisposable
     private async Task RefreshAsync()
     {
         _detail = ExplorerSearch.IsHex(Hash, 32) ? await Queries.TransactionAsync(Id, Hash) : null;
+        if (_detail is not null && _decoding == TransactionDecoding.None)
+        {
+            _decoding = await Decoder.DecodeAsync(Id, _detail);
+        }
         if (_detail is not null && _trace is not null)
         {
             // Only the stages move as blocks arrive; the call tree is fixed once the transaction is in a block.
