@@ -19,26 +19,38 @@ public sealed class ChainStore(IDbContextFactory<PortalDbContext> dbFactory, Tim
         return head is null ? null : (head.Number, head.Hash);
     }
 
-    /// <summary>Stores blocks with their transactions and logs in one database transaction.</summary>
+    /// <summary>
+    /// Stores blocks with their transactions and logs in one database transaction, with multi-row INSERTs
+    /// (<see cref="ChainRowWriter"/>). A block already stored (another portal indexed it first) violates the
+    /// blocks' primary key and rolls the whole batch back; the indexer then re-reads the stored head.
+    /// </summary>
     public async Task AppendAsync(string networkId, IReadOnlyList<FetchedBlock> blocks, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var blockRows = new List<ChainBlock>(blocks.Count);
+        var transactionRows = new List<ChainTransaction>();
+        var logRows = new List<ChainLog>();
         foreach (var fetched in blocks)
         {
             var receipts = fetched.Receipts.ToDictionary(r => r.TransactionHash.ToLowerInvariant(), StringComparer.Ordinal);
-            db.ChainBlocks.Add(ChainRecordMapper.Block(networkId, fetched.Block, now));
+            blockRows.Add(ChainRecordMapper.Block(networkId, fetched.Block, now));
             foreach (var tx in fetched.Block.Transactions)
             {
                 var receipt = receipts.GetValueOrDefault(tx.Hash.ToLowerInvariant());
-                db.ChainTransactions.Add(ChainRecordMapper.Transaction(networkId, tx, receipt));
+                transactionRows.Add(ChainRecordMapper.Transaction(networkId, tx, receipt));
                 foreach (var log in receipt?.Logs ?? [])
                 {
-                    db.ChainLogs.Add(ChainRecordMapper.Log(networkId, tx.Hash, (long)fetched.Block.Number, log));
+                    logRows.Add(ChainRecordMapper.Log(networkId, tx.Hash, (long)fetched.Block.Number, log));
                 }
             }
         }
-        await db.SaveChangesAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await ChainRowWriter.InsertAsync(db, blockRows, ct);
+        await ChainRowWriter.InsertAsync(db, transactionRows, ct);
+        await ChainRowWriter.InsertAsync(db, logRows, ct);
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>Deletes block <paramref name="fromNumber"/> and everything above it (a reorganisation replaced them).</summary>
