@@ -36,10 +36,12 @@ internal sealed class ChainTransactionConfiguration : IEntityTypeConfiguration<C
         builder.Property(t => t.Value).IsRequired().HasMaxLength(80);
         builder.Property(t => t.GasPrice).HasMaxLength(80);
         builder.Property(t => t.Input).IsRequired();
-        builder.HasIndex(t => new { t.NetworkId, t.Hash });
-        builder.HasIndex(t => new { t.NetworkId, t.BlockNumber });
-        builder.HasIndex(t => new { t.NetworkId, t.From });
-        builder.HasIndex(t => new { t.NetworkId, t.To });
+        // Indexes end in (BlockNumber, TransactionIndex): pages read newest first with keyset paging (migration ExplorerIndexes).
+        builder.HasIndex(t => new { t.NetworkId, t.Hash }).IsUnique();
+        builder.HasIndex(t => new { t.NetworkId, t.BlockNumber, t.TransactionIndex });
+        builder.HasIndex(t => new { t.NetworkId, t.From, t.BlockNumber, t.TransactionIndex });
+        builder.HasIndex(t => new { t.NetworkId, t.To, t.BlockNumber, t.TransactionIndex });
+        builder.HasIndex(t => new { t.NetworkId, t.ContractAddress });
         builder.HasOne<Network>().WithMany().HasForeignKey(t => t.NetworkId).OnDelete(DeleteBehavior.Cascade);
     }
 }
