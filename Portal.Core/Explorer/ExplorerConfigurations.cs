@@ -38,9 +38,10 @@ internal sealed class ChainTransactionConfiguration : IEntityTypeConfiguration<C
         builder.Property(t => t.Input).IsRequired();
         // Indexes end in (BlockNumber, TransactionIndex): pages read newest first with keyset paging (migration ExplorerIndexes).
         builder.HasIndex(t => new { t.NetworkId, t.Hash }).IsUnique();
-        builder.HasIndex(t => new { t.NetworkId, t.BlockNumber, t.TransactionIndex });
-        builder.HasIndex(t => new { t.NetworkId, t.From, t.BlockNumber, t.TransactionIndex });
-        builder.HasIndex(t => new { t.NetworkId, t.To, t.BlockNumber, t.TransactionIndex });
+        // Short names: PostgreSQL cuts identifiers at 63 characters.
+        builder.HasIndex(t => new { t.NetworkId, t.BlockNumber, t.TransactionIndex }).HasDatabaseName("IX_ChainTransactions_NetworkId_Position");
+        builder.HasIndex(t => new { t.NetworkId, t.From, t.BlockNumber, t.TransactionIndex }).HasDatabaseName("IX_ChainTransactions_NetworkId_From_Position");
+        builder.HasIndex(t => new { t.NetworkId, t.To, t.BlockNumber, t.TransactionIndex }).HasDatabaseName("IX_ChainTransactions_NetworkId_To_Position");
         builder.HasIndex(t => new { t.NetworkId, t.ContractAddress });
         builder.HasOne<Network>().WithMany().HasForeignKey(t => t.NetworkId).OnDelete(DeleteBehavior.Cascade);
     }

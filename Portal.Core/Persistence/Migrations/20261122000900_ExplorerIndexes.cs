@@ -20,18 +20,18 @@ public sealed class ExplorerIndexes : Migration
         migrationBuilder.DropIndex("IX_ChainTransactions_NetworkId_From", "ChainTransactions");
         migrationBuilder.DropIndex("IX_ChainTransactions_NetworkId_To", "ChainTransactions");
         migrationBuilder.CreateIndex("IX_ChainTransactions_NetworkId_Hash", "ChainTransactions", ["NetworkId", "Hash"], unique: true);
-        migrationBuilder.CreateIndex("IX_ChainTransactions_NetworkId_BlockNumber_TransactionIndex", "ChainTransactions", ["NetworkId", "BlockNumber", "TransactionIndex"]);
-        migrationBuilder.CreateIndex("IX_ChainTransactions_NetworkId_From_BlockNumber_TransactionIndex", "ChainTransactions", ["NetworkId", "From", "BlockNumber", "TransactionIndex"]);
-        migrationBuilder.CreateIndex("IX_ChainTransactions_NetworkId_To_BlockNumber_TransactionIndex", "ChainTransactions", ["NetworkId", "To", "BlockNumber", "TransactionIndex"]);
+        migrationBuilder.CreateIndex("IX_ChainTransactions_NetworkId_Position", "ChainTransactions", ["NetworkId", "BlockNumber", "TransactionIndex"]);
+        migrationBuilder.CreateIndex("IX_ChainTransactions_NetworkId_From_Position", "ChainTransactions", ["NetworkId", "From", "BlockNumber", "TransactionIndex"]);
+        migrationBuilder.CreateIndex("IX_ChainTransactions_NetworkId_To_Position", "ChainTransactions", ["NetworkId", "To", "BlockNumber", "TransactionIndex"]);
         migrationBuilder.CreateIndex("IX_ChainTransactions_NetworkId_ContractAddress", "ChainTransactions", ["NetworkId", "ContractAddress"]);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.DropIndex("IX_ChainTransactions_NetworkId_ContractAddress", "ChainTransactions");
-        migrationBuilder.DropIndex("IX_ChainTransactions_NetworkId_To_BlockNumber_TransactionIndex", "ChainTransactions");
-        migrationBuilder.DropIndex("IX_ChainTransactions_NetworkId_From_BlockNumber_TransactionIndex", "ChainTransactions");
-        migrationBuilder.DropIndex("IX_ChainTransactions_NetworkId_BlockNumber_TransactionIndex", "ChainTransactions");
+        migrationBuilder.DropIndex("IX_ChainTransactions_NetworkId_To_Position", "ChainTransactions");
+        migrationBuilder.DropIndex("IX_ChainTransactions_NetworkId_From_Position", "ChainTransactions");
+        migrationBuilder.DropIndex("IX_ChainTransactions_NetworkId_Position", "ChainTransactions");
         migrationBuilder.DropIndex("IX_ChainTransactions_NetworkId_Hash", "ChainTransactions");
         migrationBuilder.CreateIndex("IX_ChainTransactions_NetworkId_Hash", "ChainTransactions", ["NetworkId", "Hash"]);
         migrationBuilder.CreateIndex("IX_ChainTransactions_NetworkId_BlockNumber", "ChainTransactions", ["NetworkId", "BlockNumber"]);
