@@ -23,12 +23,12 @@ public sealed class ExplorerIndexes : Migration
         migrationBuilder.CreateIndex("IX_ChainTransactions_NetworkId_Position", "ChainTransactions", ["NetworkId", "BlockNumber", "TransactionIndex"]);
         migrationBuilder.CreateIndex("IX_ChainTransactions_NetworkId_From_Position", "ChainTransactions", ["NetworkId", "From", "BlockNumber", "TransactionIndex"]);
         migrationBuilder.CreateIndex("IX_ChainTransactions_NetworkId_To_Position", "ChainTransactions", ["NetworkId", "To", "BlockNumber", "TransactionIndex"]);
-        migrationBuilder.CreateIndex("IX_ChainTransactions_NetworkId_ContractAddress", "ChainTransactions", ["NetworkId", "ContractAddress"]);
+        migrationBuilder.CreateIndex("IX_ChainTransactions_NetworkId_ContractAddress_Position", "ChainTransactions", ["NetworkId", "ContractAddress", "BlockNumber", "TransactionIndex"]);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        migrationBuilder.DropIndex("IX_ChainTransactions_NetworkId_ContractAddress", "ChainTransactions");
+        migrationBuilder.DropIndex("IX_ChainTransactions_NetworkId_ContractAddress_Position", "ChainTransactions");
         migrationBuilder.DropIndex("IX_ChainTransactions_NetworkId_To_Position", "ChainTransactions");
         migrationBuilder.DropIndex("IX_ChainTransactions_NetworkId_From_Position", "ChainTransactions");
         migrationBuilder.DropIndex("IX_ChainTransactions_NetworkId_Position", "ChainTransactions");
