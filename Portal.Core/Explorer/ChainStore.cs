@@ -10,6 +10,9 @@ public sealed record FetchedBlock(RpcBlock Block, IReadOnlyList<RpcReceipt> Rece
 /// <summary>The indexer's write side: appends blocks in order and removes blocks a reorganisation replaced.</summary>
 public sealed class ChainStore(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
+    /// <summary>Transactions stored per database commit (whole blocks; a bigger block goes alone).</summary>
+    public const int TransactionsPerCommit = 2000;
+
     /// <summary>The highest stored block (number and hash), or null when nothing is indexed yet.</summary>
     public async Task<(long Number, string Hash)?> HeadAsync(string networkId, CancellationToken ct)
     {
@@ -19,26 +22,56 @@ public sealed class ChainStore(IDbContextFactory<PortalDbContext> dbFactory, Tim
         return head is null ? null : (head.Number, head.Hash);
     }
 
-    /// <summary>Stores blocks with their transactions and logs in one database transaction.</summary>
+    /// <summary>
+    /// Stores blocks with their transactions and logs, in order, with multi-row INSERTs (<see cref="ChainRowWriter"/>).
+    /// Whole blocks go into database transactions of about <see cref="TransactionsPerCommit"/> transactions each:
+    /// one transaction per poll of full blocks held SQLite's single write lock long enough (tens of seconds on a
+    /// busy machine) for other writers to time out. A block already stored (another portal indexed it first)
+    /// violates the blocks' primary key and rolls its commit back; the indexer then re-reads the stored head.
+    /// </summary>
     public async Task AppendAsync(string networkId, IReadOnlyList<FetchedBlock> blocks, CancellationToken ct)
     {
+        var start = 0;
+        while (start < blocks.Count)
+        {
+            var end = start;
+            var transactions = 0;
+            while (end < blocks.Count && (end == start || transactions + blocks[end].Block.Transactions.Count <= TransactionsPerCommit))
+            {
+                transactions += blocks[end++].Block.Transactions.Count;
+            }
+            await CommitAsync(networkId, blocks.Skip(start).Take(end - start), ct);
+            start = end;
+        }
+    }
+
+    private async Task CommitAsync(string networkId, IEnumerable<FetchedBlock> blocks, CancellationToken ct)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var blockRows = new List<ChainBlock>();
+        var transactionRows = new List<ChainTransaction>();
+        var logRows = new List<ChainLog>();
         foreach (var fetched in blocks)
         {
             var receipts = fetched.Receipts.ToDictionary(r => r.TransactionHash.ToLowerInvariant(), StringComparer.Ordinal);
-            db.ChainBlocks.Add(ChainRecordMapper.Block(networkId, fetched.Block, now));
+            blockRows.Add(ChainRecordMapper.Block(networkId, fetched.Block, now));
             foreach (var tx in fetched.Block.Transactions)
             {
                 var receipt = receipts.GetValueOrDefault(tx.Hash.ToLowerInvariant());
-                db.ChainTransactions.Add(ChainRecordMapper.Transaction(networkId, tx, receipt));
+                transactionRows.Add(ChainRecordMapper.Transaction(networkId, tx, receipt));
                 foreach (var log in receipt?.Logs ?? [])
                 {
-                    db.ChainLogs.Add(ChainRecordMapper.Log(networkId, tx.Hash, (long)fetched.Block.Number, log));
+                    logRows.Add(ChainRecordMapper.Log(networkId, tx.Hash, (long)fetched.Block.Number, log));
                 }
             }
         }
-        await db.SaveChangesAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await ChainRowWriter.InsertAsync(db, blockRows, ct);
+        await ChainRowWriter.InsertAsync(db, transactionRows, ct);
+        await ChainRowWriter.InsertAsync(db, logRows, ct);
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>Deletes block <paramref name="fromNumber"/> and everything above it (a reorganisation replaced them).</summary>

@@ -71,15 +71,31 @@ public sealed class ExplorerQueries(IDbContextFactory<PortalDbContext> dbFactory
         return new TransactionDetail(tx, block.Timestamp, block.Hash, logs);
     }
 
-    /// <summary>Indexed transactions from or to the address (or creating it), newest first.</summary>
-    public async Task<IReadOnlyList<ChainTransaction>> AddressTransactionsAsync(string networkId, string address, int limit, CancellationToken ct = default)
+    /// <summary>
+    /// Indexed transactions from or to the address (or creating it), newest first, strictly before
+    /// <paramref name="before"/> when given. Three keyset seeks (sender, recipient, created contract; each on its
+    /// own index in chain order) merged here: one OR-ed query cannot walk an index in order and sorted every
+    /// match of a busy address.
+    /// </summary>
+    public async Task<IReadOnlyList<ChainTransaction>> AddressTransactionsAsync(string networkId, string address, int limit, TransactionCursor? before = null, CancellationToken ct = default)
     {
         var lower = address.ToLowerInvariant();
+        var take = Math.Clamp(limit, 1, MaxPage);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.ChainTransactions.AsNoTracking()
-            .Where(t => t.NetworkId == networkId && (t.From == lower || t.To == lower || t.ContractAddress == lower))
-            .OrderByDescending(t => t.BlockNumber).ThenByDescending(t => t.TransactionIndex).Take(Math.Clamp(limit, 1, MaxPage)).ToListAsync(ct);
+        var mine = db.ChainTransactions.AsNoTracking().Where(t => t.NetworkId == networkId);
+        if (before is { } cursor)
+        {
+            mine = mine.Where(t => t.BlockNumber <= cursor.BlockNumber && (t.BlockNumber < cursor.BlockNumber || t.TransactionIndex < cursor.TransactionIndex));
+        }
+        var found = new List<ChainTransaction>();
+        found.AddRange(await NewestAsync(mine.Where(t => t.From == lower), take, ct));
+        found.AddRange(await NewestAsync(mine.Where(t => t.To == lower), take, ct));
+        found.AddRange(await NewestAsync(mine.Where(t => t.ContractAddress == lower), take, ct));
+        return [.. found.DistinctBy(t => t.Id).OrderByDescending(t => t.BlockNumber).ThenByDescending(t => t.TransactionIndex).Take(take)];
     }
+
+    private static Task<List<ChainTransaction>> NewestAsync(IQueryable<ChainTransaction> query, int take, CancellationToken ct) =>
+        query.OrderByDescending(t => t.BlockNumber).ThenByDescending(t => t.TransactionIndex).Take(take).ToListAsync(ct);
 
     public async Task<bool> TransactionExistsAsync(string networkId, string hash, CancellationToken ct = default)
     {

@@ -4,13 +4,13 @@ using NutPortal.Core.Explorer;
 namespace NutPortal.Workers.Explorer;
 
 /// <summary>What one poll of a node returned: its head and the blocks from the requested number on that exist.</summary>
-internal sealed record FetchResult(long NodeHeight, IReadOnlyList<FetchedBlock> Blocks);
+public sealed record FetchResult(long NodeHeight, IReadOnlyList<FetchedBlock> Blocks);
 
 /// <summary>
 /// One JSON-RPC batch per poll: eth_blockNumber plus eth_getBlockByNumber(full) and eth_getBlockReceipts for
 /// each wanted block, so a caught-up indexer makes one round trip per poll and none per transaction.
 /// </summary>
-internal static class BlockFetcher
+public static class BlockFetcher
 {
     public static async Task<FetchResult> FetchAsync(IJsonRpcClient rpc, long from, int count, CancellationToken ct)
     {

@@ -61,11 +61,23 @@ internal static class ExplorerEndpoints
             return Results.Ok(ExplorerResources.From(detail, await decoder.DecodeAsync(id, detail, ct), revert));
         }).WithSummary("One indexed transaction with receipt fields, fee, logs, input and logs decoded when the contract's ABI is known, and (when it failed) the revert reason");
 
-        explorer.MapGet("/addresses/{address}", async (string id, string address, NetworkCatalog networks, ExplorerQueries queries, AddressState state, CancellationToken ct) =>
+        explorer.MapGet("/addresses/{address}", async (string id, string address, string? before, string? limit, NetworkCatalog networks, ExplorerQueries queries,
+            AddressState state, CancellationToken ct) =>
         {
+            var errors = new FieldErrors();
             if (!ExplorerSearch.IsHex(address, 20))
             {
-                return FieldErrors.Single("address", "A 0x address of 40 hex digits.");
+                errors.Add("address", "A 0x address of 40 hex digits.");
+            }
+            TransactionCursor? cursor = null;
+            if (before is not null && !TransactionCursor.TryParse(before, out cursor))
+            {
+                errors.Add("before", "A position block:index from the previous page's nextBefore, e.g. 1200:3.");
+            }
+            var take = (int)(ExplorerInput.OptionalNumber(limit, "limit", 1, ExplorerQueries.MaxPage, errors) ?? ExplorerQueries.MaxPage);
+            if (errors.Any)
+            {
+                return errors.ToResult();
             }
             if (await networks.GetAsync(id, ct) is null)
             {
@@ -73,10 +85,11 @@ internal static class ExplorerEndpoints
             }
             var lower = address.ToLowerInvariant();
             var live = await state.ReadAsync(id, lower, ct);
-            var transactions = await queries.AddressTransactionsAsync(id, lower, ExplorerQueries.MaxPage, ct);
+            var transactions = await queries.AddressTransactionsAsync(id, lower, take, cursor, ct);
+            var next = transactions.Count == take ? TransactionCursor.After(transactions[^1]).ToString() : null;
             return Results.Ok(new AddressResource(lower, live.Balance?.ToString(CultureInfo.InvariantCulture), live.Balance is { } b ? Wei.ToEth(b) : null,
-                live.Nonce, live.Code is null ? null : live.Code.Length > 2, live.Code, live.NodeError, [.. transactions.Select(ExplorerResources.Summary)]));
-        }).WithSummary("Balance, nonce and code live from the node, and the address's indexed transactions");
+                live.Nonce, live.Code is null ? null : live.Code.Length > 2, live.Code, live.NodeError, [.. transactions.Select(ExplorerResources.Summary)], next));
+        }).WithSummary("Balance, nonce and code live from the node, and the address's indexed transactions newest first (page with ?before=<nextBefore>)");
 
         explorer.MapGet("/search", async (string id, string? q, NetworkCatalog networks, ExplorerSearch search, CancellationToken ct) =>
         {

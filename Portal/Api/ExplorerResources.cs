@@ -17,7 +17,7 @@ public sealed record TransactionResource(string Hash, long BlockNumber, string B
     bool? Succeeded, int Type, string Input, DecodedAbiValue? DecodedInput, IReadOnlyList<LogResource> Logs, string? RevertReason);
 
 public sealed record AddressResource(string Address, string? Balance, string? BalanceEth, long? Nonce, bool? IsContract, string? Code, string? NodeError,
-    IReadOnlyList<TransactionSummary> Transactions);
+    IReadOnlyList<TransactionSummary> Transactions, string? NextBefore);
 
 /// <summary>Maps indexed rows to the explorer API's shapes (wei as decimal strings beside ETH).</summary>
 public static class ExplorerResources

@@ -34,6 +34,7 @@ public static class WebApplicationExtensions
             }
             return next(context);
         });
+        app.UseMiddleware<QueryStringLimitMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
 
         // Static files (generated Blazor script, npm assets, our CSS) need no sign-in.

@@ -10,4 +10,16 @@ public sealed class WebOptions
     /// <summary>Largest request body accepted, in bytes (default 8 MiB).</summary>
     [Range(1024, 1L << 30)]
     public long MaxRequestBodyBytes { get; set; } = 8L * 1024 * 1024;
+
+    /// <summary>Longest query string (with its '?') the portal answers; longer ones get 414 with a body naming this limit.</summary>
+    [Range(256, 1 << 20)]
+    public int MaxQueryStringLength { get; set; } = 8192;
+
+    /// <summary>
+    /// Kestrel's request-line limit in bytes (default 16 MiB). Kept far above <see cref="MaxQueryStringLength"/> so
+    /// a long URL reaches the portal's clear 414; past this Kestrel itself answers a bare 414. Kestrel's request
+    /// buffer is raised to match, so one connection can hold this much before backpressure.
+    /// </summary>
+    [Range(8192, 64 << 20)]
+    public int MaxRequestLineBytes { get; set; } = 16 << 20;
 }

@@ -38,6 +38,8 @@ public static class WebServiceCollectionExtensions
         {
             var options = context.Configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestLineSize = options.MaxRequestLineBytes;
+            kestrel.Limits.MaxRequestBufferSize = Math.Max(kestrel.Limits.MaxRequestBufferSize ?? 0, options.MaxRequestLineBytes);
             kestrel.AddServerHeader = false;
         });
 }
