@@ -39,6 +39,14 @@ public sealed class DeployApiTests(PortalFactory portal) : IClassFixture<PortalF
         Assert.Equal("Transfer", ev.GetProperty("name").GetString());
         Assert.Equal("250", ev.GetProperty("arguments").GetProperty("value").GetString());
         Assert.Equal("250", after.GetProperty("outputs").GetProperty("0").GetString());
+        // The explorer decodes the call and its event with the ABI the deploy recorded.
+        var hash = transfer.GetProperty("transactionHash").GetString();
+        var indexed = await IndexedTransactionAsync(client, network, hash!);
+        Assert.Equal("transfer(address,uint256)", indexed.GetProperty("decodedInput").GetProperty("signature").GetString());
+        Assert.Equal("250", indexed.GetProperty("decodedInput").GetProperty("arguments").GetProperty("value").GetString());
+        var log = Assert.Single(indexed.GetProperty("logs").EnumerateArray()).GetProperty("decoded");
+        Assert.Equal("Transfer", log.GetProperty("name").GetString());
+        Assert.Equal(accounts[1].ToLowerInvariant(), log.GetProperty("arguments").GetProperty("to").GetString()!.ToLowerInvariant());
         var abi = await portal.Services.GetRequiredService<DeployedContractAbis>().FindAsync(network, address.ToUpperInvariant().Replace("0X", "0x", StringComparison.Ordinal), CancellationToken.None);
         Assert.Contains(abi!.Functions, f => f.Name == "transferFrom");
     }
@@ -64,6 +72,20 @@ public sealed class DeployApiTests(PortalFactory portal) : IClassFixture<PortalF
         Assert.Equal(1, entry.GetProperty("versionNumber").GetInt32());
         var address = entry.GetProperty("address").GetString()!;
         Assert.Equal("2", (await InvokeAsync(client, network, address, "proposalCount")).GetProperty("outputs").GetProperty("0").GetString());
+    }
+
+    private static async Task<JsonElement> IndexedTransactionAsync(HttpClient client, string network, string hash)
+    {
+        for (var waited = 0; ; waited += 200)
+        {
+            var response = await client.GetAsync($"/api/v1/networks/{network}/transactions/{hash}");
+            if (response.IsSuccessStatusCode)
+            {
+                return await response.Content.ReadFromJsonAsync<JsonElement>();
+            }
+            Assert.True(waited < 30000, $"Transaction {hash} was not indexed within 30 s ({response.StatusCode}).");
+            await Task.Delay(200);
+        }
     }
 
     private static async Task<JsonElement> InvokeAsync(HttpClient client, string network, string address, string function, params string[] arguments)
