@@ -63,39 +63,51 @@ public sealed class ModelFeatureTests(ScannerFixture fixture) : IClassFixture<Sc
         Assert.All(model.Classifiers, c => Assert.Equal(model.Features.Count, c.Weights.Length));
     }
 
-    [Fact]
-    public async Task A_denial_of_service_the_rules_miss_gets_a_model_finding_with_its_probability()
-    {
-        // The loop has a constant bound and pays nobody, so no static rule fires; but it grows a state array
-        // that is wiped when full, the shape of the labelled denial-of-service contracts.
-        const string source = """
-            pragma solidity ^0.4.25;
-            contract Registry {
-                address[] members;
-                function join() public payable returns (bool) {
-                    if (members.length > 1000) {
-                        members = new address[](0);
-                        return false;
-                    }
-                    for (uint i = 0; i < 100; i++) {
-                        members.push(msg.sender);
-                    }
-                    return true;
+    // The loop grows a state array that is wiped when full: the shape of the labelled denial-of-service contracts.
+    private const string Registry = """
+        pragma solidity ^0.4.25;
+        contract Registry {
+            address[] members;
+            function join() public payable returns (bool) {
+                if (members.length > 1000) {
+                    members = new address[](0);
+                    return false;
                 }
+                for (uint i = 0; i < 100; i++) {
+                    members.push(msg.sender);
+                }
+                return true;
             }
-            """;
-        var withoutModel = await new SolidityScanner(fixture.Compiler).ScanAsync(source);
-        Assert.DoesNotContain(withoutModel.Findings, f => f.Category == ScanCategories.DenialOfService);
+            function count() public view returns (uint) { return members.length; }
+        }
+        """;
 
-        var report = await new SolidityScanner(fixture.Compiler, ScannerModel.Shipped).ScanAsync(source);
+    [Fact]
+    public async Task The_shipped_model_ranks_the_function_that_grows_and_wipes_state_first_for_denial_of_service()
+    {
+        var report = await new SolidityScanner(fixture.Compiler, ScannerModel.Shipped).ScanAsync(Registry);
 
-        var finding = Assert.Single(report.Findings, f => f.Category == ScanCategories.DenialOfService);
-        Assert.Equal(ScannerModel.DetectorName, finding.Detector);
-        Assert.InRange(finding.Line, 4, 13);
-        var probability = double.Parse(finding.Confidence, System.Globalization.CultureInfo.InvariantCulture);
-        var classifier = Assert.Single(ScannerModel.Shipped.Classifiers, c => c.Category == ScanCategories.DenialOfService);
-        Assert.InRange(probability, classifier.Threshold - 0.005, 1);
-        var top = report.Risks!.First(r => r.Category == ScanCategories.DenialOfService);
-        Assert.Equal("join", top.Function);
+        var dos = report.Risks!.Where(r => r.Category == ScanCategories.DenialOfService).ToList();
+        Assert.Equal(["join", "count"], dos.Select(r => r.Function));
+        Assert.True(dos[0].Probability > dos[1].Probability);
+    }
+
+    [Fact]
+    public async Task Model_findings_fill_only_categories_no_rule_reported_in_that_function_and_carry_their_probability()
+    {
+        // Thresholds at zero make every ranked risk a candidate, so the filtering is what the test sees.
+        var shipped = ScannerModel.Shipped;
+        var eager = new ScannerModel(shipped.Features, [.. shipped.Classifiers.Select(c => c with { Threshold = 0 })], shipped.Training);
+
+        var report = await new SolidityScanner(fixture.Compiler, eager).ScanAsync(Registry);
+
+        var byRules = report.Findings.Where(f => f.Detector != ScannerModel.DetectorName).ToList();
+        var byModel = report.Findings.Where(f => f.Detector == ScannerModel.DetectorName).ToList();
+        Assert.Contains(byRules, f => f.Category == ScanCategories.DenialOfService && f.Line is >= 4 and <= 13);
+        Assert.DoesNotContain(byModel, f => f.Category == ScanCategories.DenialOfService && f.Line is >= 4 and <= 13);
+        Assert.Contains(byModel, f => f.Category == ScanCategories.Reentrancy);
+        var risks = report.Risks!;
+        Assert.All(byModel, f => Assert.Contains(risks, r => r.Category == f.Category
+            && Math.Abs(r.Probability - double.Parse(f.Confidence, System.Globalization.CultureInfo.InvariantCulture)) < 0.01));
     }
 }
