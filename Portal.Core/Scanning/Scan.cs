@@ -27,6 +27,9 @@ public sealed class Scan
     /// <summary>Findings (<see cref="Finding"/> list) as JSON once completed.</summary>
     public string? FindingsJson { get; set; }
 
+    /// <summary>The learned model's riskiest functions (<see cref="Model.FunctionRisk"/> list, highest first) as JSON.</summary>
+    public string? RisksJson { get; set; }
+
     public string? Error { get; set; }
 
     public required string CreatedBy { get; set; }

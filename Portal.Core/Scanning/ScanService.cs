@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NutPortal.Core.Live;
 using NutPortal.Core.Persistence;
+using NutPortal.Core.Scanning.Model;
 using NutPortal.Core.Solidity;
 
 namespace NutPortal.Core.Scanning;
@@ -66,6 +67,16 @@ public sealed class ScanService(IDbContextFactory<PortalDbContext> dbFactory, IS
         return await db.Scans.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, ct);
     }
 
+    /// <summary>How many of the model's ranked functions a scan keeps: enough to review, few enough to read.</summary>
+    public const int KeptRisks = 10;
+
+    public static IReadOnlyList<FunctionRisk> Risks(Scan scan) =>
+        scan.RisksJson is null ? [] : JsonSerializer.Deserialize<List<FunctionRisk>>(scan.RisksJson) ?? [];
+
+    /// <summary>The riskiest functions, each function once (under its most likely category).</summary>
+    private static List<FunctionRisk> TopRisks(IReadOnlyList<FunctionRisk> risks) =>
+        [.. risks.OrderByDescending(r => r.Probability).DistinctBy(r => (r.Contract, r.Function, r.StartLine)).Take(KeptRisks)];
+
     public static IReadOnlyList<Finding> Findings(Scan scan) =>
         scan.FindingsJson is null ? [] : JsonSerializer.Deserialize<List<Finding>>(scan.FindingsJson) ?? [];
 
@@ -81,6 +92,7 @@ public sealed class ScanService(IDbContextFactory<PortalDbContext> dbFactory, IS
             var report = await scanner.ScanAsync(scan.Source, scan.CompilerVersion, ct);
             scan.CompilerVersion = report.CompilerVersion;
             scan.FindingsJson = JsonSerializer.Serialize(report.Findings);
+            scan.RisksJson = report.Risks is { Count: > 0 } risks ? JsonSerializer.Serialize(TopRisks(risks)) : null;
             scan.Error = report.Error;
             scan.Status = report.Error is null ? ScanStatus.Completed : ScanStatus.Failed;
         }

@@ -28,6 +28,36 @@ public sealed class ScanApiTests(PortalFactory portal) : IClassFixture<PortalFac
     }
 
     [Fact]
+    public async Task The_learned_model_ranks_a_function_paying_out_before_its_bookkeeping_above_a_getter()
+    {
+        using var client = portal.CreateAdminClient();
+        const string source = """
+            pragma solidity ^0.4.24;
+            contract Bank {
+                mapping(address => uint) public credit;
+                uint public deposits;
+                function total() public view returns (uint) { return deposits; }
+                function withdraw(uint amount) public {
+                    require(credit[msg.sender] >= amount);
+                    msg.sender.call.value(amount)();
+                    credit[msg.sender] -= amount;
+                }
+            }
+            """;
+
+        var created = await client.PostAsJsonAsync("/api/v1/scans", new { source });
+        var scan = await WaitForAsync(client, (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+
+        var risks = scan.GetProperty("risks").EnumerateArray().ToList();
+        var functions = risks.Select(r => r.GetProperty("function").GetString()).ToList();
+        Assert.Equal(functions.Distinct().Count(), functions.Count);
+        Assert.True(functions.IndexOf("withdraw") is >= 0 and var w && w < functions.IndexOf("total"), string.Join(", ", functions));
+        var probabilities = risks.Select(r => r.GetProperty("probability").GetDouble()).ToList();
+        Assert.Equal(probabilities.OrderByDescending(p => p), probabilities);
+        Assert.InRange(probabilities[0], 0.0, 1.0);
+    }
+
+    [Fact]
     public async Task A_scan_of_broken_source_fails_with_the_reason_and_unknown_scans_are_404()
     {
         using var client = portal.CreateAdminClient();

@@ -64,5 +64,14 @@ internal static class ScanEndpoints
             explanation = f.Explanation,
             advice = f.Advice,
         }),
+        // The learned model's ranking: the functions most likely to hold a vulnerability, highest first.
+        risks = ScanService.Risks(scan).Select(r => new
+        {
+            contract = r.Contract,
+            function = r.Function,
+            line = r.StartLine,
+            category = r.Category,
+            probability = Math.Round(r.Probability, 3),
+        }),
     };
 }
