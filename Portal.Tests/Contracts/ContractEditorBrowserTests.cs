@@ -54,6 +54,7 @@ public sealed class ContractEditorBrowserTests(RealServerPortalFactory portal) :
         var withdrawLine = await browser.EvaluateAsync<int>("monaco.editor.getModels()[0].findMatches('function withdraw', false, false, true, null, false)[0].range.startLineNumber");
         Assert.InRange(reentrancy, withdrawLine, withdrawLine + 5);
         Assert.Contains(reentrancy, await MarkerLinesAsync(browser, "scan"));
+        Assert.True(await browser.CountAsync("[data-testid=risks] [data-testid=risk][data-function=withdraw]") == 1, "The model's ranking lists withdraw once.");
 
         // Saved as a project, the source is readable per version.
         await browser.FillAsync("#projectName", "Browser token");
