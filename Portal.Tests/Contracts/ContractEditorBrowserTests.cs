@@ -88,6 +88,8 @@ public sealed class ContractEditorBrowserTests(RealServerPortalFactory portal) :
         await browser.WaitForAsync("[data-testid=file-tab][data-name='lib/Math.sol'].active");
         await SetActiveTextAsync(browser, "// SPDX-License-Identifier: MIT\npragma solidity ^0.8.20;\nlibrary MathLib { function twice(uint x) internal pure returns (uint) { return x * 2; } }\n");
         await browser.ClickAsync("[data-testid=file-tab][data-name='Contract.sol']");
+        // The tab turns active only after the editor has switched models, so the next edit lands in Contract.sol.
+        await browser.WaitForAsync("[data-testid=file-tab][data-name='Contract.sol'].active");
         await SetActiveTextAsync(browser, "// SPDX-License-Identifier: MIT\npragma solidity ^0.8.20;\nimport \"./lib/Math.sol\";\ncontract Calc { function four() external pure returns (uint) { return MathLib.twice(2); } }\n");
         await browser.WaitForAsync("[data-testid=compiled-contract][data-name=Calc]", "visible", 30000);
 
