@@ -15,26 +15,17 @@ internal sealed class ContractTestRunJob(
     IDbContextFactory<PortalDbContext> dbFactory,
     LiveNotifier notifier,
     TimeProvider clock,
-    ILogger<ContractTestRunJob> logger) : PortalJob(dbFactory, notifier, clock, logger)
+    ILogger<ContractTestRunJob> logger) : OnDemandJob(dbFactory, notifier, clock, logger)
 {
     public const string Name = "contract-test-run";
-    public const string RunIdKey = "runId";
 
-    protected override Task<string?> RunAsync(IJobExecutionContext context, CancellationToken ct)
-    {
-        var id = context.MergedJobDataMap.GetString(RunIdKey) ?? throw new InvalidOperationException("contract-test-run needs a runId.");
-        return runner.RunAsync(id, ct)!;
-    }
+    protected override Task<string> RunAsync(string id, CancellationToken ct) => runner.RunAsync(id, ct);
 }
 
 /// <summary>Queues runs as one-off Quartz triggers of the run job.</summary>
 internal sealed class QuartzContractTestQueue(ISchedulerFactory schedulers) : IContractTestQueue
 {
-    public async Task EnqueueAsync(string runId, CancellationToken ct)
-    {
-        var scheduler = await schedulers.GetScheduler(ct);
-        await scheduler.TriggerJob(new JobKey(ContractTestRunJob.Name), new JobDataMap { [ContractTestRunJob.RunIdKey] = runId }, ct);
-    }
+    public Task EnqueueAsync(string runId, CancellationToken ct) => OnDemandJob.TriggerAsync(schedulers, ContractTestRunJob.Name, runId, ct);
 }
 
 public static class ContractTestWorkers

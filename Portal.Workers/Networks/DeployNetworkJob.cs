@@ -14,24 +14,15 @@ public sealed class DeployNetworkJob(
     IDbContextFactory<PortalDbContext> dbFactory,
     LiveNotifier notifier,
     TimeProvider clock,
-    ILogger<DeployNetworkJob> logger) : PortalJob(dbFactory, notifier, clock, logger)
+    ILogger<DeployNetworkJob> logger) : OnDemandJob(dbFactory, notifier, clock, logger)
 {
     public const string Name = "deploy-network";
-    public const string NetworkIdKey = "networkId";
 
-    protected override Task<string?> RunAsync(IJobExecutionContext context, CancellationToken ct)
-    {
-        var networkId = context.MergedJobDataMap.GetString(NetworkIdKey) ?? throw new InvalidOperationException("deploy-network needs a networkId.");
-        return deployer.DeployAsync(networkId, ct)!;
-    }
+    protected override Task<string> RunAsync(string id, CancellationToken ct) => deployer.DeployAsync(id, ct);
 }
 
 /// <summary>Queues deployments as one-off Quartz triggers of the deploy-network job.</summary>
 internal sealed class QuartzDeploymentQueue(ISchedulerFactory schedulers) : INetworkDeploymentQueue
 {
-    public async Task EnqueueAsync(string networkId, CancellationToken ct)
-    {
-        var scheduler = await schedulers.GetScheduler(ct);
-        await scheduler.TriggerJob(new JobKey(DeployNetworkJob.Name), new JobDataMap { [DeployNetworkJob.NetworkIdKey] = networkId }, ct);
-    }
+    public Task EnqueueAsync(string networkId, CancellationToken ct) => OnDemandJob.TriggerAsync(schedulers, DeployNetworkJob.Name, networkId, ct);
 }

@@ -14,24 +14,15 @@ public sealed class ScanJob(
     IDbContextFactory<PortalDbContext> dbFactory,
     LiveNotifier notifier,
     TimeProvider clock,
-    ILogger<ScanJob> logger) : PortalJob(dbFactory, notifier, clock, logger)
+    ILogger<ScanJob> logger) : OnDemandJob(dbFactory, notifier, clock, logger)
 {
     public const string Name = "scan-contract";
-    public const string ScanIdKey = "scanId";
 
-    protected override Task<string?> RunAsync(IJobExecutionContext context, CancellationToken ct)
-    {
-        var id = context.MergedJobDataMap.GetString(ScanIdKey) ?? throw new InvalidOperationException("scan-contract needs a scanId.");
-        return scans.RunAsync(id, ct)!;
-    }
+    protected override Task<string> RunAsync(string id, CancellationToken ct) => scans.RunAsync(id, ct);
 }
 
 /// <summary>Queues scans as one-off Quartz triggers of the scan job.</summary>
 internal sealed class QuartzScanQueue(ISchedulerFactory schedulers) : IScanQueue
 {
-    public async Task EnqueueAsync(string scanId, CancellationToken ct)
-    {
-        var scheduler = await schedulers.GetScheduler(ct);
-        await scheduler.TriggerJob(new JobKey(ScanJob.Name), new JobDataMap { [ScanJob.ScanIdKey] = scanId }, ct);
-    }
+    public Task EnqueueAsync(string scanId, CancellationToken ct) => OnDemandJob.TriggerAsync(schedulers, ScanJob.Name, scanId, ct);
 }
