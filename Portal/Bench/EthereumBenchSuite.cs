@@ -22,7 +22,7 @@ internal sealed class EthereumBenchSuite : IBenchSuite
 
     public string Name => "ethereum";
 
-    public string Description => "keccak256 (128 B), sign, recover, RLP and ABI encode/decode: ops/s against ethers on Node; optional argument: seconds per figure";
+    public string Description => "keccak256 (128 B), sign, recover, RLP and ABI encode/decode: ops/s against ethers on Node, each the best of three timed runs; optional argument: seconds per run";
 
     public async Task RunAsync(BenchReport report, IReadOnlyList<string> arguments, CancellationToken ct)
     {

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -10,17 +9,6 @@ namespace NutPortal.Core.Ethereum.Hashing;
 /// </summary>
 public static class Keccak256
 {
-    // RVA static data: read through a ref in the permutation, without bounds checks.
-    private static ReadOnlySpan<ulong> RoundConstants =>
-    [
-        0x0000000000000001UL, 0x0000000000008082UL, 0x800000000000808aUL, 0x8000000080008000UL,
-        0x000000000000808bUL, 0x0000000080000001UL, 0x8000000080008081UL, 0x8000000000008009UL,
-        0x000000000000008aUL, 0x0000000000000088UL, 0x0000000080008009UL, 0x000000008000000aUL,
-        0x000000008000808bUL, 0x800000000000008bUL, 0x8000000000008089UL, 0x8000000000008003UL,
-        0x8000000000008002UL, 0x8000000000000080UL, 0x000000000000800aUL, 0x800000008000000aUL,
-        0x8000000080008081UL, 0x8000000000008080UL, 0x0000000080000001UL, 0x8000000080008008UL,
-    ];
-
     public const int HashSize = 32;
     private const int Rate = 136;
     private const int RateLanes = Rate / 8;
@@ -52,25 +40,36 @@ public static class Keccak256
             {
                 Unsafe.Add(ref lanes, i) ^= ReadLane(ref Unsafe.Add(ref next, i * 8));
             }
-            Permute(ref lanes);
+            KeccakF1600.Permute(ref lanes, squeeze: false);
             next = ref Unsafe.Add(ref next, Rate);
             remaining -= Rate;
         }
-        // Final block: whole lanes of the tail, then the partial lane with Keccak pad10*1 (domain byte 0x01).
-        var whole = remaining >> 3;
-        for (var i = 0; i < whole; i++)
+        if (BitConverter.IsLittleEndian && remaining == input.Length)
         {
-            Unsafe.Add(ref lanes, i) ^= ReadLane(ref Unsafe.Add(ref next, i * 8));
+            // Nothing absorbed yet (the common case: input shorter than one block). The state is zero, so absorbing
+            // is a copy. The domain byte 0x01 goes in with a whole-lane xor, not a byte store: a lane load spanning a
+            // byte store and the zeroing store cannot be store-forwarded.
+            Unsafe.CopyBlockUnaligned(ref Unsafe.As<ulong, byte>(ref lanes), ref next, (uint)remaining);
+            Unsafe.Add(ref lanes, remaining >> 3) ^= 1UL << (8 * (remaining & 7));
         }
-        var tail = remaining & 7;
-        ulong last = 0;
-        for (var j = 0; j < tail; j++)
+        else
         {
-            last |= (ulong)Unsafe.Add(ref next, (whole * 8) + j) << (8 * j);
+            // Final block: whole lanes of the tail, then the partial lane with Keccak pad10*1 (domain byte 0x01).
+            var whole = remaining >> 3;
+            for (var i = 0; i < whole; i++)
+            {
+                Unsafe.Add(ref lanes, i) ^= ReadLane(ref Unsafe.Add(ref next, i * 8));
+            }
+            var tail = remaining & 7;
+            ulong last = 0;
+            for (var j = 0; j < tail; j++)
+            {
+                last |= (ulong)Unsafe.Add(ref next, (whole * 8) + j) << (8 * j);
+            }
+            Unsafe.Add(ref lanes, whole) ^= last ^ (1UL << (8 * tail));
         }
-        Unsafe.Add(ref lanes, whole) ^= last ^ (1UL << (8 * tail));
         Unsafe.Add(ref lanes, RateLanes - 1) ^= 0x8000000000000000UL;
-        Permute(ref lanes);
+        KeccakF1600.Permute(ref lanes, squeeze: true);
         for (var i = 0; i < HashSize / 8; i++)
         {
             BinaryPrimitives.WriteUInt64LittleEndian(output[(i * 8)..], Unsafe.Add(ref lanes, i));
@@ -82,72 +81,6 @@ public static class Keccak256
     {
         var lane = Unsafe.ReadUnaligned<ulong>(ref source);
         return BitConverter.IsLittleEndian ? lane : BinaryPrimitives.ReverseEndianness(lane);
-    }
-
-    /// <summary>
-    /// keccak-f[1600], two rounds per iteration over 25 local lanes (the lanes swap between a and e names).
-    /// Unrolling all 24 rounds was measured slower under RyuJIT (more spills, larger code), so the loop stays.
-    /// </summary>
-    private static void Permute(ref ulong s)
-    {
-        ulong a00 = s, a01 = Unsafe.Add(ref s, 1), a02 = Unsafe.Add(ref s, 2), a03 = Unsafe.Add(ref s, 3), a04 = Unsafe.Add(ref s, 4);
-        ulong a05 = Unsafe.Add(ref s, 5), a06 = Unsafe.Add(ref s, 6), a07 = Unsafe.Add(ref s, 7), a08 = Unsafe.Add(ref s, 8), a09 = Unsafe.Add(ref s, 9);
-        ulong a10 = Unsafe.Add(ref s, 10), a11 = Unsafe.Add(ref s, 11), a12 = Unsafe.Add(ref s, 12), a13 = Unsafe.Add(ref s, 13), a14 = Unsafe.Add(ref s, 14);
-        ulong a15 = Unsafe.Add(ref s, 15), a16 = Unsafe.Add(ref s, 16), a17 = Unsafe.Add(ref s, 17), a18 = Unsafe.Add(ref s, 18), a19 = Unsafe.Add(ref s, 19);
-        ulong a20 = Unsafe.Add(ref s, 20), a21 = Unsafe.Add(ref s, 21), a22 = Unsafe.Add(ref s, 22), a23 = Unsafe.Add(ref s, 23), a24 = Unsafe.Add(ref s, 24);
-        ulong e00, e01, e02, e03, e04, e05, e06, e07, e08, e09, e10, e11, e12, e13, e14, e15, e16, e17, e18, e19, e20, e21, e22, e23, e24;
-        ulong c0, c1, c2, c3, c4, d0, d1, d2, d3, d4, b0, b1, b2, b3, b4;
-        ref var rc = ref MemoryMarshal.GetReference(RoundConstants);
-        for (var round = 0; round < 24; round += 2)
-        {
-            c0 = a00 ^ a05 ^ a10 ^ a15 ^ a20;
-            c1 = a01 ^ a06 ^ a11 ^ a16 ^ a21;
-            c2 = a02 ^ a07 ^ a12 ^ a17 ^ a22;
-            c3 = a03 ^ a08 ^ a13 ^ a18 ^ a23;
-            c4 = a04 ^ a09 ^ a14 ^ a19 ^ a24;
-            d0 = c4 ^ BitOperations.RotateLeft(c1, 1);
-            d1 = c0 ^ BitOperations.RotateLeft(c2, 1);
-            d2 = c1 ^ BitOperations.RotateLeft(c3, 1);
-            d3 = c2 ^ BitOperations.RotateLeft(c4, 1);
-            d4 = c3 ^ BitOperations.RotateLeft(c0, 1);
-            b0 = a00 ^ d0; b1 = BitOperations.RotateLeft(a06 ^ d1, 44); b2 = BitOperations.RotateLeft(a12 ^ d2, 43); b3 = BitOperations.RotateLeft(a18 ^ d3, 21); b4 = BitOperations.RotateLeft(a24 ^ d4, 14);
-            e00 = b0 ^ (~b1 & b2); e01 = b1 ^ (~b2 & b3); e02 = b2 ^ (~b3 & b4); e03 = b3 ^ (~b4 & b0); e04 = b4 ^ (~b0 & b1);
-            b2 = BitOperations.RotateLeft(a10 ^ d0, 3); b3 = BitOperations.RotateLeft(a16 ^ d1, 45); b4 = BitOperations.RotateLeft(a22 ^ d2, 61); b0 = BitOperations.RotateLeft(a03 ^ d3, 28); b1 = BitOperations.RotateLeft(a09 ^ d4, 20);
-            e05 = b0 ^ (~b1 & b2); e06 = b1 ^ (~b2 & b3); e07 = b2 ^ (~b3 & b4); e08 = b3 ^ (~b4 & b0); e09 = b4 ^ (~b0 & b1);
-            b4 = BitOperations.RotateLeft(a20 ^ d0, 18); b0 = BitOperations.RotateLeft(a01 ^ d1, 1); b1 = BitOperations.RotateLeft(a07 ^ d2, 6); b2 = BitOperations.RotateLeft(a13 ^ d3, 25); b3 = BitOperations.RotateLeft(a19 ^ d4, 8);
-            e10 = b0 ^ (~b1 & b2); e11 = b1 ^ (~b2 & b3); e12 = b2 ^ (~b3 & b4); e13 = b3 ^ (~b4 & b0); e14 = b4 ^ (~b0 & b1);
-            b1 = BitOperations.RotateLeft(a05 ^ d0, 36); b2 = BitOperations.RotateLeft(a11 ^ d1, 10); b3 = BitOperations.RotateLeft(a17 ^ d2, 15); b4 = BitOperations.RotateLeft(a23 ^ d3, 56); b0 = BitOperations.RotateLeft(a04 ^ d4, 27);
-            e15 = b0 ^ (~b1 & b2); e16 = b1 ^ (~b2 & b3); e17 = b2 ^ (~b3 & b4); e18 = b3 ^ (~b4 & b0); e19 = b4 ^ (~b0 & b1);
-            b3 = BitOperations.RotateLeft(a15 ^ d0, 41); b4 = BitOperations.RotateLeft(a21 ^ d1, 2); b0 = BitOperations.RotateLeft(a02 ^ d2, 62); b1 = BitOperations.RotateLeft(a08 ^ d3, 55); b2 = BitOperations.RotateLeft(a14 ^ d4, 39);
-            e20 = b0 ^ (~b1 & b2); e21 = b1 ^ (~b2 & b3); e22 = b2 ^ (~b3 & b4); e23 = b3 ^ (~b4 & b0); e24 = b4 ^ (~b0 & b1);
-            e00 ^= Unsafe.Add(ref rc, round);
-            c0 = e00 ^ e05 ^ e10 ^ e15 ^ e20;
-            c1 = e01 ^ e06 ^ e11 ^ e16 ^ e21;
-            c2 = e02 ^ e07 ^ e12 ^ e17 ^ e22;
-            c3 = e03 ^ e08 ^ e13 ^ e18 ^ e23;
-            c4 = e04 ^ e09 ^ e14 ^ e19 ^ e24;
-            d0 = c4 ^ BitOperations.RotateLeft(c1, 1);
-            d1 = c0 ^ BitOperations.RotateLeft(c2, 1);
-            d2 = c1 ^ BitOperations.RotateLeft(c3, 1);
-            d3 = c2 ^ BitOperations.RotateLeft(c4, 1);
-            d4 = c3 ^ BitOperations.RotateLeft(c0, 1);
-            b0 = e00 ^ d0; b1 = BitOperations.RotateLeft(e06 ^ d1, 44); b2 = BitOperations.RotateLeft(e12 ^ d2, 43); b3 = BitOperations.RotateLeft(e18 ^ d3, 21); b4 = BitOperations.RotateLeft(e24 ^ d4, 14);
-            a00 = b0 ^ (~b1 & b2); a01 = b1 ^ (~b2 & b3); a02 = b2 ^ (~b3 & b4); a03 = b3 ^ (~b4 & b0); a04 = b4 ^ (~b0 & b1);
-            b2 = BitOperations.RotateLeft(e10 ^ d0, 3); b3 = BitOperations.RotateLeft(e16 ^ d1, 45); b4 = BitOperations.RotateLeft(e22 ^ d2, 61); b0 = BitOperations.RotateLeft(e03 ^ d3, 28); b1 = BitOperations.RotateLeft(e09 ^ d4, 20);
-            a05 = b0 ^ (~b1 & b2); a06 = b1 ^ (~b2 & b3); a07 = b2 ^ (~b3 & b4); a08 = b3 ^ (~b4 & b0); a09 = b4 ^ (~b0 & b1);
-            b4 = BitOperations.RotateLeft(e20 ^ d0, 18); b0 = BitOperations.RotateLeft(e01 ^ d1, 1); b1 = BitOperations.RotateLeft(e07 ^ d2, 6); b2 = BitOperations.RotateLeft(e13 ^ d3, 25); b3 = BitOperations.RotateLeft(e19 ^ d4, 8);
-            a10 = b0 ^ (~b1 & b2); a11 = b1 ^ (~b2 & b3); a12 = b2 ^ (~b3 & b4); a13 = b3 ^ (~b4 & b0); a14 = b4 ^ (~b0 & b1);
-            b1 = BitOperations.RotateLeft(e05 ^ d0, 36); b2 = BitOperations.RotateLeft(e11 ^ d1, 10); b3 = BitOperations.RotateLeft(e17 ^ d2, 15); b4 = BitOperations.RotateLeft(e23 ^ d3, 56); b0 = BitOperations.RotateLeft(e04 ^ d4, 27);
-            a15 = b0 ^ (~b1 & b2); a16 = b1 ^ (~b2 & b3); a17 = b2 ^ (~b3 & b4); a18 = b3 ^ (~b4 & b0); a19 = b4 ^ (~b0 & b1);
-            b3 = BitOperations.RotateLeft(e15 ^ d0, 41); b4 = BitOperations.RotateLeft(e21 ^ d1, 2); b0 = BitOperations.RotateLeft(e02 ^ d2, 62); b1 = BitOperations.RotateLeft(e08 ^ d3, 55); b2 = BitOperations.RotateLeft(e14 ^ d4, 39);
-            a20 = b0 ^ (~b1 & b2); a21 = b1 ^ (~b2 & b3); a22 = b2 ^ (~b3 & b4); a23 = b3 ^ (~b4 & b0); a24 = b4 ^ (~b0 & b1);
-            a00 ^= Unsafe.Add(ref rc, round + 1);
-        }
-        s = a00; Unsafe.Add(ref s, 1) = a01; Unsafe.Add(ref s, 2) = a02; Unsafe.Add(ref s, 3) = a03; Unsafe.Add(ref s, 4) = a04;
-        Unsafe.Add(ref s, 5) = a05; Unsafe.Add(ref s, 6) = a06; Unsafe.Add(ref s, 7) = a07; Unsafe.Add(ref s, 8) = a08; Unsafe.Add(ref s, 9) = a09;
-        Unsafe.Add(ref s, 10) = a10; Unsafe.Add(ref s, 11) = a11; Unsafe.Add(ref s, 12) = a12; Unsafe.Add(ref s, 13) = a13; Unsafe.Add(ref s, 14) = a14;
-        Unsafe.Add(ref s, 15) = a15; Unsafe.Add(ref s, 16) = a16; Unsafe.Add(ref s, 17) = a17; Unsafe.Add(ref s, 18) = a18; Unsafe.Add(ref s, 19) = a19;
-        Unsafe.Add(ref s, 20) = a20; Unsafe.Add(ref s, 21) = a21; Unsafe.Add(ref s, 22) = a22; Unsafe.Add(ref s, 23) = a23; Unsafe.Add(ref s, 24) = a24;
     }
 
     /// <summary>The 25-lane sponge state, on the stack.</summary>
