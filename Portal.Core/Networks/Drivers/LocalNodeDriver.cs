@@ -45,24 +45,28 @@ public sealed class LocalNodeDriver(ILogger<LocalNodeDriver> logger) : INodeDriv
         var process = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start {request.Launch.Executable}.");
         _children[process.Id] = process;
         logger.LogInformation("Started node {Node} of network {Network} as process {Pid}", node.Name, request.Network.Name, process.Id);
-        await WaitUntilExecutedAsync(process, node.DataDirectory, ct);
+        await WaitUntilExecutedAsync(process, request.Launch.Executable, node.DataDirectory, ct);
         return process.Id;
     }
 
     /// <summary>
-    /// Until setsid and sh have exec'd into the node, the process's command line is still theirs (right after
-    /// fork, even the portal's own), so a check that looks for the node's data folder would call a node that is
-    /// merely starting "exited". Wait for the exec, or for the process to end, before handing the id out.
+    /// The process execs twice before it is the node: setsid into sh, then sh into the node. Until then its
+    /// command line is the portal's (right after fork), setsid's or sh's, and while an exec is under way
+    /// /proc/&lt;pid&gt;/cmdline reads empty, so a liveness check in that window would call a starting node "exited".
+    /// Wait until the node itself runs (its executable first on the command line, its data folder in the
+    /// arguments), or the process ends, before handing the id out.
     /// </summary>
-    private static async Task WaitUntilExecutedAsync(Process process, string dataDirectory, CancellationToken ct)
+    private static async Task WaitUntilExecutedAsync(Process process, string executable, string dataDirectory, CancellationToken ct)
     {
         var waited = Stopwatch.StartNew();
-        while (!process.HasExited && waited.Elapsed < ExecTimeout
-               && !ProcessSignals.CommandLine(process.Id).Contains(dataDirectory, StringComparison.Ordinal))
+        while (!process.HasExited && waited.Elapsed < ExecTimeout && !IsNode(ProcessSignals.CommandLine(process.Id), executable, dataDirectory))
         {
             await Task.Delay(10, ct);
         }
     }
+
+    internal static bool IsNode(string commandLine, string executable, string dataDirectory) =>
+        commandLine.StartsWith(executable + " ", StringComparison.Ordinal) && commandLine.Contains(dataDirectory, StringComparison.Ordinal);
 
     public async Task StopAsync(NetworkNode node, TimeSpan grace, CancellationToken ct)
     {
