@@ -20,7 +20,7 @@ public sealed class ContractDeployer(
         {
             var version = await projects.GetVersionAsync(projectId, number, ct)
                 ?? throw new ContractFailureException(ContractFailureKind.NotFound, "version", $"Project {projectId} has no version {number}.");
-            await gate.EnsureAllowedAsync(version, request.Artifact, request.User, ct);
+            await gate.EnsureAllowedAsync(version, request.User, ct);
         }
         var abi = ContractAbi.Parse(request.Artifact.Abi);
         if (string.IsNullOrEmpty(request.Artifact.Bytecode))

@@ -14,6 +14,7 @@ public sealed class AstNode
         var src = Str("src")?.Split(':');
         Offset = src is { Length: >= 2 } && int.TryParse(src[0], out var o) ? o : -1;
         Length = src is { Length: >= 2 } && int.TryParse(src[1], out var l) ? l : 0;
+        FileIndex = src is { Length: >= 3 } && int.TryParse(src[2], out var f) ? f : -1;
         Id = element.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.Number ? id.GetInt64() : -1;
     }
 
@@ -32,6 +33,9 @@ public sealed class AstNode
     public int Offset { get; }
 
     public int Length { get; }
+
+    /// <summary>solc's index of the source unit the node is in (the third field of <c>src</c>; source maps use it too).</summary>
+    public int FileIndex { get; }
 
     public List<AstNode> Children { get; } = [];
 

@@ -1,8 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace NutPortal.Core.Scanning;
 
 /// <summary>One issue a detector found: where, how bad, how sure, and what to do about it.</summary>
+/// <remarks><see cref="File"/> names the file in a multi-file scan; it is null (and not stored) for a single source.</remarks>
 public sealed record Finding(
-    string Category, string Severity, int Line, int Column, string Title, string Detector, string Confidence, string Explanation, string Advice);
+    string Category, string Severity, int Line, int Column, string Title, string Detector, string Confidence, string Explanation, string Advice,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? File = null);
 
 /// <summary>Vulnerability classes (the DASP taxonomy used by SmartBugs).</summary>
 public static class ScanCategories

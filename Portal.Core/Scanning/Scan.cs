@@ -15,7 +15,11 @@ public sealed class Scan
 
     public ScanStatus Status { get; set; }
 
+    /// <summary>The source scanned; in a multi-file scan, the first file (by name) and all of them in <see cref="SourcesJson"/>.</summary>
     public required string Source { get; set; }
+
+    /// <summary>File name → source of a multi-file scan, as JSON; null when one source was scanned.</summary>
+    public string? SourcesJson { get; set; }
 
     public string? CompilerVersion { get; set; }
 

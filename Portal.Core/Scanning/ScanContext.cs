@@ -3,15 +3,19 @@ using NutPortal.Core.Solidity;
 
 namespace NutPortal.Core.Scanning;
 
-/// <summary>What detectors see: the ASTs of the comment-free source, the compiler version and AST helpers.</summary>
+/// <summary>
+/// What detectors see: the AST of one comment-free source file, the compiler version and AST helpers. In a
+/// multi-file scan there is one context per file; declarations resolve across all of the compilation's files.
+/// </summary>
 public sealed class ScanContext
 {
     private readonly int[] _lineStarts;
     private readonly byte[] _source;
     private readonly Dictionary<long, AstNode> _byId = [];
 
-    public ScanContext(string strippedSource, SolcVersion compilerVersion, IReadOnlyList<AstNode> units)
+    public ScanContext(string strippedSource, SolcVersion compilerVersion, IReadOnlyList<AstNode> units, IReadOnlyList<AstNode>? declarationUnits = null, string? file = null)
     {
+        File = file;
         CompilerVersion = compilerVersion;
         Units = units;
         var bytes = Encoding.UTF8.GetBytes(strippedSource);
@@ -25,7 +29,7 @@ public sealed class ScanContext
             }
         }
         _lineStarts = [.. starts];
-        foreach (var node in units.SelectMany(u => u.DescendantsAndSelf()))
+        foreach (var node in (declarationUnits ?? units).SelectMany(u => u.DescendantsAndSelf()))
         {
             if (node.Id >= 0)
             {
@@ -35,6 +39,12 @@ public sealed class ScanContext
     }
 
     public SolcVersion CompilerVersion { get; }
+
+    /// <summary>The file this context covers, in a multi-file scan; null for a single source.</summary>
+    public string? File { get; }
+
+    /// <summary>solc's source index of this context's file (0 for a single source): source maps name files by it.</summary>
+    public int FileIndex => Units.Count > 0 ? Math.Max(Units[0].FileIndex, 0) : 0;
 
     public IReadOnlyList<AstNode> Units { get; }
 

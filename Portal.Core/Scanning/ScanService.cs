@@ -23,17 +23,21 @@ public sealed record ScanFinished(string ScanId, ScanStatus Status, int Findings
 public sealed class ScanService(IDbContextFactory<PortalDbContext> dbFactory, IScanQueue queue, SolidityScanner scanner, LiveNotifier notifier, TimeProvider clock)
 {
     /// <summary>Queues a scan of <paramref name="source"/>; with a project version, the scan is recorded against it.</summary>
-    public async Task<Scan> CreateAsync(string source, string? compilerVersion, string user, ScannedVersion? version = null, CancellationToken ct = default)
+    public Task<Scan> CreateAsync(string source, string? compilerVersion, string user, ScannedVersion? version = null, CancellationToken ct = default) =>
+        CreateAsync(SingleSource(source), compilerVersion, user, version, ct);
+
+    /// <summary>Queues a scan of a project's files, compiled together (one file is scanned as a single source).</summary>
+    public async Task<Scan> CreateAsync(IReadOnlyDictionary<string, string> sources, string? compilerVersion, string user, ScannedVersion? version = null, CancellationToken ct = default)
     {
-        var scan = await AddAsync(source, compilerVersion, user, version, ct);
+        var scan = await AddAsync(sources, compilerVersion, user, version, ct);
         await queue.EnqueueAsync(scan.Id, ct);
         return scan;
     }
 
     /// <summary>Scans now, in the caller's request (a static pass takes well under a second), and returns the stored scan.</summary>
-    public async Task<Scan> ScanNowAsync(string source, string? compilerVersion, string user, ScannedVersion version, CancellationToken ct = default)
+    public async Task<Scan> ScanNowAsync(IReadOnlyDictionary<string, string> sources, string? compilerVersion, string user, ScannedVersion version, CancellationToken ct = default)
     {
-        var scan = await AddAsync(source, compilerVersion, user, version, ct);
+        var scan = await AddAsync(sources, compilerVersion, user, version, ct);
         await RunAsync(scan.Id, ct);
         return await GetAsync(scan.Id, ct) ?? scan;
     }
@@ -48,11 +52,23 @@ public sealed class ScanService(IDbContextFactory<PortalDbContext> dbFactory, IS
         return scans.MaxBy(s => s.CreatedAt);
     }
 
-    private async Task<Scan> AddAsync(string source, string? compilerVersion, string user, ScannedVersion? version, CancellationToken ct)
+    private static Dictionary<string, string> SingleSource(string source) => new(StringComparer.Ordinal) { ["Contract.sol"] = source };
+
+    /// <summary>The files a scan covers.</summary>
+    public static IReadOnlyDictionary<string, string> Sources(Scan scan) =>
+        scan.SourcesJson is null ? SingleSource(scan.Source) : JsonSerializer.Deserialize<Dictionary<string, string>>(scan.SourcesJson) ?? SingleSource(scan.Source);
+
+    private async Task<Scan> AddAsync(IReadOnlyDictionary<string, string> sources, string? compilerVersion, string user, ScannedVersion? version, CancellationToken ct)
     {
+        if (sources.Count == 0)
+        {
+            throw new ArgumentException("A scan needs at least one source file.", nameof(sources));
+        }
         var scan = new Scan
         {
-            Id = Guid.NewGuid().ToString("N"), Status = ScanStatus.Queued, Source = source, CompilerVersion = compilerVersion,
+            Id = Guid.NewGuid().ToString("N"), Status = ScanStatus.Queued, CompilerVersion = compilerVersion,
+            Source = sources.Count == 1 ? sources.Values.First() : sources.OrderBy(s => s.Key, StringComparer.Ordinal).First().Value,
+            SourcesJson = sources.Count == 1 ? null : JsonSerializer.Serialize(sources),
             ProjectId = version?.ProjectId, VersionNumber = version?.Number, CreatedBy = user, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -89,7 +105,9 @@ public sealed class ScanService(IDbContextFactory<PortalDbContext> dbFactory, IS
         await db.SaveChangesAsync(ct);
         try
         {
-            var report = await scanner.ScanAsync(scan.Source, scan.CompilerVersion, ct);
+            var report = scan.SourcesJson is null
+                ? await scanner.ScanAsync(scan.Source, scan.CompilerVersion, ct)
+                : await scanner.ScanAsync(Sources(scan), scan.CompilerVersion, ct);
             scan.CompilerVersion = report.CompilerVersion;
             scan.FindingsJson = JsonSerializer.Serialize(report.Findings);
             scan.RisksJson = report.Risks is { Count: > 0 } risks ? JsonSerializer.Serialize(TopRisks(risks)) : null;

@@ -39,48 +39,84 @@ public sealed class SolidityScanner(ISolidityCompiler compiler, ScannerModel? mo
 
     public ScannerModel? Model => model;
 
-    public async Task<ScanReport> ScanAsync(string source, string? compilerVersion = null, CancellationToken ct = default)
+    /// <summary>Scans one source file.</summary>
+    public async Task<ScanReport> ScanAsync(string source, string? compilerVersion = null, CancellationToken ct = default) =>
+        Report([await AnalyzeAsync(source, compilerVersion, ct)]);
+
+    /// <summary>
+    /// Scans a project's files compiled together (imports resolve among them): every file gets the rules and the
+    /// model, and each finding and ranked function names its file. One file is scanned as a single source.
+    /// </summary>
+    public async Task<ScanReport> ScanAsync(IReadOnlyDictionary<string, string> sources, string? compilerVersion = null, CancellationToken ct = default) =>
+        sources.Count == 1
+            ? await ScanAsync(sources.Values.First(), compilerVersion, ct)
+            : Report(await AnalyzeFilesAsync(sources, compilerVersion, ct));
+
+    private ScanReport Report(IReadOnlyList<ScanAnalysis> analyses)
     {
-        var analysis = await AnalyzeAsync(source, compilerVersion, ct);
-        if (analysis.Error is not null || model is null)
+        var first = analyses[0];
+        if (first.Error is not null || model is null)
         {
-            return new ScanReport(analysis.CompilerVersion, analysis.StaticFindings, analysis.Error);
+            return new ScanReport(first.CompilerVersion, [.. analyses.SelectMany(a => a.StaticFindings)], first.Error);
         }
-        var functions = analysis.Functions();
-        var risks = model.Rank(functions);
-        var findings = analysis.StaticFindings.Concat(model.Findings(risks, functions, analysis.StaticFindings))
-            .OrderBy(f => f.Line).ThenBy(f => f.Category, StringComparer.Ordinal).ToList();
-        return new ScanReport(analysis.CompilerVersion, findings, null, risks);
+        var findings = new List<Finding>();
+        var risks = new List<FunctionRisk>();
+        foreach (var analysis in analyses)
+        {
+            var file = analysis.Context?.File;
+            var functions = analysis.Functions();
+            var ranked = model.Rank(functions);
+            var found = analysis.StaticFindings.Concat(model.Findings(ranked, functions, analysis.StaticFindings).Select(f => f with { File = file }))
+                .OrderBy(f => f.Line).ThenBy(f => f.Category, StringComparer.Ordinal);
+            findings.AddRange(found);
+            risks.AddRange(file is null ? ranked : ranked.Select(r => r with { File = file }));
+        }
+        return new ScanReport(first.CompilerVersion, findings, null, analyses.Count == 1 ? risks : [.. risks.OrderByDescending(r => r.Probability)]);
     }
 
     /// <summary>Compiles comment-free source and runs the static rules.</summary>
-    public async Task<ScanAnalysis> AnalyzeAsync(string source, string? compilerVersion = null, CancellationToken ct = default)
+    public async Task<ScanAnalysis> AnalyzeAsync(string source, string? compilerVersion = null, CancellationToken ct = default) =>
+        (await AnalyzeFilesAsync(new Dictionary<string, string> { [SingleSourceName] = source }, compilerVersion, ct))[0];
+
+    private const string SingleSourceName = "Contract.sol";
+
+    /// <summary>
+    /// Compiles the comment-free files together and runs the static rules per file, in file-name order; on a
+    /// compile error, one analysis carrying it. With more than one file, contexts and findings name their file.
+    /// </summary>
+    private async Task<IReadOnlyList<ScanAnalysis>> AnalyzeFilesAsync(IReadOnlyDictionary<string, string> sources, string? compilerVersion, CancellationToken ct)
     {
-        var stripped = SolidityComments.Strip(source);
-        var request = SolidityCompileRequest.ForSource(stripped, compilerVersion);
-        var compilation = await compiler.CompileAsync(request, ct);
+        var multiFile = sources.Count > 1;
+        var stripped = sources.ToDictionary(s => s.Key, s => SolidityComments.Strip(s.Value), StringComparer.Ordinal);
+        var compilation = await compiler.CompileAsync(new SolidityCompileRequest { Sources = stripped, Version = compilerVersion }, ct);
         var version = compilation.CompilerVersion.ToString();
         if (!compilation.Succeeded)
         {
             var first = compilation.Errors.First();
-            return new ScanAnalysis(version, null, [], [], $"The source does not compile (line {first.Line}): {first.Message}");
+            var where = multiFile && first.SourceName is { } name ? $"{name} line {first.Line}" : $"line {first.Line}";
+            return [new ScanAnalysis(version, null, [], [], $"The source does not compile ({where}): {first.Message}")];
         }
-        var units = new List<AstNode>();
-        foreach (var ast in compilation.SourceAsts.Values)
+        var units = new Dictionary<string, AstNode>(StringComparer.Ordinal);
+        foreach (var (name, ast) in compilation.SourceAsts)
         {
             using var doc = JsonDocument.Parse(ast, new JsonDocumentOptions { MaxDepth = 1024 });
             var root = doc.RootElement.Clone();
             if (!root.TryGetProperty("nodeType", out _))
             {
-                return new ScanAnalysis(version, null, [], [], $"solc {version} gives only the legacy AST, which the scanner does not read; use 0.4.12 or later.");
+                return [new ScanAnalysis(version, null, [], [], $"solc {version} gives only the legacy AST, which the scanner does not read; use 0.4.12 or later.")];
             }
-            units.Add(AstNode.Parse(root));
+            units[name] = AstNode.Parse(root);
         }
-        var context = new ScanContext(stripped, compilation.CompilerVersion, units);
-        var findings = Detectors.SelectMany(d => d.Detect(context))
-            .DistinctBy(f => (f.Detector, f.Line, f.Title))
-            .OrderBy(f => f.Line).ThenBy(f => f.Category, StringComparer.Ordinal)
-            .ToList();
-        return new ScanAnalysis(version, context, compilation.Contracts, findings, null);
+        var all = units.Values.ToList();
+        return [.. stripped.Keys.Where(units.ContainsKey).Order(StringComparer.Ordinal).Select(name =>
+        {
+            var context = new ScanContext(stripped[name], compilation.CompilerVersion, [units[name]], all, multiFile ? name : null);
+            var findings = Detectors.SelectMany(d => d.Detect(context))
+                .DistinctBy(f => (f.Detector, f.Line, f.Title))
+                .OrderBy(f => f.Line).ThenBy(f => f.Category, StringComparer.Ordinal)
+                .Select(f => f with { File = context.File })
+                .ToList();
+            return new ScanAnalysis(version, context, compilation.Contracts, findings, null);
+        })];
     }
 }

@@ -23,6 +23,22 @@ public sealed class ContractEditorBrowserTests(RealServerPortalFactory portal) :
 
         """;
 
+    // A library for the two-file project, and beside it a vault that pays out before its bookkeeping.
+    private const string MathFile = """
+        // SPDX-License-Identifier: MIT
+        pragma solidity ^0.8.20;
+        library MathLib { function twice(uint x) internal pure returns (uint) { return x * 2; } }
+        contract Vault {
+            mapping(address => uint256) public credit;
+            function withdraw() external {
+                uint256 amount = credit[msg.sender];
+                (bool ok, ) = msg.sender.call{value: amount}("");
+                require(ok);
+                credit[msg.sender] = 0;
+            }
+        }
+        """;
+
     [BrowserFact]
     public async Task A_typo_in_the_erc20_template_is_underlined_at_its_line_and_fixing_it_clears_it()
     {
@@ -86,12 +102,22 @@ public sealed class ContractEditorBrowserTests(RealServerPortalFactory portal) :
         await browser.FillAsync("[data-testid=new-file-name]", "lib/Math.sol");
         await browser.ClickAsync("[data-testid=add-file]");
         await browser.WaitForAsync("[data-testid=file-tab][data-name='lib/Math.sol'].active");
-        await SetActiveTextAsync(browser, "// SPDX-License-Identifier: MIT\npragma solidity ^0.8.20;\nlibrary MathLib { function twice(uint x) internal pure returns (uint) { return x * 2; } }\n");
+        await SetActiveTextAsync(browser, MathFile);
         await browser.ClickAsync("[data-testid=file-tab][data-name='Contract.sol']");
         // The tab turns active only after the editor has switched models, so the next edit lands in Contract.sol.
         await browser.WaitForAsync("[data-testid=file-tab][data-name='Contract.sol'].active");
         await SetActiveTextAsync(browser, "// SPDX-License-Identifier: MIT\npragma solidity ^0.8.20;\nimport \"./lib/Math.sol\";\ncontract Calc { function four() external pure returns (uint) { return MathLib.twice(2); } }\n");
         await browser.WaitForAsync("[data-testid=compiled-contract][data-name=Calc]", "visible", 30000);
+
+        // The scan compiles both files together; the reentrancy in lib/Math.sol is listed and marked in that file.
+        await browser.ClickAsync("[data-testid=scan]");
+        await browser.WaitForTextAsync("[data-testid=scan-status]", "finding(s)", 30000);
+        var finding = "[data-testid=finding][data-category=reentrancy][data-file='lib/Math.sol']";
+        await browser.WaitForAsync(finding);
+        var line = await browser.EvaluateAsync<int>($"+document.querySelector(\"{finding}\").dataset.line");
+        Assert.InRange(line, 5, 10);
+        Assert.Contains(line, await ScanMarkerLinesAsync(browser, "lib/Math.sol"));
+        Assert.Empty(await ScanMarkerLinesAsync(browser, "Contract.sol"));
 
         await browser.FillAsync("#projectName", "Two files");
         await browser.ClickAsync("[data-testid=save-version]");
@@ -101,6 +127,9 @@ public sealed class ContractEditorBrowserTests(RealServerPortalFactory portal) :
 
         Assert.Equal(2, await browser.CountAsync("[data-testid=file-tab]"));
     }
+
+    private static Task<int[]> ScanMarkerLinesAsync(BrowserSession browser, string file) =>
+        browser.EvaluateAsync<int[]>($"monaco.editor.getModelMarkers({{ owner: 'scan', resource: monaco.Uri.parse('inmemory://project/{file}') }}).map(m => m.startLineNumber)");
 
     private static async Task SetActiveTextAsync(BrowserSession browser, string text) =>
         await browser.EvaluateAsync<object?>($"(() => {{ monaco.editor.getEditors()[0].getModel().setValue({JsonSerializer.Serialize(text)}); return null; }})()");

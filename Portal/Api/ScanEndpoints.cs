@@ -8,7 +8,11 @@ namespace NutPortal.Web.Api;
 /// <summary>Security scans: submit source, then read status and findings.</summary>
 internal static class ScanEndpoints
 {
-    public sealed record ScanRequest(string? Source, string? CompilerVersion);
+    /// <summary>One source, or several files compiled together (name → source; imports resolve among them).</summary>
+    public sealed record ScanRequest(string? Source, string? CompilerVersion, Dictionary<string, string>? Sources = null);
+
+    /// <summary>As many files as a contract project may hold.</summary>
+    private const int MaxFiles = 20;
 
     public static void MapScanEndpoints(this RouteGroupBuilder api)
     {
@@ -16,11 +20,29 @@ internal static class ScanEndpoints
 
         scans.MapPost("/", async (ScanRequest request, ClaimsPrincipal user, ScanService service, CancellationToken ct) =>
         {
+            var who = user.Identity?.Name ?? "unknown";
+            if (request.Sources is { Count: > 0 } files)
+            {
+                if (!string.IsNullOrWhiteSpace(request.Source))
+                {
+                    return FieldErrors.Single("source", "Send either source or sources, not both.");
+                }
+                if (files.Count > MaxFiles)
+                {
+                    return FieldErrors.Single("sources", $"A scan takes at most {MaxFiles} files; this request has {files.Count}.");
+                }
+                if (files.FirstOrDefault(f => string.IsNullOrWhiteSpace(f.Key) || string.IsNullOrWhiteSpace(f.Value)) is { Key: not null } empty)
+                {
+                    return FieldErrors.Single("sources", $"File '{empty.Key}' has no name or no source.");
+                }
+                var many = await service.CreateAsync(files, request.CompilerVersion, who, ct: ct);
+                return Results.Accepted($"/api/v1/scans/{many.Id}", From(many));
+            }
             if (string.IsNullOrWhiteSpace(request.Source))
             {
-                return FieldErrors.Single("source", "Send the Solidity source to scan.");
+                return FieldErrors.Single("source", "Send the Solidity source to scan (or sources: file name → source).");
             }
-            var scan = await service.CreateAsync(request.Source, request.CompilerVersion, user.Identity?.Name ?? "unknown", ct: ct);
+            var scan = await service.CreateAsync(request.Source, request.CompilerVersion, who, ct: ct);
             return Results.Accepted($"/api/v1/scans/{scan.Id}", From(scan));
         }).WithSummary("Queue a security scan of Solidity source");
 
@@ -32,7 +54,7 @@ internal static class ScanEndpoints
                 return Results.NotFound();
             }
             var scan = await service.CreateAsync(
-                ContractProjects.Sources(version).Values.First(), version.CompilerVersion, user.Identity?.Name ?? "unknown", new ScannedVersion(projectId, number), ct);
+                ContractProjects.Sources(version), version.CompilerVersion, user.Identity?.Name ?? "unknown", new ScannedVersion(projectId, number), ct);
             return Results.Accepted($"/api/v1/scans/{scan.Id}", From(scan));
         }).WithTags("Scans").RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Developer))
             .WithSummary("Queue a security scan of a saved version (the deploy gate judges versions by their latest scan)");
@@ -52,8 +74,10 @@ internal static class ScanEndpoints
         error = scan.Error,
         createdAt = scan.CreatedAt,
         finishedAt = scan.FinishedAt,
+        files = scan.SourcesJson is null ? null : ScanService.Sources(scan).Keys.Order(StringComparer.Ordinal),
         findings = ScanService.Findings(scan).Select(f => new
         {
+            file = f.File,
             category = f.Category,
             severity = f.Severity,
             line = f.Line,
@@ -67,6 +91,7 @@ internal static class ScanEndpoints
         // The learned model's ranking: the functions most likely to hold a vulnerability, highest first.
         risks = ScanService.Risks(scan).Select(r => new
         {
+            file = r.File,
             contract = r.Contract,
             function = r.Function,
             line = r.StartLine,

@@ -26,7 +26,7 @@ public static class BytecodeFeatures
             for (var i = 0; i < Math.Min(instructions.Count, map.Count); i++)
             {
                 var (offset, file) = map[i];
-                var owner = file == 0 ? Owner(ordered, starts, offset) : null;
+                var owner = file == context.FileIndex ? Owner(ordered, starts, offset) : null;
                 if (owner != current)
                 {
                     Flush(context, current, run);

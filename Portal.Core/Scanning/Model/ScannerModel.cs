@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json.Serialization;
 
 namespace NutPortal.Core.Scanning.Model;
 
@@ -6,7 +7,10 @@ namespace NutPortal.Core.Scanning.Model;
 public sealed record CategoryClassifier(string Category, double Lambda, double Threshold, double CrossValidatedF1, double Bias, double[] Weights);
 
 /// <summary>How likely a function is to hold a vulnerability of a category, and the line that weighs most.</summary>
-public sealed record FunctionRisk(string Contract, string Function, int StartLine, string Category, double Probability, int Line);
+/// <remarks><see cref="File"/> names the function's file in a multi-file scan; null (and not stored) for a single source.</remarks>
+public sealed record FunctionRisk(
+    string Contract, string Function, int StartLine, string Category, double Probability, int Line,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? File = null);
 
 /// <summary>
 /// The learned scanner model: a logistic regression per SmartBugs category over named features of each

@@ -123,6 +123,7 @@ public sealed partial class ContractEditorModel(ContractCompiler compiler)
         message = $"{f.Title} ({f.Category}, {f.Severity}, {f.Detector}): {f.Explanation} {f.Advice}",
         line = f.Line,
         column = Math.Max(f.Column, 1),
+        file = f.File,
     }).ToList();
 
     /// <summary>Saves the source as a project (or a new version); returns the project id, or null with a message.</summary>

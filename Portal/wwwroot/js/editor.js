@@ -23,11 +23,16 @@ function loadMonaco() {
 export async function create(element, dotnet, file, source, debounceMs) {
     const monaco = await loadMonaco();
     const models = new Map();
+    // Scan findings per file: a file opened after the scan gets its marks when its model is created.
+    const scanMarks = new Map();
     const modelFor = (name, text) => {
         let model = models.get(name);
         if (!model) {
             model = monaco.editor.createModel(text, 'sol', monaco.Uri.parse('inmemory://project/' + name));
             models.set(name, model);
+            if (scanMarks.has(name)) {
+                mark('scan', scanMarks.get(name), model);
+            }
         }
         return model;
     };
@@ -47,7 +52,7 @@ export async function create(element, dotnet, file, source, debounceMs) {
         timers.set(name, setTimeout(() => dotnet.invokeMethodAsync('SourceChanged', name, model.getValue()), debounceMs));
     });
     // Compiler diagnostics and scan findings are kept under separate owners, so a recompile does not wipe the scan's marks.
-    const mark = (owner, markers) => monaco.editor.setModelMarkers(editor.getModel(), owner, markers.map(m => ({
+    const mark = (owner, markers, model = editor.getModel()) => monaco.editor.setModelMarkers(model, owner, markers.map(m => ({
         severity: m.severity === 'error' ? monaco.MarkerSeverity.Error : m.severity === 'warning' ? monaco.MarkerSeverity.Warning : monaco.MarkerSeverity.Info,
         message: m.message,
         source: owner,
@@ -55,11 +60,21 @@ export async function create(element, dotnet, file, source, debounceMs) {
         startColumn: m.column,
         endLineNumber: m.endLine ?? m.line,
         // Without an end column a finding marks its whole line.
-        endColumn: m.endColumn ?? (m.endLine ? m.column + 1 : editor.getModel().getLineMaxColumn(Math.min(m.line, editor.getModel().getLineCount()))),
+        endColumn: m.endColumn ?? (m.endLine ? m.column + 1 : model.getLineMaxColumn(Math.min(m.line, model.getLineCount()))),
     })));
+    // A finding without a file (a single-source scan) belongs to the file on screen.
+    const setScanMarkers = (markers) => {
+        const active = [...models].find(([, m]) => m === editor.getModel())[0];
+        scanMarks.clear();
+        for (const m of markers) {
+            const name = m.file ?? active;
+            scanMarks.set(name, [...(scanMarks.get(name) ?? []), m]);
+        }
+        models.forEach((model, name) => mark('scan', scanMarks.get(name) ?? [], model));
+    };
     return {
         setMarkers: (markers) => mark('solc', markers),
-        setScanMarkers: (markers) => mark('scan', markers),
+        setScanMarkers,
         markers: () => monaco.editor.getModelMarkers({ resource: editor.getModel().uri })
             .map(m => ({ owner: m.owner, line: m.startLineNumber, severity: m.severity, message: m.message })),
         showFile: (name, text) => editor.setModel(modelFor(name, text)),
