@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace NutPortal.Tests.Infrastructure;
 
 /// <summary>The portal on a real Kestrel port (browser, SignalR and socket tests).</summary>
-public sealed class RealServerPortalFactory : PortalFactory
+public class RealServerPortalFactory : PortalFactory
 {
     private Uri? _address;
 

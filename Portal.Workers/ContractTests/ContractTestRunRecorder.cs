@@ -45,9 +45,17 @@ internal sealed class ContractTestRunRecorder(IDbContextFactory<PortalDbContext>
         await PublishAsync(run, index);
     }
 
+    /// <summary>Who asked to stop the run, once someone has (read from the database: the request may come from any replica).</summary>
+    public async Task<string?> CancelledByAsync(string runId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ContractTestRuns.AsNoTracking().Where(r => r.Id == runId).Select(r => r.CancelledBy).SingleOrDefaultAsync(ct);
+    }
+
     /// <summary>
-    /// Ends the run: steps from <paramref name="skipFrom"/> that never ran are Skipped; the status is Error when the
-    /// run could not execute (<paramref name="error"/>) or a step errored, Failed when a step failed, else Passed.
+    /// Ends the run: steps from <paramref name="skipFrom"/> that never ran are Skipped; the status is Cancelled when
+    /// someone asked to stop it, Error when the run could not execute (<paramref name="error"/>) or a step errored,
+    /// Failed when a step failed, else Passed.
     /// </summary>
     public async Task<TestRunStatus> FinishAsync(ContractTestRun run, string? error, int skipFrom = 0)
     {
@@ -58,7 +66,8 @@ internal sealed class ContractTestRunRecorder(IDbContextFactory<PortalDbContext>
             step.Outcome = TestStepOutcome.Skipped;
         }
         stored.Error = error is null ? null : ContractTestSuitesText.Truncate(error, 4000);
-        stored.Status = error is not null || stored.Steps.Any(s => s.Outcome == TestStepOutcome.Error) ? TestRunStatus.Error
+        stored.Status = stored.CancelledBy is not null ? TestRunStatus.Cancelled
+            : error is not null || stored.Steps.Any(s => s.Outcome == TestStepOutcome.Error) ? TestRunStatus.Error
             : stored.Steps.Any(s => s.Outcome == TestStepOutcome.Failed) ? TestRunStatus.Failed
             : TestRunStatus.Passed;
         stored.FinishedAt = clock.GetUtcNow().UtcDateTime;

@@ -101,14 +101,25 @@ internal sealed class ContractTestRunner(
                 var executor = new SuiteExecutor(rpcFactory.Create(node.Endpoint), compiled.Contracts, (ulong)settings.StepGasCap, TimeSpan.FromSeconds(contractOptions.Value.ReceiptTimeoutSeconds));
                 using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 limit.CancelAfter(TimeSpan.FromSeconds(settings.RunTimeoutSeconds));
-                for (; next < steps.Count; next++)
+                var stop = new StopRequest();
+                using var watching = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                var watcher = WatchForCancelAsync(run.Id, stop, limit, watching.Token);
+                try
                 {
-                    var report = await RunStepAsync(run, executor, steps[next], limit, ct);
-                    if (report.Outcome != TestStepOutcome.Passed)
+                    for (; next < steps.Count && stop.By is null; next++)
                     {
-                        next++;
-                        break;
+                        var report = await RunStepAsync(run, executor, steps[next], limit, stop, ct);
+                        if (report.Outcome != TestStepOutcome.Passed)
+                        {
+                            next++;
+                            break;
+                        }
                     }
+                }
+                finally
+                {
+                    await watching.CancelAsync();
+                    await watcher;
                 }
             }
         }
@@ -120,7 +131,35 @@ internal sealed class ContractTestRunner(
         return await recorder.FinishAsync(run, null, skipFrom: next);
     }
 
-    private async Task<StepReport> RunStepAsync(ContractTestRun run, SuiteExecutor executor, TestStep step, CancellationTokenSource limit, CancellationToken ct)
+    /// <summary>Who stopped the run, once the watcher has seen a cancel request.</summary>
+    private sealed class StopRequest
+    {
+        public volatile string? By;
+    }
+
+    /// <summary>Polls for a cancel request (it may have been made on another replica) and cuts the step under way short.</summary>
+    private async Task WatchForCancelAsync(string runId, StopRequest stop, CancellationTokenSource limit, CancellationToken ct)
+    {
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(options.Value.CancelPollMilliseconds), ct);
+                if (await recorder.CancelledByAsync(runId, ct) is { } user)
+                {
+                    stop.By = user;
+                    await limit.CancelAsync();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // the steps ended first
+        }
+    }
+
+    private async Task<StepReport> RunStepAsync(ContractTestRun run, SuiteExecutor executor, TestStep step, CancellationTokenSource limit, StopRequest stop, CancellationToken ct)
     {
         await recorder.StepStartedAsync(run, step.Index, ct);
         var watch = Stopwatch.StartNew();
@@ -128,6 +167,10 @@ internal sealed class ContractTestRunner(
         try
         {
             report = await executor.RunAsync(step, limit.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested && stop.By is { } user)
+        {
+            report = new StepReport(TestStepOutcome.Error, $"Cancelled by {user} during this step; the test node was stopped.");
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {

@@ -94,6 +94,17 @@ internal static class ContractTestEndpoints
             await tests.GetRunAsync(runId, ct) is { } run ? Results.Ok(ContractTestResources.From(run)) : Results.NotFound())
             .WithTags("Contract tests").RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Developer))
             .WithSummary("A run's status and per-step results");
+
+        api.MapPost("/test-runs/{runId}/cancel", async (string runId, ClaimsPrincipal user, ContractTestSuites tests, CancellationToken ct) =>
+            await tests.CancelRunAsync(runId, UserName(user), ct) switch
+            {
+                null => Results.NotFound(),
+                (RunCancelOutcome.AlreadyFinished, var run) => Results.Problem(
+                    $"The run already finished ({run.Status.ToString().ToLowerInvariant()}); there is nothing to cancel.", statusCode: StatusCodes.Status409Conflict, title: "Run finished"),
+                (_, var run) => Results.Accepted($"/api/v1/test-runs/{run.Id}", ContractTestResources.From(run)),
+            })
+            .WithTags("Contract tests").RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Developer))
+            .WithSummary("Cancel a queued or running run: the step under way stops, its node is killed and later steps are skipped");
     }
 
     private static string? StepsText(JsonElement? steps) => steps switch

@@ -25,6 +25,7 @@ internal static class ContractTestResources
         version = r.VersionNumber,
         status = Lower(r.Status.ToString()),
         error = r.Error,
+        cancelledBy = r.CancelledBy,
         createdBy = r.CreatedBy,
         createdAt = r.CreatedAt,
         startedAt = r.StartedAt,

@@ -19,6 +19,10 @@ public sealed class ContractTestOptions
     [Range(1, 300)]
     public int NodeStartTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>How often a running run checks whether someone asked to cancel it.</summary>
+    [Range(50, 10_000)]
+    public int CancelPollMilliseconds { get; set; } = 500;
+
     /// <summary>Runs executing at once (each has its own anvil process); others wait queued.</summary>
     [Range(1, 16)]
     public int MaxConcurrentRuns { get; set; } = 2;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NutPortal.Core.Live;
 using NutPortal.Core.Persistence;
 
 namespace NutPortal.Core.Contracts.Testing;
@@ -9,8 +10,17 @@ public sealed record SuiteSaveResult(ContractTestSuite? Suite, IReadOnlyList<Tes
 /// <summary>A run queued, or why not.</summary>
 public sealed record RunStartResult(ContractTestRun? Run, IReadOnlyList<TestSuiteError> Errors);
 
+/// <summary>What a cancel request did: ended a queued run, asked a running one to stop, or found it already over.</summary>
+public enum RunCancelOutcome
+{
+    Cancelled,
+    Stopping,
+    AlreadyFinished,
+}
+
 /// <summary>Test suites of contract projects: save (validated against the latest version), list, delete, and queue runs.</summary>
-public sealed class ContractTestSuites(IDbContextFactory<PortalDbContext> dbFactory, ContractProjects projects, IContractTestQueue queue, TimeProvider clock)
+public sealed class ContractTestSuites(
+    IDbContextFactory<PortalDbContext> dbFactory, ContractProjects projects, IContractTestQueue queue, LiveNotifier notifier, TimeProvider clock)
 {
     public async Task<IReadOnlyList<ContractTestSuite>> ListAsync(string projectId, CancellationToken ct = default)
     {
@@ -132,6 +142,43 @@ public sealed class ContractTestSuites(IDbContextFactory<PortalDbContext> dbFact
         }
         await queue.EnqueueAsync(run.Id, ct);
         return new RunStartResult(run, []);
+    }
+
+    /// <summary>
+    /// Stops a run for <paramref name="user"/>. A queued run ends Cancelled here (its job then finds it no longer
+    /// queued); a running one is flagged, and its runner, which checks a few times a second on whichever replica
+    /// runs it, stops the step under way, kills the node and ends the run Cancelled. Null when there is no such run.
+    /// </summary>
+    public async Task<(RunCancelOutcome Outcome, ContractTestRun Run)?> CancelRunAsync(string runId, string user, CancellationToken ct = default)
+    {
+        RunCancelOutcome? done = null;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var queued = await db.ContractTestRuns.Where(r => r.Id == runId && r.Status == TestRunStatus.Queued)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, TestRunStatus.Cancelled).SetProperty(r => r.CancelledBy, user).SetProperty(r => r.FinishedAt, now), ct);
+            if (queued == 1)
+            {
+                await db.ContractTestStepResults.Where(s => s.RunId == runId).ExecuteUpdateAsync(u => u.SetProperty(s => s.Outcome, TestStepOutcome.Skipped), ct);
+                done = RunCancelOutcome.Cancelled;
+            }
+            else if (await db.ContractTestRuns.Where(r => r.Id == runId && r.Status == TestRunStatus.Running && r.CancelledBy == null)
+                         .ExecuteUpdateAsync(u => u.SetProperty(r => r.CancelledBy, user), ct) == 1)
+            {
+                done = RunCancelOutcome.Stopping;
+            }
+        }
+        if (await GetRunAsync(runId, ct) is not { } run)
+        {
+            return null;
+        }
+        if (done is not null)
+        {
+            await notifier.PublishAsync(new ContractTestRunChanged(run.Id, run.SuiteId, run.ProjectId, run.Status, null));
+        }
+        // Asked twice while it stops: still stopping.
+        var outcome = done ?? (run.Status is TestRunStatus.Queued or TestRunStatus.Running ? RunCancelOutcome.Stopping : RunCancelOutcome.AlreadyFinished);
+        return (outcome, run);
     }
 
     /// <summary>The run with its step results in suite order.</summary>

@@ -31,6 +31,7 @@ internal sealed class ContractTestRunConfiguration : IEntityTypeConfiguration<Co
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.StepsJson).IsRequired();
         builder.Property(r => r.Error).HasMaxLength(4000);
+        builder.Property(r => r.CancelledBy).HasMaxLength(256);
         builder.Property(r => r.CreatedBy).IsRequired().HasMaxLength(256);
         builder.HasIndex(r => new { r.SuiteId, r.CreatedAt });
         builder.HasOne<ContractTestSuite>().WithMany().HasForeignKey(r => r.SuiteId).OnDelete(DeleteBehavior.Cascade);

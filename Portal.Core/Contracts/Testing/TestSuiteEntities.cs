@@ -26,6 +26,7 @@ public enum TestRunStatus
     Passed,
     Failed,
     Error,
+    Cancelled,
 }
 
 public enum TestStepOutcome
@@ -56,6 +57,9 @@ public sealed class ContractTestRun
 
     /// <summary>Why the run could not execute its steps (compile failed, node did not start).</summary>
     public string? Error { get; set; }
+
+    /// <summary>Who asked to stop the run. A queued run ends Cancelled at once; a running one at the runner's next check.</summary>
+    public string? CancelledBy { get; set; }
 
     public required string CreatedBy { get; set; }
 

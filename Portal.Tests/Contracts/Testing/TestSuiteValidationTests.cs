@@ -91,11 +91,13 @@ public sealed class TestSuiteValidationTests(PortalFactory portal) : IClassFixtu
         var create = await client.PostAsJsonAsync($"/api/v1/contracts/{projectId}/test-suites", new { name = "x", steps = "[]" });
         var run = await client.PostAsync($"/api/v1/contracts/{projectId}/test-suites/{suiteId}/runs", null);
         var read = await client.GetAsync("/api/v1/test-runs/nope");
+        var cancel = await client.PostAsync("/api/v1/test-runs/nope/cancel", null);
 
         Assert.Equal(expected, list.StatusCode);
         Assert.Equal(expected == HttpStatusCode.OK ? HttpStatusCode.BadRequest : HttpStatusCode.Forbidden, create.StatusCode);
         Assert.Equal(expected == HttpStatusCode.OK ? HttpStatusCode.Accepted : HttpStatusCode.Forbidden, run.StatusCode);
         Assert.Equal(expected == HttpStatusCode.OK ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden, read.StatusCode);
+        Assert.Equal(expected == HttpStatusCode.OK ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden, cancel.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await portal.CreateAnonymousClient().GetAsync($"/api/v1/contracts/{projectId}/test-suites")).StatusCode);
     }
 

@@ -119,6 +119,16 @@ public sealed partial class TestSuitesPanel : IDisposable
         _run = started?.Run is { } run ? await Tests.GetRunAsync(run.Id) : _run;
     }
 
+    private async Task CancelRunAsync()
+    {
+        if (_run is null)
+        {
+            return;
+        }
+        var user = (await Auth.GetAuthenticationStateAsync()).User.Identity?.Name ?? "unknown";
+        _run = (await Tests.CancelRunAsync(_run.Id, user))?.Run ?? _run;
+    }
+
     private async Task DeleteAsync()
     {
         if (_suiteId is not null && await Tests.DeleteAsync(Project.Id, _suiteId))
