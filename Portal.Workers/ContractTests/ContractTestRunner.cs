@@ -145,7 +145,17 @@ internal sealed class ContractTestRunner(
             while (!ct.IsCancellationRequested)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(options.Value.CancelPollMilliseconds), ct);
-                if (await recorder.CancelledByAsync(runId, ct) is { } user)
+                string? user;
+                try
+                {
+                    user = await recorder.CancelledByAsync(runId, ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "Could not check whether test run {Run} was cancelled; checking again", runId);
+                    continue;
+                }
+                if (user is not null)
                 {
                     stop.By = user;
                     await limit.CancelAsync();
