@@ -78,15 +78,27 @@ public sealed class NetworkService(
         {
             return false;
         }
-        foreach (var node in network.Nodes)
+        // Every node stays locked until its row is gone: a supervisor tick in between would find the stopped node's
+        // process missing, audit it as down and try to restart it while its network is being deleted. Nothing else
+        // holds two node locks at once, so taking them all (in id order) cannot deadlock.
+        var held = new List<IDisposable>();
+        try
         {
-            using (await locks.AcquireAsync(node.Id, ct))
+            foreach (var node in network.Nodes.OrderBy(n => n.Id, StringComparer.Ordinal))
+            {
+                held.Add(await locks.AcquireAsync(node.Id, ct));
+            }
+            foreach (var node in network.Nodes)
             {
                 await runner.DriverFor(network).StopAsync(node, TimeSpan.FromSeconds(10), ct);
             }
+            db.Networks.Remove(network);
+            await db.SaveChangesAsync(ct);
         }
-        db.Networks.Remove(network);
-        await db.SaveChangesAsync(ct);
+        finally
+        {
+            held.ForEach(h => h.Dispose());
+        }
         var folder = Path.Combine(portal.Value.ResolvedDataDirectory, "networks", network.Id);
         if (Directory.Exists(folder))
         {
