@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using NutPortal.Core.Contracts.Templates;
 using NutPortal.Tests.Infrastructure;
 using static NutPortal.Tests.Contracts.Testing.TestSuiteApi;
 
@@ -36,6 +37,31 @@ public sealed class TestSuiteRunTests(PortalFactory portal) : IClassFixture<Port
         Assert.Contains(steps, s => s.GetProperty("message").GetString()!.Contains("As expected, it reverted: balance too low", StringComparison.Ordinal));
         Assert.Equal(1, run.GetProperty("version").GetInt32());
         Assert.Empty(LeftoverProcesses.Under(Path.Combine(portal.DataDirectory, "contract-tests")));
+    }
+
+    [Theory]
+    [InlineData("erc721")]
+    [InlineData("voting")]
+    [InlineData("escrow")]
+    [InlineData("multisig")]
+    [InlineData("htlc")]
+    [InlineData("oracle")]
+    [InlineData("iot")]
+    public async Task Every_template_comes_with_a_suite_that_runs_green_on_it(string templateId)
+    {
+        using var client = portal.CreateAdminClient();
+        var projectId = await CreateProjectAsync(client, ContractTemplates.Find(templateId)!.Source, templateId);
+        var created = await client.PostAsync($"/api/v1/contracts/{projectId}/test-suites/from-template", null);
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var suiteId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+        var run = await RunAsync(client, projectId, suiteId);
+
+        Assert.True(run.GetProperty("status").GetString() == "passed", run.ToString());
+        var steps = run.GetProperty("steps").EnumerateArray().ToList();
+        Assert.True(steps.Count >= 10, $"{steps.Count} steps");
+        Assert.Contains(steps, s => s.GetProperty("message").GetString()!.StartsWith("As expected, it reverted", StringComparison.Ordinal));
+        Assert.Contains(steps, s => s.GetProperty("kind").GetString() == "event");
     }
 
     [Fact]
