@@ -14,7 +14,7 @@ public static class MonitoringServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<MetricStore>();
         services.AddSingleton<LatestMetrics>();
-        services.AddSingleton<Leases.LeaseKeeper>(); // its only user so far: one replica monitors
+        services.AddSingleton<Leases.LeaseKeeper>(); // one replica monitors, one supervises nodes
         services.AddSingleton<MonitoringLease>();
         services.AddAlerts();
         return services;

@@ -21,6 +21,13 @@ public sealed class NetworkOptions : IValidatableObject
     [Range(1, 3600)]
     public int MaxRestartBackoffSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// With several replicas, one holds the node-supervisor lease and marks nodes down and restarts them; another
+    /// takes over this long after the holder stops renewing it (at once when the holder shuts down).
+    /// </summary>
+    [Range(2, 600)]
+    public int SupervisorLeaseSeconds { get; set; } = 15;
+
     /// <summary>How long a starting node may take before its RPC answers.</summary>
     [Range(1, 600)]
     public int RpcReadyTimeoutSeconds { get; set; } = 30;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NutPortal.Core.Leases;
 using NutPortal.Core.Live;
 using NutPortal.Core.Networks;
 using NutPortal.Core.Networks.Drivers;
@@ -11,8 +12,10 @@ namespace NutPortal.Workers.Networks;
 
 /// <summary>
 /// Watches every node: a node whose process is gone is marked Down within one tick and, when the network's
-/// restart policy says so, restarted with exponential back-off. At start it re-adopts the nodes a previous
-/// run of the portal left running, and restarts or marks down the ones that died meanwhile.
+/// restart policy says so, restarted with exponential back-off. When it starts supervising it re-adopts the nodes
+/// a previous run of the portal left running, and restarts or marks down the ones that died meanwhile. With
+/// several replicas on one database only the holder of the <see cref="LeaseName"/> lease does this, so a dead node
+/// is audited and restarted once; every replica still samples block heights for its own live pages.
 /// </summary>
 public sealed class NodeSupervisor(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -22,31 +25,59 @@ public sealed class NodeSupervisor(
     BlockHeightTracker heights,
     TimeProvider clock,
     IOptions<NetworkOptions> options,
+    LeaseKeeper leases,
     ILogger<NodeSupervisor> logger) : BackgroundService
 {
+    public const string LeaseName = "node-supervisor";
+
     private readonly RestartBackoff _backoff = new(TimeSpan.FromSeconds(options.Value.MaxRestartBackoffSeconds));
+    private bool _supervising;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await RecoverAsync(stoppingToken);
+        await TryTickAsync(stoppingToken);
         var interval = TimeSpan.FromMilliseconds(options.Value.SupervisorIntervalMilliseconds);
         using var timer = new PeriodicTimer(interval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            try
+            await TryTickAsync(stoppingToken);
+        }
+    }
+
+    private async Task TryTickAsync(CancellationToken ct)
+    {
+        try
+        {
+            var holding = await leases.TryAcquireAsync(LeaseName, TimeSpan.FromSeconds(options.Value.SupervisorLeaseSeconds), ct);
+            if (holding && !_supervising)
             {
-                await TickAsync(stoppingToken);
+                // Taking over (at start, or from a replica that stopped renewing): settle what happened unwatched.
+                logger.LogInformation("This replica ({Holder}) now supervises the nodes", leases.Holder);
+                await RecoverAsync(ct);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Node supervision tick failed");
-            }
+            _supervising = holding;
+            await TickAsync(holding, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Node supervision tick failed");
         }
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+        if (_supervising)
+        {
+            try
+            {
+                await leases.ReleaseAsync(LeaseName, CancellationToken.None); // another replica takes over at once
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Could not release the node-supervisor lease");
+            }
+        }
         if (!options.Value.StopNodesOnShutdown)
         {
             return;
@@ -77,10 +108,19 @@ public sealed class NodeSupervisor(
         await FailInterruptedDeploymentsAsync(ct);
     }
 
-    private async Task TickAsync(CancellationToken ct)
+    /// <summary>One pass over the nodes: every replica samples heights; the supervising one also marks down and restarts.</summary>
+    private async Task TickAsync(bool supervising, CancellationToken ct)
     {
         foreach (var (network, node) in await NodesAsync(n => n.Status == NodeStatus.Up || n.Status == NodeStatus.Down, ct))
         {
+            if (!supervising)
+            {
+                if (node.Status == NodeStatus.Up)
+                {
+                    await heights.SampleAsync(network.Id, node, ct);
+                }
+                continue;
+            }
             using var held = locks.TryAcquire(node.Id);
             if (held is null)
             {
