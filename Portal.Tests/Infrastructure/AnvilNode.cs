@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Tooling;
 
@@ -33,7 +31,7 @@ public sealed class AnvilNode : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        var port = FreePort();
+        var port = FreePorts.Next();
         var psi = new ProcessStartInfo(BinaryPath)
         {
             RedirectStandardOutput = true,
@@ -73,14 +71,6 @@ public sealed class AnvilNode : IAsyncLifetime, IDisposable
                 await Task.Delay(100);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        // Another process could grab the port before anvil binds it; acceptable for tests.
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public Task DisposeAsync()

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace NutPortal.Tests.Infrastructure;
 
@@ -22,7 +20,7 @@ public sealed class PortalProcess : IDisposable
 
     public static async Task<PortalProcess> StartAsync(string dataDirectory, string bootstrapToken)
     {
-        var port = FreePort();
+        var port = FreePorts.Next();
         var psi = new ProcessStartInfo("dotnet")
         {
             ArgumentList =
@@ -78,12 +76,5 @@ public sealed class PortalProcess : IDisposable
     {
         Kill();
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

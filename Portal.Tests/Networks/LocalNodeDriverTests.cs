@@ -1,9 +1,8 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using NutPortal.Core.Networks;
 using NutPortal.Core.Networks.Drivers;
 using NutPortal.Core.Networks.Platforms;
+using NutPortal.Tests.Infrastructure;
 
 namespace NutPortal.Tests.Networks;
 
@@ -60,15 +59,8 @@ public sealed class LocalNodeDriverTests : IDisposable
             Id = "driver-net", Name = "driver", Platform = AnvilPlatform.PlatformName, Driver = LocalNodeDriver.DriverName, ProfileJson = "{}",
             CreatedBy = "test", Nodes = [node],
         };
-        var launch = new AnvilPlatform().CreateLaunch(profile, new NodeLaunchContext(name, "127.0.0.1", FreePort(), node.DataDirectory));
+        var launch = new AnvilPlatform().CreateLaunch(profile, new NodeLaunchContext(name, "127.0.0.1", FreePorts.Next(), node.DataDirectory));
         return (new NodeStartRequest(network, node, profile, launch), node);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Tests.Infrastructure;
 
 namespace NutPortal.Tests.Ethereum.JsonRpc;
 
@@ -93,7 +94,7 @@ public sealed class JsonRpcFailureTests : IDisposable
     [Fact]
     public async Task Refused_connection_is_a_transport_exception()
     {
-        var client = new JsonRpcClient(_http, new Uri($"http://127.0.0.1:{FakeRpcServer.FreePort()}/"));
+        var client = new JsonRpcClient(_http, new Uri($"http://127.0.0.1:{FreePorts.Next()}/"));
         var e = await Assert.ThrowsAsync<JsonRpcTransportException>(() => client.GetChainIdAsync());
         Assert.Equal("eth_chainId", e.Method);
     }
