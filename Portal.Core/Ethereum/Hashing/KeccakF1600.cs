@@ -12,7 +12,7 @@ namespace NutPortal.Core.Ethereum.Hashing;
 /// the θ step, which needs every lane of the previous round before any lane of the next can move. What helped:
 /// four rounds per loop iteration (about 3% over two; twelve or twenty-four were slower), and a squeezing call
 /// that forms only the four digest lanes in the last round (about 2%). What did not: a single-state AVX2 version
-/// (lanes in seven Vector256 registers) ran at 0.85x of this code, because Zen 3's cross-lane permutes take about
+/// (lanes in seven Vector256 registers) ran at 0.80-0.86x of this code, because Zen 3's cross-lane permutes take about
 /// six cycles and the gathers of χ cost about forty blends and shuffles per round.
 /// </remarks>
 internal static class KeccakF1600
