@@ -11,6 +11,9 @@ public sealed record SaveResult(ContractProject? Project, ContractVersion? Versi
 /// <summary>Creates projects and saves versions; a version is saved only when its sources compile.</summary>
 public sealed class ContractProjects(IDbContextFactory<PortalDbContext> dbFactory, ContractCompiler compiler, TimeProvider clock)
 {
+    /// <summary>The most source files a project (and so a scan of one) holds.</summary>
+    public const int MaxFiles = 20;
+
     public async Task<IReadOnlyList<ContractProject>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

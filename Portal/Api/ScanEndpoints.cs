@@ -11,8 +11,7 @@ internal static class ScanEndpoints
     /// <summary>One source, or several files compiled together (name → source; imports resolve among them).</summary>
     public sealed record ScanRequest(string? Source, string? CompilerVersion, Dictionary<string, string>? Sources = null);
 
-    /// <summary>As many files as a contract project may hold.</summary>
-    private const int MaxFiles = 20;
+    private const int MaxFiles = ContractProjects.MaxFiles;
 
     public static void MapScanEndpoints(this RouteGroupBuilder api)
     {

@@ -6,7 +6,7 @@ namespace NutPortal.Web.Components.Contracts;
 /// <summary>The editor's file list: add, switch and remove source files of a multi-file project.</summary>
 public sealed partial class ContractEditorModel
 {
-    public const int MaxFiles = 20;
+    public const int MaxFiles = ContractProjects.MaxFiles;
 
     private const string NewFileTemplate = "// SPDX-License-Identifier: MIT\npragma solidity ^0.8.20;\n";
 
