@@ -52,7 +52,7 @@ public sealed class ScanService(IDbContextFactory<PortalDbContext> dbFactory, IS
         return scans.MaxBy(s => s.CreatedAt);
     }
 
-    private static Dictionary<string, string> SingleSource(string source) => new(StringComparer.Ordinal) { ["Contract.sol"] = source };
+    private static IReadOnlyDictionary<string, string> SingleSource(string source) => SolidityCompileRequest.ForSource(source).Sources;
 
     /// <summary>The files a scan covers.</summary>
     public static IReadOnlyDictionary<string, string> Sources(Scan scan) =>
@@ -67,7 +67,7 @@ public sealed class ScanService(IDbContextFactory<PortalDbContext> dbFactory, IS
         var scan = new Scan
         {
             Id = Guid.NewGuid().ToString("N"), Status = ScanStatus.Queued, CompilerVersion = compilerVersion,
-            Source = sources.Count == 1 ? sources.Values.First() : sources.OrderBy(s => s.Key, StringComparer.Ordinal).First().Value,
+            Source = sources.OrderBy(s => s.Key, StringComparer.Ordinal).First().Value,
             SourcesJson = sources.Count == 1 ? null : JsonSerializer.Serialize(sources),
             ProjectId = version?.ProjectId, VersionNumber = version?.Number, CreatedBy = user, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
@@ -105,9 +105,7 @@ public sealed class ScanService(IDbContextFactory<PortalDbContext> dbFactory, IS
         await db.SaveChangesAsync(ct);
         try
         {
-            var report = scan.SourcesJson is null
-                ? await scanner.ScanAsync(scan.Source, scan.CompilerVersion, ct)
-                : await scanner.ScanAsync(Sources(scan), scan.CompilerVersion, ct);
+            var report = await scanner.ScanAsync(Sources(scan), scan.CompilerVersion, ct);
             scan.CompilerVersion = report.CompilerVersion;
             scan.FindingsJson = JsonSerializer.Serialize(report.Findings);
             scan.RisksJson = report.Risks is { Count: > 0 } risks ? JsonSerializer.Serialize(TopRisks(risks)) : null;

@@ -76,9 +76,7 @@ public sealed class SolidityScanner(ISolidityCompiler compiler, ScannerModel? mo
 
     /// <summary>Compiles comment-free source and runs the static rules.</summary>
     public async Task<ScanAnalysis> AnalyzeAsync(string source, string? compilerVersion = null, CancellationToken ct = default) =>
-        (await AnalyzeFilesAsync(new Dictionary<string, string> { [SingleSourceName] = source }, compilerVersion, ct))[0];
-
-    private const string SingleSourceName = "Contract.sol";
+        (await AnalyzeFilesAsync(SolidityCompileRequest.ForSource(source).Sources, compilerVersion, ct))[0];
 
     /// <summary>
     /// Compiles the comment-free files together and runs the static rules per file, in file-name order; on a

@@ -83,7 +83,8 @@ public sealed class ContractEditorBrowserTests(RealServerPortalFactory portal) :
         await browser.WaitForAsync("[data-testid=security] [data-testid=finding][data-category=reentrancy]", "visible", 30000);
         await browser.ClickAsync("[data-testid=deploy-gate]");
         var projectId = (await browser.UrlAsync()).Split('/')[^1];
-        await WaitUntilAsync(async () => (await portal.Services.GetRequiredService<ContractProjects>().GetAsync(projectId))?.BlockDeployOnHighFindings == true);
+        await Eventually.HoldsAsync(async () => (await portal.Services.GetRequiredService<ContractProjects>().GetAsync(projectId))?.BlockDeployOnHighFindings == true,
+            "The deploy gate did not turn on within 15 s.", TimeSpan.FromSeconds(15));
         await browser.ClickAsync("[data-testid=version-row] a");
         await browser.WaitForTextAsync("[data-testid=version-source]", "contract Token");
     }
@@ -150,13 +151,4 @@ public sealed class ContractEditorBrowserTests(RealServerPortalFactory portal) :
 
     private static Task<int[]> MarkerLinesAsync(BrowserSession browser, string owner = "solc") =>
         browser.EvaluateAsync<int[]>($"monaco.editor.getModelMarkers({{ owner: '{owner}' }}).filter(m => m.severity === monaco.MarkerSeverity.Error).map(m => m.startLineNumber)");
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        for (var waited = 0; !await condition(); waited += 100)
-        {
-            Assert.True(waited < 15000, "The condition did not hold within 15 s.");
-            await Task.Delay(100);
-        }
-    }
 }

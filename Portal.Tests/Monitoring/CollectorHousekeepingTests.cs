@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NutPortal.Core.Jobs;
 using NutPortal.Core.Monitoring;
 using NutPortal.Core.Persistence;
+using NutPortal.Tests.Infrastructure;
 using NutPortal.Workers.Alerts;
 using NutPortal.Workers.Monitoring;
 using static NutPortal.Tests.Networks.NetworkApi;
@@ -31,7 +32,8 @@ public sealed class CollectorHousekeepingTests(MonitoringPortalFactory portal) :
         Assert.Contains(nodeId, processes.Followed);
 
         var deleted = await client.DeleteAsync($"/api/v1/networks/{id}");
-        await WaitUntilAsync(() => !latest.NetworkIds.Contains(id) && !chain.Followed.Contains(id) && !processes.Followed.Contains(nodeId));
+        await Eventually.HoldsAsync(() => Task.FromResult(!latest.NetworkIds.Contains(id) && !chain.Followed.Contains(id) && !processes.Followed.Contains(nodeId)),
+            "The deleted network is still collected or followed.");
 
         Assert.True(deleted.IsSuccessStatusCode, deleted.StatusCode.ToString());
         Assert.Null(latest.Get(id, nodeId, Metrics.NodeUp));
@@ -49,7 +51,7 @@ public sealed class CollectorHousekeepingTests(MonitoringPortalFactory portal) :
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var ruleId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
         await Alerts.AlertFiringTests.WaitForAlertAsync(client, ruleId, "firing", TimeSpan.FromSeconds(30));
-        await WaitUntilAsync(async () => (await RunsAsync(dbFactory)).Count > 0);
+        await Eventually.HoldsAsync(async () => (await RunsAsync(dbFactory)).Count > 0, "No run was recorded.");
         var afterFiring = await RunsAsync(dbFactory);
 
         // Evaluated every second: five quiet evaluations would have been five rows before.
@@ -65,20 +67,5 @@ public sealed class CollectorHousekeepingTests(MonitoringPortalFactory portal) :
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         return await db.JobRuns.AsNoTracking().Where(r => r.JobName == AlertEvaluationJob.Name).ToListAsync();
-    }
-
-    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The condition never held.");
-            }
-            await Task.Delay(200);
-        }
     }
 }

@@ -22,7 +22,7 @@ public sealed class MonitoringReplicaTests
         var first = Fast(PortalFactory.On(TestDatabase.Create(provider)));
         using var firstClient = first.CreateAdminClient();
         var firstLease = first.Services.GetRequiredService<MonitoringLease>();
-        await WaitUntilAsync(async () => await firstLease.CurrentHolderAsync(CancellationToken.None) == firstLease.Holder, "the first replica never held the lease");
+        await Eventually.HoldsAsync(async () => await firstLease.CurrentHolderAsync(CancellationToken.None) == firstLease.Holder, "the first replica never held the lease");
         using var second = Fast(PortalFactory.RestartOf(first));
         using var client = second.CreateAdminClient();
         var secondLease = second.Services.GetRequiredService<MonitoringLease>();
@@ -44,9 +44,9 @@ public sealed class MonitoringReplicaTests
 
             // The first replica stops: it gives the lease up and the second one collects from then on.
             await first.DisposeAsync();
-            await WaitUntilAsync(async () => await secondLease.CurrentHolderAsync(CancellationToken.None) == secondLease.Holder, "the second replica never took over");
+            await Eventually.HoldsAsync(async () => await secondLease.CurrentHolderAsync(CancellationToken.None) == secondLease.Holder, "the second replica never took over");
             var takenOver = DateTime.UtcNow;
-            await WaitUntilAsync(async () => await HeightSamplesAsync(second, id, takenOver) >= 2, "the second replica never collected");
+            await Eventually.HoldsAsync(async () => await HeightSamplesAsync(second, id, takenOver) >= 2, "the second replica never collected");
             Assert.Single(await AlertsAsync(second, ruleId));
             Assert.True((await client.DeleteAsync($"/api/v1/networks/{id}")).IsSuccessStatusCode);
         }
@@ -71,18 +71,5 @@ public sealed class MonitoringReplicaTests
     {
         await using var db = await portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         return await db.Alerts.AsNoTracking().Where(a => a.RuleId == ruleId).ToListAsync();
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string failure)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException(failure);
-            }
-            await Task.Delay(200);
-        }
     }
 }

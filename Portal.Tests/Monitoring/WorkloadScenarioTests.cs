@@ -60,7 +60,7 @@ public sealed class WorkloadScenarioTests(RealServerPortalFactory portal) : ICla
         // While it runs: the API series and the live chart show ~50 tx/s, the rule goes Pending then Firing,
         // the webhook hears "firing" and the bell lights up without a reload.
         await MetricsApiTests.WaitForPointsAsync(client, id, "tps", p => p.Any(x => Time(x) > startedAt && Value(x) >= 40));
-        await WaitUntilAsync(async () => (await ChartAsync(browser)).Any(p => p.Time > startedAt && p.Value >= 40), "the live chart never showed 40+ tx/s");
+        await Eventually.HoldsAsync(async () => (await ChartAsync(browser)).Any(p => p.Time > startedAt && p.Value >= 40), "the live chart never showed 40+ tx/s");
         var pending = await AlertFiringTests.WaitForAlertAsync(client, ruleId, "pending", TimeSpan.FromSeconds(20));
         var firing = await AlertFiringTests.WaitForAlertAsync(client, ruleId, "firing", TimeSpan.FromSeconds(30));
         var hookFiring = await receiver.WaitForAsync(b => b.GetProperty("state").GetString() == "firing", TimeSpan.FromSeconds(20));
@@ -150,19 +150,6 @@ public sealed class WorkloadScenarioTests(RealServerPortalFactory portal) : ICla
             {
                 Assert.True(response.IsSuccessStatusCode, $"no trace for {hash}: {(int)response.StatusCode}");
                 return await response.Content.ReadFromJsonAsync<JsonElement>();
-            }
-            await Task.Delay(250);
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string failure)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException(failure);
             }
             await Task.Delay(250);
         }

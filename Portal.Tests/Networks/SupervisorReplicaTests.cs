@@ -17,7 +17,7 @@ public sealed class SupervisorReplicaTests
         var first = new PortalFactory();
         using var firstClient = first.CreateAdminClient();
         var leases = first.Services.GetRequiredService<LeaseKeeper>();
-        await WaitUntilAsync(async () => await leases.HolderOfAsync(NodeSupervisor.LeaseName, CancellationToken.None) == leases.Holder, "the first replica never supervised");
+        await Eventually.HoldsAsync(async () => await leases.HolderOfAsync(NodeSupervisor.LeaseName, CancellationToken.None) == leases.Holder, "the first replica never supervised");
         // A replica that starts while another deploys must not take the deployment for one a restart interrupted.
         var id = (await CreateAsync(firstClient, Profile("supervised-once"))).GetProperty("id").GetString()!;
         Assert.Equal("Deploying", Status(await GetAsync(firstClient, id)));
@@ -39,7 +39,7 @@ public sealed class SupervisorReplicaTests
 
             // The first replica stops and gives the lease up; the second supervises from then on.
             await first.DisposeAsync();
-            await WaitUntilAsync(async () => await secondLeases.HolderOfAsync(NodeSupervisor.LeaseName, CancellationToken.None) == secondLeases.Holder, "the second replica never took over");
+            await Eventually.HoldsAsync(async () => await secondLeases.HolderOfAsync(NodeSupervisor.LeaseName, CancellationToken.None) == secondLeases.Holder, "the second replica never took over");
             await KillNodeAsync(second, id);
             await WaitForAsync(client, id, n => NodeStatus(n) == "Up" && Node(n).GetProperty("restartCount").GetInt32() == 2, TimeSpan.FromSeconds(30), "restarted by the second replica");
             Assert.Equal((2, 2), await DownsAndRestartsAsync(client, id));
@@ -63,14 +63,5 @@ public sealed class SupervisorReplicaTests
         var audit = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{networkId}/audit")).EnumerateArray().ToList();
         return (audit.Count(a => a.GetProperty("action").GetString() == "node down"),
                 audit.Count(a => a.GetProperty("action").GetString() == "auto-restart" && a.GetProperty("outcome").GetString() == "succeeded"));
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string failure)
-    {
-        for (var waited = 0; !await condition(); waited += 100)
-        {
-            Assert.True(waited < 30_000, failure);
-            await Task.Delay(100);
-        }
     }
 }

@@ -10,21 +10,18 @@ namespace NutPortal.Tests.Contracts.Testing;
 /// <summary>A portal whose runs may burn 10 billion gas per step: an endless loop keeps anvil busy for many seconds.</summary>
 public sealed class LongStepPortalFactory : PortalFactory
 {
-    public LongStepPortalFactory()
-    {
-        WithSetting("Portal:Contracts:Tests:StepGasCap", "10000000000");
-        WithSetting("Portal:Contracts:Tests:CancelPollMilliseconds", "100");
-    }
+    public LongStepPortalFactory() => LongSteps(this);
+
+    /// <summary>The settings, for this factory and the real-server one the browser needs.</summary>
+    internal static void LongSteps(PortalFactory portal) => portal
+        .WithSetting("Portal:Contracts:Tests:StepGasCap", "10000000000")
+        .WithSetting("Portal:Contracts:Tests:CancelPollMilliseconds", "100");
 }
 
 /// <summary>The same, on a real Kestrel port for the browser.</summary>
 public sealed class LongStepRealServerPortalFactory : RealServerPortalFactory
 {
-    public LongStepRealServerPortalFactory()
-    {
-        WithSetting("Portal:Contracts:Tests:StepGasCap", "10000000000");
-        WithSetting("Portal:Contracts:Tests:CancelPollMilliseconds", "100");
-    }
+    public LongStepRealServerPortalFactory() => LongStepPortalFactory.LongSteps(this);
 }
 
 public sealed class TestRunCancelBrowserTests(LongStepRealServerPortalFactory portal) : IClassFixture<LongStepRealServerPortalFactory>
@@ -73,13 +70,13 @@ public sealed class TestRunCancelTests(LongStepPortalFactory portal) : IClassFix
         var suiteId = await CreateSuiteAsync(client, projectId, LoopSteps);
         var started = await client.PostAsync($"/api/v1/contracts/{projectId}/test-suites/{suiteId}/runs", null);
         var runId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-        await PollAsync(client, runId, run => Outcome(run, 1) == "running", "step 2 to start");
+        await WaitForRunAsync(client, runId, run => Outcome(run, 1) == "running", "start step 2", 30);
 
         var cancel = await client.PostAsync($"/api/v1/test-runs/{runId}/cancel", null);
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
         Assert.Equal(PortalFactory.AdminEmail, (await cancel.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cancelledBy").GetString());
         // The loop alone would keep anvil busy far longer than this wait: the run ends because it was cancelled.
-        var ended = await PollAsync(client, runId, run => run.GetProperty("status").GetString() is not ("queued" or "running"), "the run to end");
+        var ended = await WaitForRunAsync(client, runId, Finished, "end", 30);
 
         Assert.Equal("cancelled", ended.GetProperty("status").GetString());
         Assert.Equal(["passed", "error", "skipped"], ended.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("outcome").GetString()));
@@ -90,20 +87,5 @@ public sealed class TestRunCancelTests(LongStepPortalFactory portal) : IClassFix
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Contains("already finished (cancelled)", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync("/api/v1/test-runs/nope/cancel", null)).StatusCode);
-    }
-
-    private static async Task<JsonElement> PollAsync(HttpClient client, string runId, Func<JsonElement, bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var run = await client.GetFromJsonAsync<JsonElement>($"/api/v1/test-runs/{runId}");
-            if (condition(run))
-            {
-                return run;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"Waited 30 s for {what}: {run}");
-            await Task.Delay(100);
-        }
     }
 }

@@ -31,15 +31,23 @@ internal static class TestSuiteApi
         var body = await started.Content.ReadAsStringAsync();
         Assert.True(started.StatusCode == System.Net.HttpStatusCode.Accepted, body);
         var runId = JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+        return await WaitForRunAsync(client, runId, Finished, "finish", timeoutSeconds);
+    }
+
+    public static bool Finished(JsonElement run) => run.GetProperty("status").GetString() is not ("queued" or "running");
+
+    /// <summary>Polls GET /test-runs/{id} until <paramref name="condition"/> holds and returns that state of the run.</summary>
+    public static async Task<JsonElement> WaitForRunAsync(HttpClient client, string runId, Func<JsonElement, bool> condition, string what, int timeoutSeconds = 180)
+    {
         var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
         while (true)
         {
             var run = await client.GetFromJsonAsync<JsonElement>($"/api/v1/test-runs/{runId}");
-            if (run.GetProperty("status").GetString() is not ("queued" or "running"))
+            if (condition(run))
             {
                 return run;
             }
-            Assert.True(DateTime.UtcNow < deadline, $"Run {runId} did not finish in {timeoutSeconds} s: {run}");
+            Assert.True(DateTime.UtcNow < deadline, $"Run {runId} did not {what} in {timeoutSeconds} s: {run}");
             await Task.Delay(200);
         }
     }
