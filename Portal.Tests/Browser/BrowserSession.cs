@@ -1,47 +1,34 @@
-using System.Diagnostics;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using NutPortal.Tests.Infrastructure;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 
 namespace NutPortal.Tests.Browser;
 
 /// <summary>
-/// A real headless Chromium page driven through playwright-core (Node) by the bridge script beside this file.
-/// Each call sends one command and waits for its reply; a failed command throws with playwright's message
-/// and a screenshot path to look at.
+/// A real headless Chromium page (Debian's, driven by Microsoft.Playwright) in a browser context of its own.
+/// A failed call throws <see cref="BrowserCommandException"/> with Playwright's message and a screenshot path to look at.
 /// </summary>
-public sealed class BrowserSession : IAsyncDisposable
+public sealed partial class BrowserSession : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private int _nextId;
+    private const int DefaultTimeoutMs = 15000;
+    private readonly Lazy<Task<IPage>> _page;
+    private readonly List<string> _pageErrors = [];
+    private IBrowserContext? _context;
 
-    private BrowserSession(Process process, Uri baseAddress)
+    private BrowserSession(Uri baseAddress)
     {
-        _process = process;
         BaseAddress = baseAddress;
+        _page = new(OpenPageAsync);
     }
 
     public Uri BaseAddress { get; }
 
-    public static bool ChromiumAvailable => File.Exists(Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium");
+    public static bool ChromiumAvailable => Web.Bench.HeadlessChromium.Available;
 
-    public static BrowserSession Start(Uri baseAddress)
-    {
-        var psi = new ProcessStartInfo("node", Path.Combine(NodeScript.RepoRoot, "Portal.Tests", "Browser", "bridge.mjs"))
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = NodeScript.RepoRoot,
-        };
-        var process = Process.Start(psi) ?? throw new InvalidOperationException("The browser bridge did not start.");
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine($"[browser] {e.Data}"); } };
-        process.BeginErrorReadLine();
-        return new BrowserSession(process, baseAddress);
-    }
+    /// <summary>A session on <paramref name="baseAddress"/>; its page opens with the first call.</summary>
+    public static BrowserSession Start(Uri baseAddress) => new(baseAddress);
 
-    public Task<int?> GotoAsync(string relative) => SendAsync<int?>("goto", new { url = new Uri(BaseAddress, relative).ToString() });
+    public Task<int?> GotoAsync(string relative) => RunAsync("goto", async page =>
+        (await page.GotoAsync(new Uri(BaseAddress, relative).ToString(), new() { WaitUntil = WaitUntilState.Load }))?.Status);
 
     /// <summary>Opens an interactive page and waits until its circuit is connected, so input is not lost.</summary>
     public async Task GotoInteractiveAsync(string relative)
@@ -52,29 +39,47 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public Task WaitForInteractiveAsync() => WaitForAsync("[data-interactive=true]", "attached");
 
-    public Task<string> UrlAsync() => SendAsync<string>("url");
+    public Task<string> UrlAsync() => RunAsync("url", page => Task.FromResult(page.Url));
 
-    public Task ClickAsync(string selector) => SendAsync<object?>("click", new { selector });
+    public Task ClickAsync(string selector) => RunAsync("click", page => page.ClickAsync(selector));
 
-    public Task FillAsync(string selector, string value) => SendAsync<object?>("fill", new { selector, value });
+    public Task FillAsync(string selector, string value) => RunAsync("fill", page => page.FillAsync(selector, value));
 
-    public Task CheckAsync(string selector) => SendAsync<object?>("check", new { selector });
+    public Task CheckAsync(string selector) => RunAsync("check", page => page.CheckAsync(selector));
 
-    public Task<string?> TextAsync(string selector) => SendAsync<string?>("text", new { selector });
+    public Task<string?> TextAsync(string selector) => RunAsync("text", async page => (await page.TextContentAsync(selector))?.Trim());
 
-    public Task<int> CountAsync(string selector) => SendAsync<int>("count", new { selector });
+    public Task<int> CountAsync(string selector) => RunAsync("count", page => page.Locator(selector).CountAsync());
 
-    public Task WaitForAsync(string selector, string state = "visible", int timeoutMs = 15000) =>
-        SendAsync<object?>("waitFor", new { selector, state, timeout = timeoutMs });
+    /// <summary>Waits for <paramref name="selector"/> to be in <paramref name="state"/>: visible, hidden, attached or detached.</summary>
+    public Task WaitForAsync(string selector, string state = "visible", int timeoutMs = DefaultTimeoutMs) =>
+        RunAsync("waitFor", page => page.WaitForSelectorAsync(selector, new()
+        {
+            State = Enum.Parse<WaitForSelectorState>(state, ignoreCase: true),
+            Timeout = timeoutMs,
+        }));
 
-    public Task WaitForTextAsync(string selector, string text, int timeoutMs = 15000) =>
-        SendAsync<object?>("waitForText", new { selector, text, timeout = timeoutMs });
+    public Task WaitForTextAsync(string selector, string text, int timeoutMs = DefaultTimeoutMs) =>
+        RunAsync("waitForText", page => page.WaitForFunctionAsync(
+            "([s, t]) => [...document.querySelectorAll(s)].some(e => e.textContent.includes(t))",
+            new[] { selector, text },
+            new() { Timeout = timeoutMs }));
 
-    public Task WaitForUrlAsync(string pattern, int timeoutMs = 15000) => SendAsync<object?>("waitForUrl", new { pattern, timeout = timeoutMs });
+    public Task WaitForUrlAsync(string pattern, int timeoutMs = DefaultTimeoutMs) =>
+        RunAsync("waitForUrl", page => page.WaitForURLAsync(new Regex(pattern), new() { Timeout = timeoutMs }));
 
-    public Task<T> EvaluateAsync<T>(string expression) => SendAsync<T>("evaluate", new { expression });
+    public Task<T> EvaluateAsync<T>(string expression) => RunAsync("evaluate", page => page.EvaluateAsync<T>(expression));
 
-    public Task<string[]> PageErrorsAsync() => SendAsync<string[]>("errors");
+    /// <summary>The uncaught script errors the page raised since the last call.</summary>
+    public Task<string[]> PageErrorsAsync()
+    {
+        lock (_pageErrors)
+        {
+            var errors = _pageErrors.ToArray();
+            _pageErrors.Clear();
+            return Task.FromResult(errors);
+        }
+    }
 
     /// <summary>Signs in through the real sign-in form and waits for the dashboard.</summary>
     public async Task SignInAsync(string email, string password)
@@ -87,41 +92,50 @@ public sealed class BrowserSession : IAsyncDisposable
         await WaitForInteractiveAsync();
     }
 
-    private async Task<T> SendAsync<T>(string op, object? args = null)
+    private async Task<IPage> OpenPageAsync()
     {
-        await _gate.WaitAsync();
+        var browser = await SharedBrowser.GetAsync();
+        _context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        _context.SetDefaultTimeout(DefaultTimeoutMs);
+        var page = await _context.NewPageAsync();
+        page.PageError += (_, error) =>
+        {
+            lock (_pageErrors)
+            {
+                _pageErrors.Add(error);
+            }
+        };
+        return page;
+    }
+
+    private async Task RunAsync(string op, Func<IPage, Task> action) => await RunAsync(op, async page =>
+    {
+        await action(page);
+        return true;
+    });
+
+    private async Task<T> RunAsync<T>(string op, Func<IPage, Task<T>> action)
+    {
+        var page = await _page.Value;
         try
         {
-            var id = ++_nextId;
-            var line = JsonSerializer.Serialize(new { id, op, args });
-            await _process.StandardInput.WriteLineAsync(line);
-            await _process.StandardInput.FlushAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            var reply = await _process.StandardOutput.ReadLineAsync(timeout.Token)
-                ?? throw new InvalidOperationException($"The browser bridge exited during '{op}'.");
-            var node = JsonNode.Parse(reply)!;
-            if (node["ok"]?.GetValue<bool>() != true)
-            {
-                var shot = Path.Combine(Path.GetTempPath(), $"nutportal-failure-{Guid.NewGuid():N}.png");
-                await TryScreenshotAsync(shot);
-                throw new BrowserCommandException($"{op} failed: {node["error"]} (screenshot: {shot})");
-            }
-            return node["value"] is { } value ? value.Deserialize<T>()! : default!;
+            return await action(page);
         }
-        finally
+        catch (PlaywrightException ex)
         {
-            _gate.Release();
+            var shot = Path.Combine(Path.GetTempPath(), $"nutportal-failure-{Guid.NewGuid():N}.png");
+            await TryScreenshotAsync(page, shot);
+            throw new BrowserCommandException($"{op} failed: {ex.Message} (screenshot: {shot})", ex);
         }
     }
 
-    private async Task TryScreenshotAsync(string path)
+    private static async Task TryScreenshotAsync(IPage page, string path)
     {
         try
         {
-            await _process.StandardInput.WriteLineAsync(JsonSerializer.Serialize(new { id = -1, op = "screenshot", args = new { path } }));
-            await _process.StandardOutput.ReadLineAsync();
+            await page.ScreenshotAsync(new() { Path = path, FullPage = true, Timeout = 10000 });
         }
-        catch (IOException)
+        catch (PlaywrightException)
         {
             // The screenshot is a debugging aid only.
         }
@@ -129,21 +143,29 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        try
+        if (_context is not null)
         {
-            await _process.StandardInput.WriteLineAsync("{\"op\":\"close\"}");
-            if (!_process.WaitForExit(10000))
+            try
             {
-                _process.Kill(entireProcessTree: true);
+                await _context.CloseAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // The browser is already gone.
             }
         }
-        catch (Exception ex) when (ex is IOException or InvalidOperationException)
-        {
-            // Already gone.
-        }
-        _process.Dispose();
-        _gate.Dispose();
     }
 }
 
-public sealed class BrowserCommandException(string message) : Exception(message);
+public sealed class BrowserCommandException : Exception
+{
+    public BrowserCommandException(string message)
+        : base(message)
+    {
+    }
+
+    public BrowserCommandException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,6 +1,8 @@
-using System.Diagnostics;
-using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
 using NutPortal.Tests.Infrastructure;
 
 namespace NutPortal.Tests.Live;
@@ -10,18 +12,21 @@ public sealed class LiveHubTests(RealServerPortalFactory portal) : IClassFixture
     [Fact]
     public async Task An_admin_client_receives_job_runs_pushed_over_the_hub()
     {
-        using var client = StartClient(portal.BootstrapToken);
-        Assert.Equal("connected", await ReadLineAsync(client));
+        await using var connection = Connect(portal.BootstrapToken);
+        var runs = Channel.CreateUnbounded<JsonElement>();
+        using var subscription = connection.On<JsonElement>("jobRun", run => runs.Writer.TryWrite(run));
+        await connection.StartAsync();
         using var api = portal.CreateAdminClient();
         api.BaseAddress = portal.Address;
 
         var trigger = await api.PostAsync("/api/v1/jobs/job-run-retention/trigger", null);
 
-        Assert.Equal(System.Net.HttpStatusCode.Accepted, trigger.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, trigger.StatusCode);
         var outcomes = new List<string>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (!outcomes.Contains("Succeeded"))
         {
-            var run = JsonDocument.Parse(await ReadLineAsync(client)).RootElement;
+            var run = await runs.Reader.ReadAsync(timeout.Token);
             Assert.Equal("job-run-retention", run.GetProperty("jobName").GetString());
             outcomes.Add(run.GetProperty("outcome").GetString()!);
         }
@@ -31,28 +36,15 @@ public sealed class LiveHubTests(RealServerPortalFactory portal) : IClassFixture
     [Fact]
     public async Task A_client_without_a_valid_token_is_refused()
     {
-        using var client = StartClient("np_not_a_real_token_000000000000");
+        await using var connection = Connect("np_not_a_real_token_000000000000");
 
-        var line = await ReadLineAsync(client);
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => connection.StartAsync());
 
-        Assert.StartsWith("refused", line, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(HubConnectionState.Disconnected, connection.State);
     }
 
-    private Process StartClient(string token)
-    {
-        var psi = new ProcessStartInfo("node")
-        {
-            ArgumentList = { Path.Combine(NodeScript.RepoRoot, "Portal.Tests", "Live", "live-client.mjs"), new Uri(portal.Address, "hubs/live").ToString(), token },
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = NodeScript.RepoRoot,
-        };
-        return Process.Start(psi)!;
-    }
-
-    private static async Task<string> ReadLineAsync(Process process)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        return await process.StandardOutput.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException("The client exited.");
-    }
+    private HubConnection Connect(string token) => new HubConnectionBuilder()
+        .WithUrl(new Uri(portal.Address, "hubs/live"), HttpTransportType.WebSockets, o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+        .Build();
 }

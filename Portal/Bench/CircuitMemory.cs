@@ -1,34 +1,93 @@
 using System.Diagnostics;
-using NutPortal.Core.Tooling;
+using Microsoft.Playwright;
 
 namespace NutPortal.Web.Bench;
 
 /// <summary>
-/// Server memory per idle dashboard circuit: opens real circuits with Chromium (Portal/Bench/circuits-bench.mjs),
-/// and compares the portal's managed heap and working set (after full, compacting collections) with all pages
-/// open against before. Managed heap is what circuits retain; working set also counts the runtime's growth.
+/// Server memory per idle dashboard circuit: opens real circuits with Chromium (Microsoft.Playwright), and compares
+/// the portal's managed heap and working set (after full, compacting collections) with all pages open against
+/// before. Managed heap is what circuits retain; working set also counts the runtime's growth.
+/// Playwright's client lives in this process too and keeps objects per page (page, frame, navigation response):
+/// the same number of pages on the static sign-in page (no circuit) measures that, and it is taken off.
 /// </summary>
 internal static class CircuitMemory
 {
-    private const string Script = "Portal/Bench/circuits-bench.mjs";
+    private const int Timeout = 60000;
 
     public static async Task MeasureAsync(BenchReport report, Uri portal, string password, int pages, CancellationToken ct)
     {
-        var root = RepositoryLayout.NodeProjectRoot
-            ?? throw new InvalidOperationException("node_modules not found: run `npm ci` in the repository root.");
+        await using var chromium = await HeadlessChromium.LaunchAsync("--renderer-process-limit=4");
         // One circuit first, so the one-off costs (component types, JIT, caches) are not counted per circuit.
-        await WithPagesAsync(root, portal, password, 1, () => Task.CompletedTask, ct);
-        var (heapBefore, setBefore) = Settle();
-        (long Heap, long Set) open = default;
-        var opening = Stopwatch.StartNew();
-        await WithPagesAsync(root, portal, password, pages, async () =>
+        await using (var warm = await SignInAsync(chromium.Browser, portal, password))
         {
-            report.Figure($"push.circuits.{pages}.open", opening.Elapsed.TotalSeconds, "s");
-            await Task.Delay(TimeSpan.FromSeconds(5), ct); // idle: first renders and chart loads are done
-            open = Settle();
-        }, ct);
-        report.Figure($"push.circuit.managed_heap", (open.Heap - heapBefore) / 1024.0 / pages, "KB/circuit");
-        report.Figure($"push.circuit.working_set", (open.Set - setBefore) / 1024.0 / pages, "KB/circuit");
+            await OpenDashboardsAsync(warm, portal, 1);
+        }
+        var client = await PlaywrightClientPerPageAsync(chromium.Browser, portal, pages, ct);
+        report.Figure("push.circuit.playwright_client_heap", client.Heap / 1024.0, "KB/page");
+
+        var (heapBefore, setBefore) = Settle();
+        var opening = Stopwatch.StartNew();
+        await using var context = await SignInAsync(chromium.Browser, portal, password);
+        await OpenDashboardsAsync(context, portal, pages);
+        report.Figure($"push.circuits.{pages}.open", opening.Elapsed.TotalSeconds, "s");
+        await Task.Delay(TimeSpan.FromSeconds(5), ct); // idle: first renders and chart loads are done
+        var (heapOpen, setOpen) = Settle();
+        report.Figure("push.circuit.managed_heap", ((heapOpen - heapBefore) / (double)pages - client.Heap) / 1024.0, "KB/circuit");
+        report.Figure("push.circuit.working_set", ((setOpen - setBefore) / (double)pages - client.Set) / 1024.0, "KB/circuit");
+    }
+
+    /// <summary>What Playwright's own objects cost this process per open page: pages on the static sign-in page.</summary>
+    private static async Task<(double Heap, double Set)> PlaywrightClientPerPageAsync(IBrowser browser, Uri portal, int pages, CancellationToken ct)
+    {
+        var (heapBefore, setBefore) = Settle();
+        await using var context = await browser.NewContextAsync();
+        for (var i = 0; i < pages; i++)
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(new Uri(portal, "account/login").ToString(), new() { WaitUntil = WaitUntilState.Load, Timeout = Timeout });
+        }
+        await Task.Delay(TimeSpan.FromSeconds(1), ct);
+        var (heap, set) = Settle();
+        return ((heap - heapBefore) / (double)pages, (set - setBefore) / (double)pages);
+    }
+
+    /// <summary>A browser context signed in as the admin, its one page on the home dashboard.</summary>
+    private static async Task<IBrowserContext> SignInAsync(IBrowser browser, Uri portal, string password)
+    {
+        var context = await browser.NewContextAsync();
+        context.SetDefaultTimeout(Timeout);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(portal, "account/login").ToString());
+        await page.FillAsync("#email", "admin@nutportal.local");
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("[data-testid=sign-in]");
+        await page.WaitForSelectorAsync("[data-testid=welcome-name]");
+        return context;
+    }
+
+    /// <summary>
+    /// Brings the context to <paramref name="count"/> dashboard pages, each waiting until its circuit is interactive.
+    /// The signed-in page stays open as the first: closing a context's last page ends its session cookie.
+    /// </summary>
+    private static async Task OpenDashboardsAsync(IBrowserContext context, Uri portal, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var page = i < context.Pages.Count ? context.Pages[i] : await context.NewPageAsync();
+            if (i > 0)
+            {
+                await page.GotoAsync(portal.ToString(), new() { WaitUntil = WaitUntilState.Load });
+            }
+            try
+            {
+                await page.WaitForSelectorAsync("[data-interactive=true]", new() { State = WaitForSelectorState.Attached });
+            }
+            catch (PlaywrightException ex)
+            {
+                var blazor = await page.EvaluateAsync<string>("typeof Blazor");
+                throw new InvalidOperationException($"Dashboard page {i} did not become interactive (Blazor: {blazor}, url: {page.Url}): {ex.Message}", ex);
+            }
+        }
     }
 
     private static (long Heap, long Set) Settle()
@@ -38,43 +97,5 @@ internal static class CircuitMemory
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         using var self = Process.GetCurrentProcess();
         return (GC.GetTotalMemory(forceFullCollection: false), self.WorkingSet64);
-    }
-
-    private static async Task WithPagesAsync(string root, Uri portal, string password, int pages, Func<Task> whileOpen, CancellationToken ct)
-    {
-        var psi = new ProcessStartInfo("node")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = root,
-        };
-        foreach (var argument in new[] { Path.Combine(root, Script), portal.ToString(), "admin@nutportal.local", password, pages.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-        {
-            psi.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException("node did not start");
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        try
-        {
-            var line = await process.StandardOutput.ReadLineAsync(ct);
-            if (line != "ready")
-            {
-                await process.WaitForExitAsync(ct);
-                throw new InvalidOperationException($"{Script} failed: {await stderr}");
-            }
-            await whileOpen();
-            await process.StandardInput.WriteLineAsync("done");
-            await process.StandardInput.FlushAsync(ct);
-            await process.WaitForExitAsync(ct);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
     }
 }

@@ -69,14 +69,14 @@ internal sealed class PushBenchSuite : IBenchSuite
     private static async Task MeasurePushAsync(BenchReport report, LiveNotifier notifier, Uri address, string token, int count, CancellationToken ct)
     {
         const int updates = 20;
-        var hubClients = new List<HubJsonClient>();
+        var hubClients = new List<HubMetricsClient>();
         try
         {
             var connecting = Stopwatch.StartNew();
             // Connected 25 at a time, the way dashboards open over a minute rather than in one instant.
             foreach (var chunk in Enumerable.Range(0, count).Chunk(25))
             {
-                hubClients.AddRange(await Task.WhenAll(chunk.Select(_ => HubJsonClient.ConnectAsync(address, token, NetworkId, updates, ct))));
+                hubClients.AddRange(await Task.WhenAll(chunk.Select(_ => HubMetricsClient.ConnectAsync(address, token, NetworkId, updates, ct))));
             }
             report.Figure($"push.connect.{count}", connecting.Elapsed.TotalSeconds, "s");
             var published = new long[updates];
