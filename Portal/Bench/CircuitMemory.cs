@@ -32,7 +32,9 @@ internal static class CircuitMemory
         report.Figure($"push.circuits.{pages}.open", opening.Elapsed.TotalSeconds, "s");
         await Task.Delay(TimeSpan.FromSeconds(5), ct); // idle: first renders and chart loads are done
         var (heapOpen, setOpen) = Settle();
-        report.Figure("push.circuit.managed_heap", ((heapOpen - heapBefore) / (double)pages - client.Heap) / 1024.0, "KB/circuit");
+        var heapPerPage = (heapOpen - heapBefore) / (double)pages;
+        report.Figure("push.circuit.managed_heap_with_client", heapPerPage / 1024.0, "KB/circuit");
+        report.Figure("push.circuit.managed_heap", (heapPerPage - client.Heap) / 1024.0, "KB/circuit");
         report.Figure("push.circuit.working_set", ((setOpen - setBefore) / (double)pages - client.Set) / 1024.0, "KB/circuit");
     }
 

@@ -11,7 +11,7 @@ namespace NutPortal.Web.Bench;
 /// <summary>
 /// Live push at scale, against the portal started on loopback: (1) N SignalR clients (default 500) on the live
 /// hub, joined to one network's group, receive chart updates published through the collector's path
-/// (<see cref="LiveNotifier"/> → hub bridge → group); delivery latency is publish → frame read by the client.
+/// (<see cref="LiveNotifier"/> → hub bridge → group); delivery latency is publish → the SignalR .NET client's handler runs.
 /// (2) The server memory an idle dashboard circuit costs: M real Chromium pages (default 30) on the home
 /// dashboard, managed heap and working set measured after full collections before and after.
 /// </summary>
