@@ -5,22 +5,6 @@ namespace NutPortal.Tests.Browser;
 public sealed class AccessibilityBrowserTests(RealServerPortalFactory portal) : IClassFixture<RealServerPortalFactory>
 {
     [BrowserFact]
-    public async Task The_accessibility_check_reports_an_input_without_a_label()
-    {
-        await using var browser = BrowserSession.Start(portal.Address);
-        await browser.SetContentAsync("""
-            <!doctype html><html lang="en"><head><title>Transfer</title></head>
-            <body><main><h1>Transfer</h1><input id="amount" type="text"><button>Send</button></main></body></html>
-            """);
-
-        var violations = await browser.AccessibilityViolationsAsync();
-
-        var unlabelled = Assert.Single(violations, v => v.Id == "label");
-        Assert.Equal(["#amount"], unlabelled.Targets);
-        Assert.Contains(unlabelled.Impact, new[] { "serious", "critical" });
-    }
-
-    [BrowserFact]
     public async Task The_sign_in_page_has_no_serious_accessibility_violations()
     {
         await using var browser = BrowserSession.Start(portal.Address);

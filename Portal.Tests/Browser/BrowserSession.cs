@@ -121,7 +121,7 @@ public sealed partial class BrowserSession : IAsyncDisposable
         {
             return await action(page);
         }
-        catch (PlaywrightException ex)
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException) // Playwright's timeouts are System.TimeoutException
         {
             var shot = Path.Combine(Path.GetTempPath(), $"nutportal-failure-{Guid.NewGuid():N}.png");
             await TryScreenshotAsync(page, shot);
@@ -135,7 +135,7 @@ public sealed partial class BrowserSession : IAsyncDisposable
         {
             await page.ScreenshotAsync(new() { Path = path, FullPage = true, Timeout = 10000 });
         }
-        catch (PlaywrightException)
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
         {
             // The screenshot is a debugging aid only.
         }

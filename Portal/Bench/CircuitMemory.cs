@@ -84,7 +84,7 @@ internal static class CircuitMemory
             {
                 await page.WaitForSelectorAsync("[data-interactive=true]", new() { State = WaitForSelectorState.Attached });
             }
-            catch (PlaywrightException ex)
+            catch (Exception ex) when (ex is PlaywrightException or TimeoutException) // Playwright's timeouts are System.TimeoutException
             {
                 var blazor = await page.EvaluateAsync<string>("typeof Blazor");
                 throw new InvalidOperationException($"Dashboard page {i} did not become interactive (Blazor: {blazor}, url: {page.Url}): {ex.Message}", ex);
