@@ -69,6 +69,34 @@ public sealed class LitecoinNetworkTests(PortalFactory portal) : IClassFixture<P
         Assert.Equal(2, Nodes(await GetAsync(client, id)).Count);
     }
 
+    [Fact]
+    public async Task A_restarted_portal_re_adopts_the_litecoin_nodes_and_goes_on_mining()
+    {
+        var first = new PortalFactory();
+        string id;
+        IReadOnlyList<int> pids;
+        using (var client = first.CreateAdminClient())
+        {
+            id = (await CreateAsync(client, new
+            {
+                name = "ltc-readopt", platform = "litecoin", nodeCount = 2, consensus = "pow", blockIntervalSeconds = 1, accounts = new { count = 0 },
+            })).GetProperty("id").GetString()!;
+            await WaitForAsync(client, id, n => Status(n) == "Running", Deploy, "Running");
+            pids = LeftoverProcesses.Under(Path.Combine(first.DataDirectory, "networks", id));
+            Assert.Equal(2, pids.Count);
+        }
+
+        using var second = PortalFactory.RestartOf(first);
+        await first.DisposeAsync();
+        using var again = second.CreateAdminClient();
+        var adopted = await WaitForAsync(again, id, n => Status(n) == "Running" && SameHead(n, 2), Sync, "re-adopted nodes at one head");
+        var height = HeightOf(Nodes(adopted)[0]);
+        await WaitForAsync(again, id, n => SameHead(n, 2) && HeightOf(Nodes(n)[0]) >= height + 2, Sync, "blocks mined by the restarted portal");
+
+        Assert.Contains("re-adopt", await WaitForAuditAsync(again, id, "re-adopt", TimeSpan.FromSeconds(10)));
+        Assert.Equal(pids.Order(), LeftoverProcesses.Under(Path.Combine(second.DataDirectory, "networks", id)).Order());
+    }
+
     /// <summary>Calls the node's own RPC with the cookie litecoind wrote in its data folder.</summary>
     private async Task<JsonElement> RpcAsync(string networkId, JsonElement node, string method, object[] parameters, string path = "")
     {

@@ -1,11 +1,14 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using NutPortal.Tests.Alerts;
 using NutPortal.Tests.Infrastructure;
 using static NutPortal.Tests.Networks.NetworkApi;
 
 namespace NutPortal.Tests.Networks;
 
 /// <summary>A real four-node Neo N3 network (neo-express, dBFT) deployed and broken through the API.</summary>
-public sealed class NeoNetworkTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public sealed class NeoNetworkTests(AlertPortalFactory portal) : IClassFixture<AlertPortalFactory>
 {
     private static readonly TimeSpan Deploy = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan Consensus = TimeSpan.FromSeconds(60);
@@ -23,6 +26,12 @@ public sealed class NeoNetworkTests(PortalFactory portal) : IClassFixture<Portal
         var running = await WaitForAsync(client, id, n => Status(n) == "Running", Deploy, "Running");
         Assert.All(Nodes(running), n => Assert.StartsWith("/Neo:3.5", n.GetProperty("version").GetString(), StringComparison.Ordinal));
         await WaitForAsync(client, id, n => SameHead(n, 4), Consensus, "the same head hash on all four nodes");
+        var rule = await client.PostAsJsonAsync("/api/v1/alert-rules", new
+        {
+            name = "fewer than 3 of 4 consensus nodes up", networkId = id, metric = "blockProducersUp", comparator = "<", threshold = 3, forSeconds = 0,
+            severity = "critical", channels = Array.Empty<object>(),
+        });
+        var ruleId = (await rule.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
 
         Kill(portal.DataDirectory, id, "node-4");
         var degraded = await WaitForAsync(client, id, n => Status(n) == "Degraded", TimeSpan.FromSeconds(10), "Degraded with one node down");
@@ -31,6 +40,8 @@ public sealed class NeoNetworkTests(PortalFactory portal) : IClassFixture<Portal
 
         Kill(portal.DataDirectory, id, "node-3");
         await WaitForAsync(client, id, n => Status(n) == "Halted", TimeSpan.FromSeconds(10), "Halted with two of four nodes down");
+        var alert = await AlertFiringTests.WaitForAlertAsync(client, ruleId, "firing", TimeSpan.FromSeconds(30));
+        Assert.Equal(2, alert.GetProperty("value").GetDouble());
 
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/networks/{id}/nodes/{await NodeIdAsync(client, id, "node-3")}/start", null)).StatusCode);
         var resumed = await WaitForAsync(client, id, n => Status(n) == "Degraded", TimeSpan.FromSeconds(10), "Degraded again with three nodes up");

@@ -93,7 +93,12 @@ internal static class NetworkEndpoints
             {
                 return Results.NotFound();
             }
-            var yaml = renderer.Render(network, NodeRunner.ReadProfile(network), runner.PlatformFor(network), options.Value);
+            var platform = runner.PlatformFor(network);
+            if (!platform.Capabilities.Drivers.Contains("kubernetes"))
+            {
+                return FieldErrors.Single("target", $"{platform.DisplayName} networks run on the local driver only; there are no Kubernetes manifests for them.");
+            }
+            var yaml = renderer.Render(network, NodeRunner.ReadProfile(network), platform, options.Value);
             return Results.File(System.Text.Encoding.UTF8.GetBytes(yaml), "application/yaml", $"{network.Name.Replace(' ', '-')}-kubernetes.yaml");
         }).WithSummary("Kubernetes manifests (StatefulSet, Service, ConfigMap, PVC per node) for the network");
 

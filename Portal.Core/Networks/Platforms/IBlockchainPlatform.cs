@@ -40,6 +40,9 @@ public interface IBlockchainPlatform
     /// <summary>Removes a stopped node's chain data so it downloads the chain from its peers when it starts again.</summary>
     Task WipeChainDataAsync(NetworkProfile profile, NetworkNode node, CancellationToken ct);
 
+    /// <summary>Whether this node takes part in making blocks (a consensus node, a mining node).</summary>
+    bool ProducesBlocks(NetworkProfile profile, NetworkNode node);
+
     /// <summary>The platform's fault rule: whether these nodes (their statuses as stored) can still produce blocks.</summary>
     bool CanProduceBlocks(NetworkProfile profile, IReadOnlyCollection<NetworkNode> nodes);
 

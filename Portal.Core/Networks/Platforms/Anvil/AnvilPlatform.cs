@@ -121,6 +121,8 @@ public sealed class AnvilPlatform(NodeRpc? rpc = null) : IBlockchainPlatform
         return Task.CompletedTask;
     }
 
+    public bool ProducesBlocks(NetworkProfile profile, NetworkNode node) => true;
+
     public bool CanProduceBlocks(NetworkProfile profile, IReadOnlyCollection<NetworkNode> nodes) => nodes.Any(n => n.Status == NodeStatus.Up);
 
     /// <summary>Anvil mines by itself (interval or automine), so the portal never asks it for blocks.</summary>

@@ -124,6 +124,8 @@ public sealed class LitecoinPlatform(LitecoinNode rpc) : IBlockchainPlatform
         return Task.CompletedTask;
     }
 
+    public bool ProducesBlocks(NetworkProfile profile, NetworkNode node) => IsMiner(profile, node);
+
     public bool CanProduceBlocks(NetworkProfile profile, IReadOnlyCollection<NetworkNode> nodes) =>
         nodes.Any(n => n.Status == NodeStatus.Up && IsMiner(profile, n));
 

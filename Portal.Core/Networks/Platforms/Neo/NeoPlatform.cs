@@ -95,6 +95,9 @@ public sealed class NeoPlatform(NodeRpc rpc) : IBlockchainPlatform
     public async Task WipeChainDataAsync(NetworkProfile profile, NetworkNode node, CancellationToken ct) =>
         await NeoExpress.RunAsync(node.DataDirectory, ["reset", NodeNumbers.Index(node).ToString(CultureInfo.InvariantCulture), "-f", "-i", NeoExpressFile.PathFor(node.DataDirectory)], ct);
 
+    /// <summary>Every Neo node the portal runs is a consensus node.</summary>
+    public bool ProducesBlocks(NetworkProfile profile, NetworkNode node) => true;
+
     public bool CanProduceBlocks(NetworkProfile profile, IReadOnlyCollection<NetworkNode> nodes)
     {
         var faulty = (nodes.Count - 1) / 3;
