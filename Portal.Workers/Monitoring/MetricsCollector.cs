@@ -6,6 +6,7 @@ using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Live;
 using NutPortal.Core.Monitoring;
 using NutPortal.Core.Networks;
+using NutPortal.Core.Networks.Platforms;
 using NutPortal.Core.Persistence;
 using NutPortal.Workers.Networks;
 
@@ -132,7 +133,15 @@ public sealed class MetricsCollector(
         }
         points.Add(new(Metrics.BlockProducersUp, null, time, producersUp));
         var reader = network.Nodes.FirstOrDefault(n => n.Status == NodeStatus.Up && n.RpcUrl is not null);
-        if (reader is not null)
+        if (!platform.Capabilities.Supports(PlatformFeatures.ChainMetrics))
+        {
+            // Block contents are read only on Ethereum chains so far; the height comes from the node samples.
+            if (best is { } height)
+            {
+                points.Add(new(Metrics.BlockHeight, null, time, height));
+            }
+        }
+        else if (reader is not null)
         {
             try
             {

@@ -87,7 +87,28 @@ public sealed record PlatformCapabilities(
     IReadOnlyList<string> Drivers,
     IReadOnlyList<string> RuntimeChanges,
     IReadOnlyList<int>? AllowedNodeCounts = null,
-    IReadOnlyList<string>? NodeOperations = null);
+    IReadOnlyList<string>? NodeOperations = null,
+    IReadOnlyList<string>? Features = null)
+{
+    /// <summary>Portal features that work on the platform's networks (<see cref="PlatformFeatures"/>); others leave its networks alone.</summary>
+    public bool Supports(string feature) => Features?.Contains(feature) == true;
+}
+
+/// <summary>Portal features a platform's networks may support.</summary>
+public static class PlatformFeatures
+{
+    /// <summary>The chain indexer, explorer pages and transaction traces.</summary>
+    public const string Explorer = "explorer";
+
+    /// <summary>Solidity contract deployment and calls.</summary>
+    public const string Contracts = "contracts";
+
+    /// <summary>Chain metrics from block contents (TPS, block interval, gas used, pending transactions).</summary>
+    public const string ChainMetrics = "chain-metrics";
+
+    /// <summary>Signed-transfer and contract-call workloads.</summary>
+    public const string Workloads = "workloads";
+}
 
 public sealed record IntRange(int Min, int Max);
 

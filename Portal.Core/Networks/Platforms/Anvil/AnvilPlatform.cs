@@ -38,7 +38,8 @@ public sealed class AnvilPlatform(NodeRpc? rpc = null) : IBlockchainPlatform
         Drivers: ["local", "kubernetes"],
         RuntimeChanges: ["blockIntervalSeconds", "blockGasLimit"],
         AllowedNodeCounts: [1],
-        NodeOperations: ["start", "stop", "restart", "upgrade"]);
+        NodeOperations: ["start", "stop", "restart", "upgrade"],
+        Features: [PlatformFeatures.Explorer, PlatformFeatures.ChainMetrics, PlatformFeatures.Contracts, PlatformFeatures.Workloads]);
 
     public PlatformFacts Facts { get; } = new(
         Engine: "anvil " + AnvilVersion,
