@@ -8,7 +8,7 @@ namespace NutPortal.Tests.Networks;
 public sealed class FaultRuleTests
 {
     private static readonly NeoPlatform Neo = new(null!);
-    private static readonly LitecoinPlatform Litecoin = new(null!);
+    private static readonly LitecoinPlatform Litecoin = new(null!, Microsoft.Extensions.Options.Options.Create(new NetworkOptions()));
 
     [Theory]
     [InlineData(4, 0, NetworkStatus.Running)]

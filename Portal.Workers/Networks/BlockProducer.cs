@@ -14,7 +14,9 @@ namespace NutPortal.Workers.Networks;
 /// </summary>
 public sealed class BlockProducer(IDbContextFactory<PortalDbContext> dbFactory, NodeRunner runner, TimeProvider clock, ILogger<BlockProducer> logger)
 {
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _lastBlock = new(StringComparer.Ordinal);
+    /// <summary>When each network's next block is due. Kept on a fixed rate (due += interval), so a tick that comes a
+    /// little early does not stretch a 1 s interval to 2 s; after a long pause it restarts from now instead of bursting.</summary>
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _due = new(StringComparer.Ordinal);
 
     public async Task TickAsync(CancellationToken ct)
     {
@@ -24,9 +26,9 @@ public sealed class BlockProducer(IDbContextFactory<PortalDbContext> dbFactory, 
             networks = await db.Networks.AsNoTracking().Include(n => n.Nodes)
                 .Where(n => n.Status == NetworkStatus.Running || n.Status == NetworkStatus.Degraded).ToListAsync(ct);
         }
-        foreach (var gone in _lastBlock.Keys.Except(networks.Select(n => n.Id)).ToList())
+        foreach (var gone in _due.Keys.Except(networks.Select(n => n.Id)).ToList())
         {
-            _lastBlock.TryRemove(gone, out _);
+            _due.TryRemove(gone, out _);
         }
         var now = clock.GetUtcNow();
         foreach (var network in networks)
@@ -37,7 +39,9 @@ public sealed class BlockProducer(IDbContextFactory<PortalDbContext> dbFactory, 
                 continue;
             }
             var profile = NodeRunner.ReadProfile(network);
-            if (_lastBlock.TryGetValue(network.Id, out var last) && now - last < TimeSpan.FromSeconds(profile.BlockIntervalSeconds))
+            var interval = TimeSpan.FromSeconds(profile.BlockIntervalSeconds);
+            // Ticks jitter by a few milliseconds; a block due within a tenth of the interval is made now.
+            if (_due.TryGetValue(network.Id, out var due) && now < due - interval / 10)
             {
                 continue;
             }
@@ -45,7 +49,8 @@ public sealed class BlockProducer(IDbContextFactory<PortalDbContext> dbFactory, 
             {
                 if (await platform.ProduceBlockAsync(profile, network.Nodes, ct) is not null)
                 {
-                    _lastBlock[network.Id] = now;
+                    var next = (due == default ? now : due) + interval;
+                    _due[network.Id] = next <= now ? now + interval : next;
                 }
             }
             catch (NodeRpcException ex)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 
 namespace NutPortal.Core.Networks.Platforms.Litecoin;
 
@@ -7,10 +8,9 @@ namespace NutPortal.Core.Networks.Platforms.Litecoin;
 /// work at regtest difficulty. Regtest mines only when asked, so the portal asks the mining nodes in turn for one
 /// block every blockIntervalSeconds. A node added later downloads the chain from its peers.
 /// </summary>
-public sealed class LitecoinPlatform(LitecoinNode rpc) : IBlockchainPlatform
+public sealed class LitecoinPlatform(LitecoinNode rpc, IOptions<NetworkOptions> options) : IBlockchainPlatform
 {
     public const string PlatformName = "litecoin";
-    public const string BinaryPath = "/usr/lib/litecoin/litecoind";
     public const string InstallCommand = "apt-get install -y litecoind";
     private int _nextMiner;
 
@@ -79,9 +79,10 @@ public sealed class LitecoinPlatform(LitecoinNode rpc) : IBlockchainPlatform
 
     public NodeLaunch CreateLaunch(NetworkProfile profile, NodeLaunchContext context)
     {
-        if (!File.Exists(BinaryPath))
+        var binary = options.Value.LitecoindPath;
+        if (!File.Exists(binary))
         {
-            throw new NodeStartException($"litecoind is not installed ({BinaryPath} is missing).", $"Install it: {InstallCommand}.");
+            throw new NodeStartException($"litecoind is not installed ({binary} is missing).", $"Install it: {InstallCommand} (or set Portal:Networks:LitecoindPath).");
         }
         var arguments = new List<string>
         {
@@ -91,7 +92,7 @@ public sealed class LitecoinPlatform(LitecoinNode rpc) : IBlockchainPlatform
             "-blockmaxweight=" + profile.Litecoin.BlockMaxWeight.ToString(CultureInfo.InvariantCulture),
         };
         arguments.AddRange((context.Peers ?? []).Where(p => p.NodeName != context.NodeName).Select(p => $"-addnode={p.Host}:{p.P2pPort}"));
-        return new NodeLaunch(BinaryPath, arguments, "", "litecoind/0.21");
+        return new NodeLaunch(binary, arguments, "", "litecoind/0.21");
     }
 
     public async Task<NodeChainState> ReadStateAsync(NetworkNode node, CancellationToken ct)
