@@ -44,6 +44,7 @@ public static class WorkersServiceCollectionExtensions
         services.AddSingleton<NetworkDeployer>();
         services.AddSingleton<IScanQueue, QuartzScanQueue>();
         services.AddSingleton<BlockHeightTracker>();
+        services.AddSingleton<BlockProducer>();
         services.AddHostedService<NodeSupervisor>();
         services.AddHostedService<ChainIndexerHost>();
         services.AddMonitoringWorkers();

@@ -24,6 +24,8 @@ public static class Metrics
     public const string CpuPercent = "cpuPercent";
     public const string MemoryBytes = "memoryBytes";
     public const string DiskBytes = "diskBytes";
+    public const string HeightLag = "heightLag";
+    public const string BlockProducersUp = "blockProducersUp";
 
     public static IReadOnlyList<MetricDefinition> All { get; } =
     [
@@ -35,7 +37,9 @@ public static class Metrics
         new(BlockHeight, MetricScope.Network, "block", "Latest block number"),
         new(SecondsSinceLastBlock, MetricScope.Network, "s", "Seconds since the latest block's timestamp: grows while the chain does not advance"),
         new(NodeUp, MetricScope.Node, "bool", "1 while the node's process runs and answers, else 0"),
-        new(PeerCount, MetricScope.Node, "peers", "Connected peers; anvil has no peer-to-peer layer (no net_peerCount), so always 0 there"),
+        new(PeerCount, MetricScope.Node, "peers", "Connections to other nodes (in and out); anvil has no peer-to-peer layer, so always 0 there"),
+        new(HeightLag, MetricScope.Node, "blocks", "Blocks the node is behind the network's best node"),
+        new(BlockProducersUp, MetricScope.Network, "nodes", "Nodes up that make blocks: Neo consensus nodes, Litecoin mining nodes, the anvil node"),
         new(CpuPercent, MetricScope.Node, "%", "CPU used by the node's process (100 = one core)"),
         new(MemoryBytes, MetricScope.Node, "B", "Resident memory of the node's process (VmRSS)"),
         new(DiskBytes, MetricScope.Node, "B", "Size of the node's data folder"),

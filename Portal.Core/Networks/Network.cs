@@ -7,6 +7,9 @@ public enum NetworkStatus
     Degraded,
     Stopped,
     Failed,
+
+    /// <summary>Too few nodes are up for the platform to make blocks (dBFT below 2f + 1, no mining node); nodes coming back resume it.</summary>
+    Halted,
 }
 
 /// <summary>A blockchain network the portal deployed from a profile.</summary>

@@ -32,6 +32,10 @@ public sealed class NetworkOptions : IValidatableObject
     [Range(1, 600)]
     public int RpcReadyTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>The litecoind binary Litecoin nodes run (Debian's package puts it here).</summary>
+    [Required]
+    public string LitecoindPath { get; set; } = "/usr/lib/litecoin/litecoind";
+
     /// <summary>Stop local nodes when the portal shuts down. Off by default: a restarted portal re-adopts its nodes.</summary>
     public bool StopNodesOnShutdown { get; set; }
 

@@ -1,4 +1,6 @@
 using NutPortal.Core.Networks.Platforms;
+using NutPortal.Core.Networks.Platforms.Litecoin;
+using NutPortal.Core.Networks.Platforms.Neo;
 using System.Text.Json.Serialization;
 
 namespace NutPortal.Core.Networks;
@@ -15,6 +17,7 @@ public sealed record NetworkProfile
 
     public int NodeCount { get; init; } = 1;
 
+    /// <summary>The platform's consensus algorithm: <c>dev</c> (anvil), <c>dbft</c> (Neo), <c>pow</c> (Litecoin).</summary>
     public string Consensus { get; init; } = "dev";
 
     /// <summary>Seconds between blocks; 0 mines a block per transaction.</summary>
@@ -33,6 +36,12 @@ public sealed record NetworkProfile
     public HardwareSpec Hardware { get; init; } = new();
 
     public RestartPolicy RestartPolicy { get; init; } = RestartPolicy.OnFailure;
+
+    /// <summary>Settings only the neo-express platform reads.</summary>
+    public NeoSettings Neo { get; init; } = new();
+
+    /// <summary>Settings only the litecoin platform reads.</summary>
+    public LitecoinSettings Litecoin { get; init; } = new();
 }
 
 /// <summary>Test accounts the portal generates and funds at deployment (keys encrypted at rest).</summary>

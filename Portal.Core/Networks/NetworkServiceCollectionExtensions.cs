@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using NutPortal.Core.Networks.Drivers;
 using NutPortal.Core.Networks.Kubernetes;
 using NutPortal.Core.Networks.Platforms;
+using NutPortal.Core.Networks.Platforms.Litecoin;
+using NutPortal.Core.Networks.Platforms.Neo;
 
 namespace NutPortal.Core.Networks;
 
@@ -11,7 +13,12 @@ internal static class NetworkServiceCollectionExtensions
     public static IServiceCollection AddNetworks(this IServiceCollection services)
     {
         services.AddOptions<NetworkOptions>().BindConfiguration(NetworkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(NodeRpc.HttpClientName);
+        services.AddSingleton<NodeRpc>();
         services.AddSingleton<IBlockchainPlatform, AnvilPlatform>();
+        services.AddSingleton<IBlockchainPlatform, NeoPlatform>();
+        services.AddSingleton<LitecoinNode>();
+        services.AddSingleton<IBlockchainPlatform, LitecoinPlatform>();
         services.AddSingleton<LocalNodeDriver>();
         services.AddSingleton<INodeDriver>(sp => sp.GetRequiredService<LocalNodeDriver>());
         services.AddKubernetesDriver();
@@ -23,6 +30,7 @@ internal static class NetworkServiceCollectionExtensions
         services.AddSingleton<NetworkCatalog>();
         services.AddSingleton<NetworkService>();
         services.AddSingleton<NodeOperations>();
+        services.AddSingleton<NodeMembership>();
         services.AddSingleton<NetworkAccountKeys>();
         return services;
     }

@@ -3,7 +3,8 @@ namespace NutPortal.Core.Networks;
 /// <summary>A network's status follows from its nodes once deployment has finished.</summary>
 public static class NetworkStatusRules
 {
-    public static NetworkStatus Derive(NetworkStatus current, IReadOnlyCollection<NetworkNode> nodes)
+    /// <param name="canProduceBlocks">The platform's fault rule applied to these nodes (dBFT: 2f + 1 of 3f + 1 up; proof of work: a miner up).</param>
+    public static NetworkStatus Derive(NetworkStatus current, IReadOnlyCollection<NetworkNode> nodes, bool canProduceBlocks = true)
     {
         if (current is NetworkStatus.Deploying or NetworkStatus.Failed || nodes.Count == 0)
         {
@@ -19,6 +20,11 @@ public static class NetworkStatusRules
             return NetworkStatus.Stopped;
         }
         // Down nodes may still be restarted by the supervisor; only nodes that gave up make the network Failed.
-        return nodes.All(n => n.Status is NodeStatus.Failed or NodeStatus.Stopped) ? NetworkStatus.Failed : NetworkStatus.Degraded;
+        if (nodes.All(n => n.Status is NodeStatus.Failed or NodeStatus.Stopped))
+        {
+            return NetworkStatus.Failed;
+        }
+        // Some nodes are out: Degraded while the rest can still agree on blocks, Halted when they cannot.
+        return canProduceBlocks ? NetworkStatus.Degraded : NetworkStatus.Halted;
     }
 }

@@ -1,8 +1,5 @@
-using System.Globalization;
-using System.Numerics;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Networks.Platforms;
 using NutPortal.Core.Persistence;
 
@@ -14,11 +11,17 @@ public enum NodeAction
     Stop,
     Restart,
     Upgrade,
+
+    /// <summary>Stop the node, wipe its chain data, start it: it downloads the chain from its peers and rejoins.</summary>
+    Resync,
 }
 
 /// <summary>The outcome of an operator action: done, or a field-level error, or not found.</summary>
 public sealed record OperationResult(bool Found, IReadOnlyList<ProfileError> Errors, string? Detail = null)
 {
+    /// <summary>The node an operation created, when it created one.</summary>
+    public string? NodeId { get; init; }
+
     public bool Succeeded => Found && Errors.Count == 0;
 
     public static OperationResult NotFound { get; } = new(false, []);
@@ -28,8 +31,8 @@ public sealed record OperationResult(bool Found, IReadOnlyList<ProfileError> Err
     public static OperationResult Fail(string field, string message) => new(true, [new ProfileError(field, message)]);
 }
 
-/// <summary>What operators do to running networks: node start/stop/restart/upgrade and runtime settings. Each action is audited.</summary>
-public sealed class NodeOperations(IDbContextFactory<PortalDbContext> dbFactory, NodeRunner runner, NodeLocks locks, NetworkAudit audit, IJsonRpcClientFactory rpc)
+/// <summary>What operators do to running networks: node start/stop/restart/upgrade/resync and runtime settings. Each action is audited.</summary>
+public sealed class NodeOperations(IDbContextFactory<PortalDbContext> dbFactory, NodeRunner runner, NodeLocks locks, NetworkAudit audit)
 {
     public async Task<OperationResult> RunAsync(string networkId, string nodeId, NodeAction action, string? hardfork, string actor, CancellationToken ct = default)
     {
@@ -45,26 +48,36 @@ public sealed class NodeOperations(IDbContextFactory<PortalDbContext> dbFactory,
             return OperationResult.Fail("network", "The network is still deploying; wait for the deployment to finish.");
         }
         var profile = NodeRunner.ReadProfile(network);
+        var platform = runner.PlatformFor(network);
+        var verb = action.ToString().ToLowerInvariant();
+        if (platform.Capabilities.NodeOperations is { } allowed && !allowed.Contains(verb))
+        {
+            return OperationResult.Fail("operation", $"{platform.DisplayName} nodes support: {string.Join(", ", allowed)}.");
+        }
         if (action == NodeAction.Upgrade)
         {
-            if (string.IsNullOrWhiteSpace(hardfork) || !AnvilPlatform.Hardforks.Contains(hardfork))
+            var hardforks = platform.Capabilities.Hardforks;
+            if (string.IsNullOrWhiteSpace(hardfork) || !hardforks.Contains(hardfork))
             {
-                return OperationResult.Fail("hardfork", $"Pick a hardfork: {string.Join(", ", AnvilPlatform.Hardforks)}.");
+                return OperationResult.Fail("hardfork", $"Pick a hardfork: {string.Join(", ", hardforks)}.");
             }
             profile = profile with { Hardfork = hardfork };
             network.ProfileJson = JsonSerializer.Serialize(profile, JsonSerializerOptions.Web);
             await db.SaveChangesAsync(ct);
         }
-        var verb = action.ToString().ToLowerInvariant();
         try
         {
             using (await locks.AcquireAsync(nodeId, ct))
             {
-                if (action is NodeAction.Stop or NodeAction.Restart or NodeAction.Upgrade)
+                if (action is NodeAction.Stop or NodeAction.Restart or NodeAction.Upgrade or NodeAction.Resync)
                 {
                     await runner.StopAsync(nodeId, NodeStatus.Stopped, null, ct);
                 }
-                if (action is NodeAction.Start or NodeAction.Restart or NodeAction.Upgrade)
+                if (action == NodeAction.Resync)
+                {
+                    await platform.WipeChainDataAsync(profile, node, ct);
+                }
+                if (action is NodeAction.Start or NodeAction.Restart or NodeAction.Upgrade or NodeAction.Resync)
                 {
                     await StartWithOneRetryAsync(nodeId, profile, ct);
                 }
@@ -76,7 +89,12 @@ public sealed class NodeOperations(IDbContextFactory<PortalDbContext> dbFactory,
             await audit.RecordAsync(networkId, nodeId, actor, verb, "failed", $"{ex.Message} {ex.Hint}", CancellationToken.None);
             return OperationResult.Fail("node", $"{ex.Message} {ex.Hint}");
         }
-        var detail = action == NodeAction.Upgrade ? $"{node.Name} now runs hardfork {hardfork}; chain data kept." : $"{node.Name}: {verb} done.";
+        var detail = action switch
+        {
+            NodeAction.Upgrade => $"{node.Name} now runs hardfork {hardfork}; chain data kept.",
+            NodeAction.Resync => $"{node.Name}: chain data wiped and the node restarted; it downloads the chain from its peers.",
+            _ => $"{node.Name}: {verb} done.",
+        };
         await audit.RecordAsync(networkId, nodeId, actor, verb, "succeeded", detail, ct);
         return OperationResult.Ok(detail);
     }
@@ -110,7 +128,16 @@ public sealed class NodeOperations(IDbContextFactory<PortalDbContext> dbFactory,
         {
             return OperationResult.NotFound;
         }
-        var caps = runner.PlatformFor(network).Capabilities;
+        var platform = runner.PlatformFor(network);
+        var caps = platform.Capabilities;
+        if (blockIntervalSeconds is not null && !caps.RuntimeChanges.Contains("blockIntervalSeconds"))
+        {
+            return OperationResult.Fail("blockIntervalSeconds", $"{platform.DisplayName} networks cannot change this while running.");
+        }
+        if (blockGasLimit is not null && !caps.RuntimeChanges.Contains("blockGasLimit"))
+        {
+            return OperationResult.Fail("blockGasLimit", $"{platform.DisplayName} networks cannot change this while running.");
+        }
         if (blockIntervalSeconds is { } interval && (interval < caps.BlockIntervalSeconds.Min || interval > caps.BlockIntervalSeconds.Max))
         {
             return OperationResult.Fail("blockIntervalSeconds", $"Must be between {caps.BlockIntervalSeconds.Min} and {caps.BlockIntervalSeconds.Max}; got {interval}.");
@@ -125,16 +152,13 @@ public sealed class NodeOperations(IDbContextFactory<PortalDbContext> dbFactory,
         }
         foreach (var node in network.Nodes.Where(n => n.Status == NodeStatus.Up && n.RpcUrl is not null))
         {
-            var client = rpc.Create(new Uri(node.RpcUrl!));
-            if (blockIntervalSeconds is { } seconds)
+            try
             {
-                // Interval 0 means a block per transaction (automine); otherwise a block every N seconds.
-                await client.CallAsync<JsonElement?>("evm_setAutomine", [seconds == 0], null, ct);
-                await client.CallAsync<JsonElement?>("evm_setIntervalMining", [seconds], null, ct);
+                await platform.ApplyRuntimeSettingsAsync(node, blockIntervalSeconds, blockGasLimit, ct);
             }
-            if (blockGasLimit is { } limit)
+            catch (NodeRpcException ex)
             {
-                await client.CallAsync<JsonElement?>("evm_setBlockGasLimit", ["0x" + new BigInteger(limit).ToString("x", CultureInfo.InvariantCulture).TrimStart('0')], null, ct);
+                return OperationResult.Fail("node", $"{node.Name} did not take the settings: {ex.Message}");
             }
         }
         var profile = NodeRunner.ReadProfile(network);

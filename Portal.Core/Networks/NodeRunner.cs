@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Live;
 using NutPortal.Core.Networks.Drivers;
 using NutPortal.Core.Networks.Kubernetes;
@@ -21,7 +20,6 @@ public sealed class NodeRunner(
     IEnumerable<IBlockchainPlatform> platforms,
     IEnumerable<INodeDriver> drivers,
     PortAllocator ports,
-    IJsonRpcClientFactory rpc,
     LiveNotifier notifier,
     TimeProvider clock,
     IOptions<NetworkOptions> options,
@@ -38,25 +36,57 @@ public sealed class NodeRunner(
         platforms.FirstOrDefault(p => p.Name == network.Platform)
         ?? throw new NodeStartException($"Platform '{network.Platform}' is not installed.", "Redeploy the network on an available platform.");
 
-    /// <summary>Launches the node (allocating a port first if it has none) and returns once the process is started.</summary>
+    /// <summary>
+    /// Gives every local node of the network that has none its block of loopback ports, then lets the platform
+    /// write what the nodes share (for Neo, the .neo-express file with those ports). Returns the step's message.
+    /// </summary>
+    public async Task<string> AllocateAsync(string networkId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var network = await db.Networks.Include(n => n.Nodes).SingleAsync(n => n.Id == networkId, ct);
+        var reserved = new List<int>();
+        try
+        {
+            foreach (var node in network.Nodes.OrderBy(NodeNumbers.Number))
+            {
+                Directory.CreateDirectory(node.DataDirectory);
+                if (DriverFor(network) is LocalNodeDriver && node.Port is null)
+                {
+                    node.Port = await ports.AllocateAsync(ct);
+                    node.RpcUrl = $"http://{node.Host}:{node.Port}";
+                    reserved.Add(node.Port.Value);
+                }
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            // The ports are recorded on the nodes now (or were never used): the in-memory reservations can go.
+            reserved.ForEach(ports.Release);
+        }
+        var message = await PlatformFor(network).ConfigureAsync(ReadProfile(network), Contexts(network), ct);
+        return $"Data folders ready under {Path.GetDirectoryName(network.Nodes[0].DataDirectory)}. {message}";
+    }
+
+    /// <summary>Launches the node (allocating its ports first if it has none) and returns once the process is started.</summary>
     public async Task LaunchAsync(string nodeId, NetworkProfile? profileOverride, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var node = await db.NetworkNodes.SingleAsync(n => n.Id == nodeId, ct);
-        var network = await db.Networks.SingleAsync(n => n.Id == node.NetworkId, ct);
+        var network = await db.Networks.Include(n => n.Nodes).SingleAsync(n => n.Id == node.NetworkId, ct);
         var profile = profileOverride ?? ReadProfile(network);
         var driver = DriverFor(network);
         var platform = PlatformFor(network);
-        // Local nodes get a loopback port from the configured range; other drivers set the node's address themselves.
+        // Local nodes get loopback ports from the configured range; other drivers set the node's address themselves.
         var allocated = driver is LocalNodeDriver && node.Port is null;
         if (driver is LocalNodeDriver)
         {
             node.Port ??= await ports.AllocateAsync(ct);
             node.RpcUrl = $"http://{node.Host}:{node.Port}";
         }
-        var launch = platform.CreateLaunch(profile, new NodeLaunchContext(node.Name, node.Host, node.Port ?? 0, node.DataDirectory));
         try
         {
+            var launch = platform.CreateLaunch(profile, Contexts(network).Single(c => c.NodeName == node.Name));
             node.ProcessId = await driver.StartAsync(new NodeStartRequest(network, node, profile, launch), ct);
             node.Status = NodeStatus.Starting;
             node.Version = launch.Version;
@@ -71,11 +101,10 @@ public sealed class NodeRunner(
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not NodeStartException)
         {
-            throw new NodeStartException($"Could not start {node.Name}: {ex.Message}", "Check that the node software is installed (npm ci) and the data folder is writable.", ex);
+            throw new NodeStartException($"Could not start {node.Name}: {ex.Message}", $"Check that the node software is installed ({platform.Facts.InstallCommand}) and the data folder is writable.", ex);
         }
         finally
         {
-            // The port is recorded on the node now (or was never used): the in-memory reservation can go.
             if (allocated && node.Port is { } port)
             {
                 ports.Release(port);
@@ -84,14 +113,22 @@ public sealed class NodeRunner(
         await notifier.PublishAsync(new NetworkChanged(network.Id));
     }
 
-    /// <summary>Waits until the node answers JSON-RPC, then marks it Up; on timeout or exit, stops it and throws.</summary>
+    /// <summary>Every node's endpoints in node order, each with the others as peers.</summary>
+    private static List<NodeLaunchContext> Contexts(Network network)
+    {
+        var contexts = network.Nodes.OrderBy(NodeNumbers.Number)
+            .Select(n => new NodeLaunchContext(n.Name, n.Host, n.Port ?? 0, n.DataDirectory, NodeNumbers.Index(n))).ToList();
+        return [.. contexts.Select(c => c with { Peers = contexts })];
+    }
+
+    /// <summary>Waits until the node answers its RPC, then marks it Up; on timeout or exit, throws.</summary>
     public async Task WaitForRpcAsync(string nodeId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var node = await db.NetworkNodes.SingleAsync(n => n.Id == nodeId, ct);
         var network = await db.Networks.SingleAsync(n => n.Id == node.NetworkId, ct);
         var driver = DriverFor(network);
-        var client = rpc.Create(new Uri(node.RpcUrl!));
+        var platform = PlatformFor(network);
         var deadline = clock.GetUtcNow() + TimeSpan.FromSeconds(options.Value.RpcReadyTimeoutSeconds);
         while (true)
         {
@@ -102,17 +139,19 @@ public sealed class NodeRunner(
             }
             try
             {
-                await client.GetChainIdAsync(ct);
-                node.Version = await client.CallAsync<string>("web3_clientVersion", [], TimeSpan.FromSeconds(2), ct) ?? node.Version;
+                var state = await platform.ReadStateAsync(node, ct);
+                await platform.PrepareNodeAsync(ReadProfile(network), node, ct);
+                node.Version = state.Version;
+                node.BlockHeight = state.Height;
                 break;
             }
-            catch (JsonRpcClientException) when (clock.GetUtcNow() < deadline)
+            catch (NodeRpcException) when (clock.GetUtcNow() < deadline)
             {
                 await Task.Delay(100, ct);
             }
-            catch (JsonRpcClientException ex)
+            catch (NodeRpcException ex)
             {
-                throw new NodeStartException($"{node.Name} did not answer JSON-RPC at {node.RpcUrl} within {options.Value.RpcReadyTimeoutSeconds} s: {ex.Message}",
+                throw new NodeStartException($"{node.Name} did not answer its RPC at {node.RpcUrl} within {options.Value.RpcReadyTimeoutSeconds} s: {ex.Message}",
                     "The machine may be overloaded; raise Portal:Networks:RpcReadyTimeoutSeconds or free resources, then restart the node.", ex);
             }
         }
@@ -153,7 +192,7 @@ public sealed class NodeRunner(
         {
             return;
         }
-        var status = NetworkStatusRules.Derive(network.Status, network.Nodes);
+        var status = NetworkStatusRules.Derive(network.Status, network.Nodes, PlatformFor(network).CanProduceBlocks(ReadProfile(network), network.Nodes));
         if (status != network.Status)
         {
             network.Status = status;

@@ -7,28 +7,35 @@ using NutPortal.Core.Persistence;
 namespace NutPortal.Core.Networks;
 
 /// <summary>
-/// Hands out loopback ports for local nodes from the configured range. One allocation at a time (so two
-/// deployments started together never get the same port), skipping ports recorded for other nodes and ports
-/// some other program already listens on.
+/// Hands out loopback ports for local nodes from the configured range. Each node gets a block of
+/// <see cref="PortsPerNode"/> consecutive ports (RPC, peer-to-peer, and a third some engines need, such as Neo's
+/// WebSocket port), so nodes of every platform fit side by side and several networks of each kind run at once.
+/// One allocation at a time (so two deployments started together never get the same port), skipping blocks
+/// recorded for other nodes and ports some other program already listens on.
 /// </summary>
 public sealed class PortAllocator(IDbContextFactory<PortalDbContext> dbFactory, IOptions<NetworkOptions> options) : IDisposable
 {
+    public const int PortsPerNode = 3;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly HashSet<int> _reserved = [];
 
+    /// <summary>The first port of a free block; the node uses it and the next <see cref="PortsPerNode"/> - 1.</summary>
     public async Task<int> AllocateAsync(CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var used = (await db.NetworkNodes.Where(n => n.Port != null).Select(n => n.Port!.Value).ToListAsync(ct)).ToHashSet();
+            var used = (await db.NetworkNodes.Where(n => n.Port != null).Select(n => n.Port!.Value).ToListAsync(ct))
+                .SelectMany(p => Enumerable.Range(p, PortsPerNode)).ToHashSet();
             var o = options.Value;
-            for (var port = o.PortRangeStart; port <= o.PortRangeEnd; port++)
+            for (var port = o.PortRangeStart; port + PortsPerNode - 1 <= o.PortRangeEnd; port++)
             {
-                if (!used.Contains(port) && !_reserved.Contains(port) && IsFree(port))
+                var block = Enumerable.Range(port, PortsPerNode).ToList();
+                if (block.All(p => !used.Contains(p) && !_reserved.Contains(p) && IsFree(p)))
                 {
-                    _reserved.Add(port);
+                    _reserved.UnionWith(block);
                     return port;
                 }
             }
@@ -47,7 +54,7 @@ public sealed class PortAllocator(IDbContextFactory<PortalDbContext> dbFactory, 
         _gate.Wait();
         try
         {
-            _reserved.Remove(port);
+            _reserved.ExceptWith(Enumerable.Range(port, PortsPerNode));
         }
         finally
         {

@@ -55,6 +55,25 @@ internal static class NetworkApi
 
     public static JsonElement Node(JsonElement network) => network.GetProperty("nodes")[0];
 
+    public static IReadOnlyList<JsonElement> Nodes(JsonElement network) => [.. network.GetProperty("nodes").EnumerateArray()];
+
+    public static JsonElement NodeNamed(JsonElement network, string name) => Nodes(network).Single(n => n.GetProperty("name").GetString() == name);
+
+    public static long HeightOf(JsonElement node) => node.GetProperty("blockHeight") is { ValueKind: JsonValueKind.Number } h ? h.GetInt64() : -1;
+
+    /// <summary>Every node is up and reports the same head block (height and hash).</summary>
+    public static bool SameHead(JsonElement network, int nodes) =>
+        Nodes(network) is { } all && all.Count == nodes && all.All(n => n.GetProperty("status").GetString() == "Up")
+        && all.Select(n => n.GetProperty("bestHash").GetString()).Distinct().Count() == 1 && all[0].GetProperty("bestHash").GetString() is not null
+        && all.Select(HeightOf).Distinct().Count() == 1;
+
+    /// <summary>Kills the node's process, as a crash would.</summary>
+    public static void Kill(string dataDirectory, string networkId, string nodeName)
+    {
+        var pid = Assert.Single(Infrastructure.LeftoverProcesses.Under(Path.Combine(dataDirectory, "networks", networkId, nodeName) + "/"));
+        System.Diagnostics.Process.GetProcessById(pid).Kill();
+    }
+
     public static string Status(JsonElement network) => network.GetProperty("status").GetString()!;
 
     public static string NodeStatus(JsonElement network) => Node(network).GetProperty("status").GetString()!;

@@ -7,6 +7,7 @@ using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Explorer;
 using NutPortal.Core.Live;
 using NutPortal.Core.Networks;
+using NutPortal.Core.Networks.Platforms;
 using NutPortal.Core.Persistence;
 
 namespace NutPortal.Workers.Explorer;
@@ -19,6 +20,7 @@ namespace NutPortal.Workers.Explorer;
 public sealed class ChainIndexerHost(
     IDbContextFactory<PortalDbContext> dbFactory,
     IJsonRpcClientFactory rpcFactory,
+    IEnumerable<IBlockchainPlatform> platforms,
     ChainStore store,
     IndexerStatusBoard board,
     LiveNotifier notifier,
@@ -79,8 +81,10 @@ public sealed class ChainIndexerHost(
     private async Task ReconcileAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Only platforms the explorer reads (their nodes speak Ethereum JSON-RPC) get an indexer.
+        var indexed = platforms.Where(p => p.Capabilities.Supports(PlatformFeatures.Explorer)).Select(p => p.Name).ToList();
         var wanted = await db.Networks.AsNoTracking()
-            .Where(n => n.Status == NetworkStatus.Running || n.Status == NetworkStatus.Degraded)
+            .Where(n => (n.Status == NetworkStatus.Running || n.Status == NetworkStatus.Degraded) && indexed.Contains(n.Platform))
             .Select(n => n.Id).ToListAsync(ct);
         foreach (var id in _loops.Keys.Except(wanted).ToList())
         {

@@ -8,6 +8,7 @@ using NutPortal.Core.Monitoring;
 using NutPortal.Core.Networks;
 using NutPortal.Core.Networks.Platforms;
 using NutPortal.Core.Persistence;
+using NutPortal.Workers.Networks;
 
 namespace NutPortal.Workers.Monitoring;
 
@@ -19,7 +20,7 @@ namespace NutPortal.Workers.Monitoring;
 public sealed class MetricsCollector(
     IDbContextFactory<PortalDbContext> dbFactory,
     NodeRunner runner,
-    IJsonRpcClientFactory rpc,
+    BlockHeightTracker heights,
     ChainSampler chain,
     ProcessSampler processes,
     MetricStore store,
@@ -59,7 +60,7 @@ public sealed class MetricsCollector(
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             networks = await db.Networks.AsNoTracking().Include(n => n.Nodes)
-                .Where(n => n.Status == NetworkStatus.Running || n.Status == NetworkStatus.Degraded).ToListAsync(ct);
+                .Where(n => n.Status == NetworkStatus.Running || n.Status == NetworkStatus.Degraded || n.Status == NetworkStatus.Halted).ToListAsync(ct);
             await ForgetDeletedAsync(db, ct);
         }
         foreach (var network in networks)
@@ -109,7 +110,11 @@ public sealed class MetricsCollector(
         var time = clock.GetUtcNow().UtcDateTime;
         var points = new List<MetricPoint>();
         var driver = runner.DriverFor(network);
-        var anvil = network.Platform == AnvilPlatform.PlatformName;
+        var platform = runner.PlatformFor(network);
+        var profile = NodeRunner.ReadProfile(network);
+        // Peers and heights come from the supervisor's per-node samples (each platform's own RPC).
+        var best = network.Nodes.Where(n => n.Status == NodeStatus.Up).Select(n => heights.State(n.Id)?.Height).Max();
+        var producersUp = 0;
         foreach (var node in network.Nodes.Where(n => n.Status != NodeStatus.Stopped))
         {
             var up = node.Status == NodeStatus.Up && driver.IsRunning(node);
@@ -118,12 +123,25 @@ public sealed class MetricsCollector(
             {
                 continue;
             }
-            // anvil is a single-node dev chain without a peer-to-peer layer: it has no net_peerCount to ask.
-            points.Add(new(Metrics.PeerCount, node.Id, time, anvil ? 0 : await PeerCountAsync(node, ct)));
+            producersUp += platform.ProducesBlocks(profile, node) ? 1 : 0;
+            if (heights.State(node.Id) is { } state)
+            {
+                points.Add(new(Metrics.PeerCount, node.Id, time, state.Peers));
+                points.Add(new(Metrics.HeightLag, node.Id, time, Math.Max(0, (best ?? state.Height) - state.Height)));
+            }
             points.AddRange(processes.Sample(node, time));
         }
+        points.Add(new(Metrics.BlockProducersUp, null, time, producersUp));
         var reader = network.Nodes.FirstOrDefault(n => n.Status == NodeStatus.Up && n.RpcUrl is not null);
-        if (reader is not null)
+        if (!platform.Capabilities.Supports(PlatformFeatures.ChainMetrics))
+        {
+            // Block contents are read only on Ethereum chains so far; the height comes from the node samples.
+            if (best is { } height)
+            {
+                points.Add(new(Metrics.BlockHeight, null, time, height));
+            }
+        }
+        else if (reader is not null)
         {
             try
             {
@@ -141,17 +159,5 @@ public sealed class MetricsCollector(
         await store.AddAsync(network.Id, points, ct);
         latest.Record(network.Id, points);
         await notifier.PublishAsync(new MetricsSampled(network.Id, time, points));
-    }
-
-    private async Task<double> PeerCountAsync(NetworkNode node, CancellationToken ct)
-    {
-        try
-        {
-            return node.RpcUrl is null ? 0 : await rpc.Create(new Uri(node.RpcUrl)).GetPeerCountAsync(ct);
-        }
-        catch (JsonRpcClientException)
-        {
-            return 0;
-        }
     }
 }

@@ -6,6 +6,7 @@ using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Live;
 using NutPortal.Core.Monitoring;
 using NutPortal.Core.Networks;
+using NutPortal.Core.Networks.Platforms;
 using NutPortal.Core.Persistence;
 using NutPortal.Core.Traces;
 
@@ -25,6 +26,7 @@ public sealed record WorkloadStart(Workload? Workload, IReadOnlyList<ProfileErro
 public sealed class WorkloadRunner(
     IDbContextFactory<PortalDbContext> dbFactory,
     NetworkAccountKeys keys,
+    NodeRunner runner,
     IJsonRpcClientFactory rpc,
     TraceRecorder traces,
     LiveNotifier notifier,
@@ -58,6 +60,10 @@ public sealed class WorkloadRunner(
         if (network.Status != NetworkStatus.Running)
         {
             errors.Add(new("networkId", $"The network is {network.Status}; workloads run on Running networks."));
+        }
+        else if (runner.PlatformFor(network) is var platform && !platform.Capabilities.Supports(PlatformFeatures.Workloads))
+        {
+            errors.Add(new("networkId", $"Workloads of signed transactions run on Ethereum networks; {platform.DisplayName} networks have none yet."));
         }
         if (errors.Count > 0)
         {

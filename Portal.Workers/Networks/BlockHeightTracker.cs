@@ -1,51 +1,59 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
-using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Live;
 using NutPortal.Core.Networks;
+using NutPortal.Core.Networks.Platforms;
 using NutPortal.Core.Persistence;
 
 namespace NutPortal.Workers.Networks;
 
 /// <summary>
-/// Samples each Up node's block height once per supervisor tick, publishes changes live, and writes them to
-/// the node's row at most every few seconds (the live value is pushed; the stored one survives restarts).
+/// Samples each Up node's chain state (height, head hash, peers, mempool size) through its platform once per
+/// supervisor tick, publishes height changes live, and writes the height to the node's row at most every few
+/// seconds (the live value is pushed; the stored one survives restarts).
 /// </summary>
-public sealed class BlockHeightTracker(IDbContextFactory<PortalDbContext> dbFactory, IJsonRpcClientFactory rpc, LiveNotifier notifier, TimeProvider clock)
+public sealed class BlockHeightTracker(IDbContextFactory<PortalDbContext> dbFactory, NodeRunner runner, LiveNotifier notifier, TimeProvider clock)
 {
     private static readonly TimeSpan PersistEvery = TimeSpan.FromSeconds(5);
-    private readonly ConcurrentDictionary<string, (long Height, DateTimeOffset PersistedAt)> _latest = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (NodeChainState State, DateTimeOffset PersistedAt)> _latest = new(StringComparer.Ordinal);
 
-    public long? Latest(string nodeId) => _latest.TryGetValue(nodeId, out var entry) ? entry.Height : null;
+    public long? Latest(string nodeId) => _latest.TryGetValue(nodeId, out var entry) ? entry.State.Height : null;
 
-    public async Task SampleAsync(string networkId, NetworkNode node, CancellationToken ct)
+    /// <summary>The node's last sampled chain state, or null before the first sample.</summary>
+    public NodeChainState? State(string nodeId) => _latest.TryGetValue(nodeId, out var entry) ? entry.State : null;
+
+    public void Forget(string nodeId) => _latest.TryRemove(nodeId, out _);
+
+    public async Task SampleAsync(Network network, NetworkNode node, CancellationToken ct)
     {
         if (node.RpcUrl is null)
         {
             return;
         }
-        long height;
+        NodeChainState state;
         try
         {
-            height = (long)await rpc.Create(new Uri(node.RpcUrl)).GetBlockNumberAsync(ct);
+            state = await runner.PlatformFor(network).ReadStateAsync(node, ct);
         }
-        catch (JsonRpcClientException)
+        catch (NodeRpcException)
         {
             return; // a busy node misses one sample; process death is detected separately
         }
         var now = clock.GetUtcNow();
-        var previous = _latest.TryGetValue(node.Id, out var entry) ? entry : (Height: node.BlockHeight ?? -1, PersistedAt: DateTimeOffset.MinValue);
-        if (height == previous.Height)
+        var had = _latest.TryGetValue(node.Id, out var entry);
+        var previousHeight = had ? entry.State.Height : node.BlockHeight ?? -1;
+        var persistedAt = had ? entry.PersistedAt : DateTimeOffset.MinValue;
+        var persist = state.Height != previousHeight && now - persistedAt >= PersistEvery;
+        _latest[node.Id] = (state, persist ? now : persistedAt);
+        if (state.Height == previousHeight)
         {
             return;
         }
-        var persist = now - previous.PersistedAt >= PersistEvery;
-        _latest[node.Id] = (height, persist ? now : previous.PersistedAt);
         if (persist)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            await db.NetworkNodes.Where(n => n.Id == node.Id).ExecuteUpdateAsync(s => s.SetProperty(n => n.BlockHeight, height), ct);
+            await db.NetworkNodes.Where(n => n.Id == node.Id).ExecuteUpdateAsync(s => s.SetProperty(n => n.BlockHeight, state.Height), ct);
         }
-        await notifier.PublishAsync(new NodeHeightChanged(networkId, node.Id, height));
+        await notifier.PublishAsync(new NodeHeightChanged(network.Id, node.Id, state.Height));
     }
 }

@@ -1,10 +1,8 @@
-using System.Globalization;
-using System.Numerics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Live;
 using NutPortal.Core.Networks;
+using NutPortal.Core.Networks.Platforms;
 using NutPortal.Core.Persistence;
 
 namespace NutPortal.Workers.Networks;
@@ -20,7 +18,6 @@ public sealed class NetworkDeployer(
     NodeLocks locks,
     NetworkAccountKeys keys,
     NetworkAudit audit,
-    IJsonRpcClientFactory rpc,
     LiveNotifier notifier,
     TimeProvider clock,
     ILogger<NetworkDeployer> logger)
@@ -45,7 +42,7 @@ public sealed class NetworkDeployer(
                 runner.DriverFor(network);
                 return $"{profile.Platform} on the {profile.Driver} driver, {profile.NodeCount} node(s).";
             });
-            await steps.RunAsync(DeploymentPlan.Allocate, () => AllocateAsync(nodeIds, ct));
+            await steps.RunAsync(DeploymentPlan.Allocate, () => runner.AllocateAsync(networkId, ct));
             await steps.RunAsync(DeploymentPlan.StartNodes, async () =>
             {
                 foreach (var id in nodeIds)
@@ -63,11 +60,11 @@ public sealed class NetworkDeployer(
                 {
                     await runner.WaitForRpcAsync(id, ct);
                 }
-                return "Every node answers JSON-RPC.";
+                return "Every node answers its RPC.";
             });
-            var first = await FirstNodeUrlAsync(nodeIds[0], ct);
-            await steps.RunAsync(DeploymentPlan.FundAccounts, () => FundAsync(networkId, first, profile, ct));
-            await steps.RunAsync(DeploymentPlan.Verify, () => VerifyAsync(first, profile, ct));
+            var nodes = await NodesAsync(nodeIds, ct);
+            await steps.RunAsync(DeploymentPlan.FundAccounts, () => FundAsync(networkId, runner.PlatformFor(network), nodes[0], profile, ct));
+            await steps.RunAsync(DeploymentPlan.Verify, () => runner.PlatformFor(network).VerifyAsync(profile, nodes, ct));
         }
         catch (Exception ex) when (ex is not OperationCanceledException || ct.IsCancellationRequested)
         {
@@ -79,65 +76,31 @@ public sealed class NetworkDeployer(
         return $"Deployed {network.Name}.";
     }
 
-    private async Task<string> AllocateAsync(IReadOnlyList<string> nodeIds, CancellationToken ct)
+    private async Task<List<NetworkNode>> NodesAsync(IReadOnlyList<string> nodeIds, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var nodes = await db.NetworkNodes.Where(n => nodeIds.Contains(n.Id)).ToListAsync(ct);
-        foreach (var node in nodes)
+        var nodes = await db.NetworkNodes.AsNoTracking().Where(n => nodeIds.Contains(n.Id)).ToListAsync(ct);
+        return [.. nodes.OrderBy(NodeNumbers.Number)];
+    }
+
+    private async Task<string> FundAsync(string networkId, IBlockchainPlatform platform, NetworkNode node, NetworkProfile profile, CancellationToken ct)
+    {
+        if (profile.Accounts.Count == 0)
         {
-            Directory.CreateDirectory(node.DataDirectory);
+            return "No portal-funded accounts were asked for.";
         }
-        return $"Data folders ready under {Path.GetDirectoryName(nodes[0].DataDirectory)}; ports are taken from the configured range when each node starts.";
-    }
-
-    private async Task<Uri> FirstNodeUrlAsync(string nodeId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return new Uri((await db.NetworkNodes.SingleAsync(n => n.Id == nodeId, ct)).RpcUrl!);
-    }
-
-    private async Task<string> FundAsync(string networkId, Uri url, NetworkProfile profile, CancellationToken ct)
-    {
-        var client = rpc.Create(url);
-        var wei = new BigInteger(profile.Accounts.BalanceEth * 1_000_000m) * BigInteger.Pow(10, 12);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         for (var i = 0; i < profile.Accounts.Count; i++)
         {
             var account = keys.Create(networkId, out var key);
             using (key)
             {
-                await client.CallAsync<System.Text.Json.JsonElement?>("anvil_setBalance", [account.Address, "0x" + wei.ToString("x", CultureInfo.InvariantCulture).TrimStart('0').PadLeft(1, '0')], null, ct);
+                await platform.FundAccountAsync(node, account.Address, profile.Accounts.BalanceEth, ct);
             }
             db.NetworkAccounts.Add(account);
         }
         await db.SaveChangesAsync(ct);
-        return $"{profile.Accounts.Count} account(s) funded with {profile.Accounts.BalanceEth} ETH each (keys encrypted at rest).";
-    }
-
-    private async Task<string> VerifyAsync(Uri url, NetworkProfile profile, CancellationToken ct)
-    {
-        var client = rpc.Create(url);
-        var chainId = await client.GetChainIdAsync(ct);
-        if (chainId != (ulong)profile.ChainId)
-        {
-            throw new NodeStartException($"The node reports chain id {chainId}, the profile asks for {profile.ChainId}.", "Delete the network and create it again; if it repeats, the node software ignores --chain-id.");
-        }
-        var start = await client.GetBlockNumberAsync(ct);
-        if (profile.BlockIntervalSeconds == 0)
-        {
-            // Automine makes blocks only for transactions: ask for one block to prove the node can produce them.
-            await client.CallAsync<System.Text.Json.JsonElement?>("evm_mine", [], null, ct);
-        }
-        var deadline = clock.GetUtcNow() + TimeSpan.FromSeconds(profile.BlockIntervalSeconds * 3 + 5);
-        while (await client.GetBlockNumberAsync(ct) <= start)
-        {
-            if (clock.GetUtcNow() > deadline)
-            {
-                throw new NodeStartException($"No new block within {profile.BlockIntervalSeconds * 3 + 5} s.", "Check the node's log; a very large block interval makes this step wait longer.");
-            }
-            await Task.Delay(200, ct);
-        }
-        return $"Chain id {chainId}; blocks are being produced.";
+        return $"{profile.Accounts.Count} account(s) funded with {profile.Accounts.BalanceEth} each (keys encrypted at rest).";
     }
 
     private async Task FailAsync(string networkId, IReadOnlyList<string> nodeIds, StepRecorder steps, Exception ex)

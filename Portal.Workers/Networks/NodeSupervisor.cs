@@ -23,6 +23,7 @@ public sealed class NodeSupervisor(
     NodeLocks locks,
     NetworkAudit audit,
     BlockHeightTracker heights,
+    BlockProducer blocks,
     TimeProvider clock,
     IOptions<NetworkOptions> options,
     LeaseKeeper leases,
@@ -57,6 +58,10 @@ public sealed class NodeSupervisor(
             }
             _supervising = holding;
             await TickAsync(holding, ct);
+            if (holding)
+            {
+                await blocks.TickAsync(ct);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -117,7 +122,7 @@ public sealed class NodeSupervisor(
             {
                 if (node.Status == NodeStatus.Up)
                 {
-                    await heights.SampleAsync(network.Id, node, ct);
+                    await heights.SampleAsync(network, node, ct);
                 }
                 continue;
             }
@@ -139,7 +144,7 @@ public sealed class NodeSupervisor(
                 {
                     LocalNodeDriver.RotateLog(node);
                 }
-                await heights.SampleAsync(network.Id, node, ct);
+                await heights.SampleAsync(network, node, ct);
             }
             else if (_backoff.IsDue(node.Id, clock.GetUtcNow()))
             {

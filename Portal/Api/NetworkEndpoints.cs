@@ -20,7 +20,8 @@ internal static class NetworkEndpoints
             displayName = p.DisplayName,
             description = p.Description,
             capabilities = p.Capabilities,
-        }))).WithTags("Networks").WithSummary("Platforms and the settings each supports");
+            facts = p.Facts,
+        }))).WithTags("Networks").WithSummary("Platforms: consensus and its parameters, signatures, hashes, node counts, accounts, contracts, and the settings each supports");
 
         var networks = api.MapGroup("/networks").WithTags("Networks");
         networks.MapGet("/", async (NetworkCatalog catalog, NetworkResources map, CancellationToken ct) =>
@@ -64,11 +65,21 @@ internal static class NetworkEndpoints
             var request = http.HasJsonContentType() && http.ContentLength != 0 ? await http.ReadFromJsonAsync<UpgradeRequest>(ct) : null;
             if (!Enum.TryParse<NodeAction>(operation, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
             {
-                return FieldErrors.Single("operation", "One of: start, stop, restart, upgrade.");
+                return FieldErrors.Single("operation", "One of: start, stop, restart, upgrade, resync.");
             }
             return ToResult(await operations.RunAsync(id, nodeId, parsed, request?.Hardfork ?? hardfork, user.Identity?.Name ?? "unknown", ct));
         }).RequireAuthorization(Policies.Operate)
-        .WithSummary("Start, stop, restart or upgrade (hardfork in the body or ?hardfork=) a node");
+        .WithSummary("Start, stop, restart, resync (wipe its chain and download it again) or upgrade (hardfork in the body or ?hardfork=) a node");
+
+        networks.MapPost("/{id}/nodes", async (string id, ClaimsPrincipal user, NodeMembership membership, CancellationToken ct) =>
+        {
+            var result = await membership.AddAsync(id, user.Identity?.Name ?? "unknown", ct);
+            return result.Succeeded ? Results.Ok(new { detail = result.Detail, nodeId = result.NodeId }) : ToResult(result);
+        }).RequireAuthorization(Policies.Operate).WithSummary("Add a node: it peers with every node and downloads the chain (platforms that allow it)");
+
+        networks.MapDelete("/{id}/nodes/{nodeId}", async (string id, string nodeId, ClaimsPrincipal user, NodeMembership membership, CancellationToken ct) =>
+            ToResult(await membership.RemoveAsync(id, nodeId, user.Identity?.Name ?? "unknown", ct)))
+            .RequireAuthorization(Policies.Operate).WithSummary("Stop a node and remove it with its data (platforms that allow it)");
 
         networks.MapGet("/{id}/manifests", async (string id, string? target, NetworkCatalog catalog, NodeRunner runner, KubernetesManifestRenderer renderer,
             Microsoft.Extensions.Options.IOptions<KubernetesOptions> options, CancellationToken ct) =>
@@ -82,7 +93,12 @@ internal static class NetworkEndpoints
             {
                 return Results.NotFound();
             }
-            var yaml = renderer.Render(network, NodeRunner.ReadProfile(network), runner.PlatformFor(network), options.Value);
+            var platform = runner.PlatformFor(network);
+            if (!platform.Capabilities.Drivers.Contains("kubernetes"))
+            {
+                return FieldErrors.Single("target", $"{platform.DisplayName} networks run on the local driver only; there are no Kubernetes manifests for them.");
+            }
+            var yaml = renderer.Render(network, NodeRunner.ReadProfile(network), platform, options.Value);
             return Results.File(System.Text.Encoding.UTF8.GetBytes(yaml), "application/yaml", $"{network.Name.Replace(' ', '-')}-kubernetes.yaml");
         }).WithSummary("Kubernetes manifests (StatefulSet, Service, ConfigMap, PVC per node) for the network");
 

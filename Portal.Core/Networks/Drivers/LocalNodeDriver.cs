@@ -42,6 +42,10 @@ public sealed class LocalNodeDriver(ILogger<LocalNodeDriver> logger) : INodeDriv
         }
         psi.Environment["NODE_LOG"] = Path.Combine(node.DataDirectory, LogFile);
         psi.Environment["NO_COLOR"] = "1";
+        foreach (var (key, value) in request.Launch.Environment ?? new Dictionary<string, string>())
+        {
+            psi.Environment[key] = value;
+        }
         var process = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start {request.Launch.Executable}.");
         _children[process.Id] = process;
         logger.LogInformation("Started node {Node} of network {Network} as process {Pid}", node.Name, request.Network.Name, process.Id);

@@ -1,0 +1,162 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace NutPortal.Core.Networks.Platforms.Litecoin;
+
+/// <summary>
+/// Litecoin Core 0.21 (Debian's litecoind) in regtest: any number of nodes, each peered with every other, proof of
+/// work at regtest difficulty. Regtest mines only when asked, so the portal asks the mining nodes in turn for one
+/// block every blockIntervalSeconds. A node added later downloads the chain from its peers.
+/// </summary>
+public sealed class LitecoinPlatform(LitecoinNode rpc, IOptions<NetworkOptions> options) : IBlockchainPlatform
+{
+    public const string PlatformName = "litecoin";
+    public const string InstallCommand = "apt-get install -y litecoind";
+    private int _nextMiner;
+
+    public string Name => PlatformName;
+
+    public string DisplayName => "Litecoin (regtest)";
+
+    public string Description => "Litecoin Core 0.21 nodes in regtest, all peered with each other: proof of work, UTXOs, blocks mined by the chosen nodes on the portal's interval; nodes can join and download the chain.";
+
+    public PlatformCapabilities Capabilities { get; } = new(
+        NodeCount: new IntRange(1, 16),
+        NodeCountNote: "Any number of nodes from 1 to 16; every node peers with every other.",
+        Consensus: ["pow"],
+        BlockIntervalSeconds: new IntRange(1, 3600),
+        BlockGasLimit: new LongRange(0, long.MaxValue),
+        ChainId: new LongRange(0, long.MaxValue),
+        Hardforks: [],
+        DefaultHardfork: "",
+        AccountCount: new IntRange(0, 0),
+        Drivers: ["local"],
+        RuntimeChanges: ["blockIntervalSeconds"],
+        NodeOperations: ["start", "stop", "restart", "resync", "add", "remove"]);
+
+    public PlatformFacts Facts { get; } = new(
+        Engine: "Litecoin Core 0.21 (regtest)",
+        ConsensusAlgorithm: "Proof of work (Scrypt), longest chain by work",
+        ConsensusParameters: new Dictionary<string, string>
+        {
+            ["nodeCount"] = "1 to 16 nodes, each peered with all others",
+            ["blockIntervalSeconds"] = "The portal asks a mining node for a block this often (regtest mines on request)",
+            ["litecoin.blockMaxWeight"] = "Largest block a mining node assembles, in weight units (at most 4,000,000)",
+            ["litecoin.miningNodes"] = "Which nodes mine (numbers, 1 = node-1)",
+        },
+        SignatureScheme: "ECDSA over secp256k1",
+        HashFunctions: ["Scrypt (proof of work)", "double SHA-256 (block and transaction ids)", "RIPEMD-160 of SHA-256 (addresses)"],
+        NodeCounts: "1 to 16; nodes can be added to and removed from a running network",
+        AccountModel: "UTXO (unspent transaction outputs)",
+        ContractSupport: "Bitcoin Script only (no general smart contracts)",
+        FaultRule: "Blocks go on while at least one mining node is up; other nodes only relay and validate.",
+        PortalDrivenBlocks: true,
+        InstallCommand: InstallCommand);
+
+    public IEnumerable<ProfileError> Validate(NetworkProfile profile)
+    {
+        if (profile.Consensus != "pow")
+        {
+            yield return new("consensus", "Litecoin runs proof of work: set consensus to \"pow\".");
+        }
+        var settings = profile.Litecoin;
+        if (settings.BlockMaxWeight is < 4_000 or > 4_000_000)
+        {
+            yield return new("litecoin.blockMaxWeight", $"Must be between 4000 and 4000000 weight units; got {settings.BlockMaxWeight}.");
+        }
+        if (settings.MiningNodes.Count == 0 || settings.MiningNodes.Any(n => n < 1 || n > profile.NodeCount) || settings.MiningNodes.Distinct().Count() != settings.MiningNodes.Count)
+        {
+            yield return new("litecoin.miningNodes", $"List one or more different node numbers from 1 to {profile.NodeCount}; got [{string.Join(", ", settings.MiningNodes)}].");
+        }
+        if (profile.Accounts.Count != 0)
+        {
+            yield return new("accounts.count", "Litecoin networks get no portal-funded accounts: the mining nodes' wallets receive the mined coins. Set accounts.count to 0.");
+        }
+    }
+
+    public Task<string> ConfigureAsync(NetworkProfile profile, IReadOnlyList<NodeLaunchContext> nodes, CancellationToken ct) =>
+        Task.FromResult($"Each node peers with all others: {string.Join(", ", nodes.Select(n => $"{n.NodeName} RPC {n.Port} P2P {n.P2pPort}"))}.");
+
+    public NodeLaunch CreateLaunch(NetworkProfile profile, NodeLaunchContext context)
+    {
+        var binary = options.Value.LitecoindPath;
+        if (!File.Exists(binary))
+        {
+            throw new NodeStartException($"litecoind is not installed ({binary} is missing).", $"Install it: {InstallCommand} (or set Portal:Networks:LitecoindPath).");
+        }
+        var arguments = new List<string>
+        {
+            "-regtest", "-datadir=" + context.DataDirectory, "-printtoconsole=1",
+            $"-port={context.P2pPort}", $"-bind={context.Host}", $"-rpcport={context.Port}", $"-rpcbind={context.Host}", $"-rpcallowip={context.Host}",
+            "-dnsseed=0", "-upnp=0", "-listenonion=0", "-discover=0", "-fallbackfee=0.0001",
+            "-blockmaxweight=" + profile.Litecoin.BlockMaxWeight.ToString(CultureInfo.InvariantCulture),
+        };
+        arguments.AddRange((context.Peers ?? []).Where(p => p.NodeName != context.NodeName).Select(p => $"-addnode={p.Host}:{p.P2pPort}"));
+        return new NodeLaunch(binary, arguments, "", "litecoind/0.21");
+    }
+
+    public async Task<NodeChainState> ReadStateAsync(NetworkNode node, CancellationToken ct)
+    {
+        var r = await rpc.BatchAsync(node, [("getblockchaininfo", []), ("getconnectioncount", []), ("getmempoolinfo", []), ("getnetworkinfo", [])], ct);
+        return NodeRpc.Read(r[0], info => new NodeChainState(info.GetProperty("blocks").GetInt64(), info.GetProperty("bestblockhash").GetString()!,
+            r[1].GetInt32(), r[2].GetProperty("size").GetInt32(), r[3].GetProperty("subversion").GetString()!), "Litecoin node state");
+    }
+
+    public async Task PrepareNodeAsync(NetworkProfile profile, NetworkNode node, CancellationToken ct)
+    {
+        rpc.Forget(node);
+        if (IsMiner(profile, node))
+        {
+            await rpc.MiningAddressAsync(node, ct);
+        }
+    }
+
+    public Task WipeChainDataAsync(NetworkProfile profile, NetworkNode node, CancellationToken ct)
+    {
+        // Blocks and the UTXO set go; the wallet (and its mining address) stays.
+        foreach (var folder in new[] { "blocks", "chainstate", "indexes" })
+        {
+            var path = Path.Combine(node.DataDirectory, "regtest", folder);
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    public bool ProducesBlocks(NetworkProfile profile, NetworkNode node) => IsMiner(profile, node);
+
+    public bool CanProduceBlocks(NetworkProfile profile, IReadOnlyCollection<NetworkNode> nodes) =>
+        nodes.Any(n => n.Status == NodeStatus.Up && IsMiner(profile, n));
+
+    public async Task<NetworkNode?> ProduceBlockAsync(NetworkProfile profile, IReadOnlyCollection<NetworkNode> nodes, CancellationToken ct)
+    {
+        var miners = nodes.Where(n => n.Status == NodeStatus.Up && IsMiner(profile, n)).OrderBy(NodeNumbers.Number).ToList();
+        if (miners.Count == 0)
+        {
+            return null;
+        }
+        var miner = miners[Interlocked.Increment(ref _nextMiner) % miners.Count];
+        await rpc.CallAsync(miner, "generatetoaddress", [1, await rpc.MiningAddressAsync(miner, ct)], ct);
+        return miner;
+    }
+
+    public Task FundAccountAsync(NetworkNode node, string address, decimal balance, CancellationToken ct) =>
+        throw new InvalidOperationException("Litecoin profiles have accounts.count 0 (validated), so no account is funded.");
+
+    /// <summary>The block interval is the portal's own mining schedule, read from the stored profile: nothing to tell the node.</summary>
+    public Task ApplyRuntimeSettingsAsync(NetworkNode node, int? blockIntervalSeconds, long? blockGasLimit, CancellationToken ct) => Task.CompletedTask;
+
+    public async Task<string> VerifyAsync(NetworkProfile profile, IReadOnlyList<NetworkNode> nodes, CancellationToken ct)
+    {
+        var miner = await ProduceBlockAsync(profile, nodes, ct) ?? throw new NodeStartException("No mining node is up.", "Check litecoin.miningNodes and the nodes' logs.");
+        var target = await ReadStateAsync(miner, ct);
+        var wait = TimeSpan.FromSeconds(30);
+        await BlockWait.UntilAsync(async () => (await Task.WhenAll(nodes.Select(n => ReadStateAsync(n, ct)))).All(s => s.Height >= target.Height), wait,
+            $"Not every node received block {target.Height} from {miner.Name} within {wait.TotalSeconds:0} s.", "Open the nodes' logs: the nodes must reach each other on their P2P ports.", ct);
+        return $"{miner.Name} mined block {target.Height}; all {nodes.Count} node(s) have it.";
+    }
+
+    private static bool IsMiner(NetworkProfile profile, NetworkNode node) => profile.Litecoin.MiningNodes.Contains(NodeNumbers.Number(node));
+}

@@ -1,0 +1,11 @@
+namespace NutPortal.Core.Networks.Platforms.Litecoin;
+
+/// <summary>Litecoin-only profile settings (the node count is the profile's nodeCount; the portal mines every blockIntervalSeconds).</summary>
+public sealed record LitecoinSettings
+{
+    /// <summary>Largest block the mining nodes assemble, in weight units (litecoind -blockmaxweight; 4,000,000 is the consensus limit).</summary>
+    public int BlockMaxWeight { get; init; } = 4_000_000;
+
+    /// <summary>Numbers of the nodes that mine (1 is node-1); the portal asks them in turn for each block.</summary>
+    public IReadOnlyList<int> MiningNodes { get; init; } = [1];
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using NutPortal.Tests.Infrastructure;
+using static NutPortal.Tests.Networks.NetworkApi;
+
+namespace NutPortal.Tests.Networks;
+
+/// <summary>A real Litecoin regtest network (litecoind per node, every node peered with every other) driven through the API.</summary>
+public sealed class LitecoinNetworkTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private static readonly TimeSpan Deploy = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Sync = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Three_nodes_mine_on_the_portals_interval_share_the_head_and_a_fourth_node_added_at_height_200_catches_up()
+    {
+        using var client = portal.CreateAdminClient();
+        var id = (await CreateAsync(client, new
+        {
+            name = "ltc-three", platform = "litecoin", nodeCount = 3, consensus = "pow", blockIntervalSeconds = 1,
+            accounts = new { count = 0 }, litecoin = new { miningNodes = new[] { 1, 2 } },
+        })).GetProperty("id").GetString()!;
+
+        var running = await WaitForAsync(client, id, n => Status(n) == "Running", Deploy, "Running");
+        var start = HeightOf(NodeNamed(running, "node-1"));
+        // Every node dials every other, so a pair may hold a connection each way: at least the two others.
+        await WaitForAsync(client, id, n => SameHead(n, 3) && HeightOf(Nodes(n)[0]) >= start + 3 && Nodes(n).All(x => x.GetProperty("peers").GetInt32() >= 2), Sync,
+            "portal-driven blocks with the same head on all three nodes, each connected to the other two");
+
+        // Bring the chain to height 200 at once through node-1's own RPC, as a miner outside the portal's schedule would.
+        var node1 = NodeNamed(running, "node-1");
+        var address = (await RpcAsync(id, node1, "getnewaddress", [], "wallet/portal")).GetString()!;
+        var height = HeightOf(NodeNamed(await GetAsync(client, id), "node-1"));
+        await RpcAsync(id, node1, "generatetoaddress", [Math.Max(1, 200 - height), address]);
+        await WaitForAsync(client, id, n => SameHead(n, 3) && HeightOf(Nodes(n)[0]) >= 200, Sync, "three nodes at height 200");
+
+        var added = await client.PostAsync($"/api/v1/networks/{id}/nodes", null);
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        var joined = await WaitForAsync(client, id, n => SameHead(n, 4) && NodeNamed(n, "node-4").GetProperty("peers").GetInt32() >= 3, Sync,
+            "node-4 at the head with the others, connected to all three");
+        var node4 = NodeNamed(joined, "node-4");
+        Assert.True(HeightOf(node4) >= 200, $"node-4 is at {HeightOf(node4)}");
+        Assert.Equal(0, node4.GetProperty("lagBlocks").GetInt64());
+
+        var removed = await client.DeleteAsync($"/api/v1/networks/{id}/nodes/{node4.GetProperty("id").GetString()}");
+        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        var after = await GetAsync(client, id);
+        Assert.Equal(3, Nodes(after).Count);
+        Assert.Empty(LeftoverProcesses.Under(Path.Combine(portal.DataDirectory, "networks", id, "node-4") + "/"));
+    }
+
+    [Fact]
+    public async Task The_last_mining_node_cannot_be_removed()
+    {
+        using var client = portal.CreateAdminClient();
+        var id = (await CreateAsync(client, new
+        {
+            name = "ltc-one-miner", platform = "litecoin", nodeCount = 2, consensus = "pow", blockIntervalSeconds = 2, accounts = new { count = 0 },
+        })).GetProperty("id").GetString()!;
+        var running = await WaitForAsync(client, id, n => Status(n) == "Running", Deploy, "Running");
+
+        var response = await client.DeleteAsync($"/api/v1/networks/{id}/nodes/{NodeNamed(running, "node-1").GetProperty("id").GetString()}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("no remaining node could make blocks", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(2, Nodes(await GetAsync(client, id)).Count);
+    }
+
+    [Fact]
+    public async Task A_restarted_portal_re_adopts_the_litecoin_nodes_and_goes_on_mining()
+    {
+        var first = new PortalFactory();
+        string id;
+        IReadOnlyList<int> pids;
+        using (var client = first.CreateAdminClient())
+        {
+            id = (await CreateAsync(client, new
+            {
+                name = "ltc-readopt", platform = "litecoin", nodeCount = 2, consensus = "pow", blockIntervalSeconds = 1, accounts = new { count = 0 },
+            })).GetProperty("id").GetString()!;
+            await WaitForAsync(client, id, n => Status(n) == "Running", Deploy, "Running");
+            pids = LeftoverProcesses.Under(Path.Combine(first.DataDirectory, "networks", id));
+            Assert.Equal(2, pids.Count);
+        }
+
+        using var second = PortalFactory.RestartOf(first);
+        await first.DisposeAsync();
+        using var again = second.CreateAdminClient();
+        var adopted = await WaitForAsync(again, id, n => Status(n) == "Running" && SameHead(n, 2), Sync, "re-adopted nodes at one head");
+        var height = HeightOf(Nodes(adopted)[0]);
+        await WaitForAsync(again, id, n => SameHead(n, 2) && HeightOf(Nodes(n)[0]) >= height + 2, Sync, "blocks mined by the restarted portal");
+
+        Assert.Contains("re-adopt", await WaitForAuditAsync(again, id, "re-adopt", TimeSpan.FromSeconds(10)));
+        Assert.Equal(pids.Order(), LeftoverProcesses.Under(Path.Combine(second.DataDirectory, "networks", id)).Order());
+    }
+
+    /// <summary>Calls the node's own RPC with the cookie litecoind wrote in its data folder.</summary>
+    private async Task<JsonElement> RpcAsync(string networkId, JsonElement node, string method, object[] parameters, string path = "")
+    {
+        var cookie = await File.ReadAllTextAsync(Path.Combine(portal.DataDirectory, "networks", networkId, node.GetProperty("name").GetString()!, "regtest", ".cookie"));
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(cookie.Trim())));
+        var response = await http.PostAsJsonAsync(node.GetProperty("rpcUrl").GetString() + "/" + path, new { jsonrpc = "1.0", id = 1, method, @params = parameters });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.IsSuccessStatusCode, body.ToString());
+        return body.GetProperty("result");
+    }
+}

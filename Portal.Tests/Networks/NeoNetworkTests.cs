@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using NutPortal.Tests.Alerts;
+using NutPortal.Tests.Infrastructure;
+using static NutPortal.Tests.Networks.NetworkApi;
+
+namespace NutPortal.Tests.Networks;
+
+/// <summary>A real four-node Neo N3 network (neo-express, dBFT) deployed and broken through the API.</summary>
+public sealed class NeoNetworkTests(AlertPortalFactory portal) : IClassFixture<AlertPortalFactory>
+{
+    private static readonly TimeSpan Deploy = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan Consensus = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Four_consensus_nodes_agree_on_the_head_go_on_with_one_down_halt_with_two_down_and_recover()
+    {
+        using var client = portal.CreateAdminClient();
+        var id = (await CreateAsync(client, new
+        {
+            name = "neo-four", platform = "neo-express", nodeCount = 4, consensus = "dbft", blockIntervalSeconds = 1, chainId = 860833102,
+            accounts = new { count = 0 }, restartPolicy = "never",
+        })).GetProperty("id").GetString()!;
+
+        var running = await WaitForAsync(client, id, n => Status(n) == "Running", Deploy, "Running");
+        Assert.All(Nodes(running), n => Assert.StartsWith("/Neo:3.5", n.GetProperty("version").GetString(), StringComparison.Ordinal));
+        await WaitForAsync(client, id, n => SameHead(n, 4), Consensus, "the same head hash on all four nodes");
+        var rule = await client.PostAsJsonAsync("/api/v1/alert-rules", new
+        {
+            name = "fewer than 3 of 4 consensus nodes up", networkId = id, metric = "blockProducersUp", comparator = "<", threshold = 3, forSeconds = 0,
+            severity = "critical", channels = Array.Empty<object>(),
+        });
+        var ruleId = (await rule.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+
+        Kill(portal.DataDirectory, id, "node-4");
+        var degraded = await WaitForAsync(client, id, n => Status(n) == "Degraded", TimeSpan.FromSeconds(10), "Degraded with one node down");
+        var height = HeightOf(NodeNamed(degraded, "node-1"));
+        await WaitForAsync(client, id, n => Status(n) == "Degraded" && HeightOf(NodeNamed(n, "node-1")) >= height + 2, Consensus, "blocks with three of four nodes");
+
+        Kill(portal.DataDirectory, id, "node-3");
+        await WaitForAsync(client, id, n => Status(n) == "Halted", TimeSpan.FromSeconds(10), "Halted with two of four nodes down");
+        var alert = await AlertFiringTests.WaitForAlertAsync(client, ruleId, "firing", TimeSpan.FromSeconds(30));
+        Assert.Equal(2, alert.GetProperty("value").GetDouble());
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/networks/{id}/nodes/{await NodeIdAsync(client, id, "node-3")}/start", null)).StatusCode);
+        var resumed = await WaitForAsync(client, id, n => Status(n) == "Degraded", TimeSpan.FromSeconds(10), "Degraded again with three nodes up");
+        var haltedAt = HeightOf(NodeNamed(resumed, "node-1"));
+        await WaitForAsync(client, id, n => HeightOf(NodeNamed(n, "node-1")) >= haltedAt + 2, Consensus, "blocks again once a third node returned");
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/networks/{id}/nodes/{await NodeIdAsync(client, id, "node-4")}/start", null)).StatusCode);
+        await WaitForAsync(client, id, n => Status(n) == "Running" && SameHead(n, 4), Consensus, "Running with all four nodes at the same head");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/networks/{id}")).StatusCode);
+        Assert.Empty(LeftoverProcesses.Under(Path.Combine(portal.DataDirectory, "networks", id)));
+    }
+
+    [Fact]
+    public async Task A_wiped_neo_node_downloads_the_chain_again_and_rejoins_the_head()
+    {
+        using var client = portal.CreateAdminClient();
+        var id = (await CreateAsync(client, new
+        {
+            name = "neo-resync", platform = "neo-express", nodeCount = 4, consensus = "dbft", blockIntervalSeconds = 1, chainId = 5195086,
+            accounts = new { count = 0 },
+        })).GetProperty("id").GetString()!;
+        var before = await WaitForAsync(client, id, n => Status(n) == "Running" && HeightOf(NodeNamed(n, "node-1")) >= 5, Deploy, "five blocks");
+
+        var response = await client.PostAsync($"/api/v1/networks/{id}/nodes/{NodeNamed(before, "node-2").GetProperty("id").GetString()}/resync", null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("wiped", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var after = await WaitForAsync(client, id, n => Status(n) == "Running" && SameHead(n, 4), Consensus, "the wiped node at the head again");
+        Assert.True(HeightOf(NodeNamed(after, "node-2")) >= HeightOf(NodeNamed(before, "node-1")));
+        Assert.Contains("resync", await WaitForAuditAsync(client, id, "resync", TimeSpan.FromSeconds(5)));
+    }
+
+    private static async Task<string> NodeIdAsync(HttpClient client, string id, string name) =>
+        NodeNamed(await GetAsync(client, id), name).GetProperty("id").GetString()!;
+}
