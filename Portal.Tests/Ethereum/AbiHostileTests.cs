@@ -112,9 +112,9 @@ public class AbiHostileTests
                 data[rng.Next(data.Length)] ^= (byte)(1 + rng.Next(255));
                 return data;
             case 3:
-                return KeccakTests.RandomBytes(rng, rng.Next(0, 200));
+                return TestBytes.Random(rng, rng.Next(0, 200));
             default:
-                return [.. data, .. KeccakTests.RandomBytes(rng, rng.Next(1, 64))]; // trailing bytes are allowed, as in ethers
+                return [.. data, .. TestBytes.Random(rng, rng.Next(1, 64))]; // trailing bytes are allowed, as in ethers
         }
     }
 

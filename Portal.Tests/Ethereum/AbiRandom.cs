@@ -34,13 +34,13 @@ internal static class AbiRandom
             case AbiKind.SignedInteger:
                 return Integer(rng, type).ToString();
             case AbiKind.Address:
-                return Address.FromBytes(KeccakTests.RandomBytes(rng, 20)).ToString();
+                return Address.FromBytes(TestBytes.Random(rng, 20)).ToString();
             case AbiKind.Bool:
                 return rng.Next(2) == 0;
             case AbiKind.FixedBytes:
-                return Hex.Encode(KeccakTests.RandomBytes(rng, type.Size));
+                return Hex.Encode(TestBytes.Random(rng, type.Size));
             case AbiKind.Bytes:
-                return Hex.Encode(KeccakTests.RandomBytes(rng, rng.Next(3) == 0 ? 0 : rng.Next(1, 80)));
+                return Hex.Encode(TestBytes.Random(rng, rng.Next(3) == 0 ? 0 : rng.Next(1, 80)));
             case AbiKind.Text:
                 var len = rng.Next(0, 40);
                 var s = new System.Text.StringBuilder();
@@ -68,7 +68,7 @@ internal static class AbiRandom
             case 2: return signed ? -1 : 0;
         }
         var bits = rng.Next(1, type.Size + 1);
-        var v = new BigInteger(KeccakTests.RandomBytes(rng, (bits + 7) / 8), isUnsigned: true) & ((BigInteger.One << (signed ? Math.Min(bits, type.Size - 1) : bits)) - 1);
+        var v = new BigInteger(TestBytes.Random(rng, (bits + 7) / 8), isUnsigned: true) & ((BigInteger.One << (signed ? Math.Min(bits, type.Size - 1) : bits)) - 1);
         return signed && rng.Next(2) == 0 ? -v - 1 : v;
     }
 }

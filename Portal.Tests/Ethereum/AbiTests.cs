@@ -88,5 +88,5 @@ public class AbiTests
 
     internal static JsonArray TypeNames(IEnumerable<AbiType> types) => new(types.Select(t => (JsonNode)t.CanonicalName).ToArray());
 
-    internal static byte[] Keccak(string text) => NutPortal.Core.Ethereum.Hashing.Keccak256.Hash(Encoding.UTF8.GetBytes(text));
+    internal static byte[] Keccak(string text) => Nethereum.Util.Sha3Keccack.Current.CalculateHash(Encoding.UTF8.GetBytes(text));
 }

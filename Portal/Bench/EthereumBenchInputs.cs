@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using NutPortal.Core.Ethereum;
 using NutPortal.Core.Ethereum.Abi;
 using NutPortal.Core.Ethereum.Keys;
-using NutPortal.Core.Ethereum.Rlp;
+using NutPortal.Core.Ethereum.Transactions;
 
 namespace NutPortal.Web.Bench;
 
@@ -22,8 +22,9 @@ internal sealed class EthereumBenchInputs : IDisposable
         Key = NewKey(rng);
         Hashes = [.. Enumerable.Range(0, Variants).Select(_ => Bytes(rng, 32))];
         Signatures = [.. Hashes.Select(h => Key.Sign(h))];
-        RlpTrees = [.. Enumerable.Range(0, Variants).Select(i => TransactionLikeTree(rng, 64 + (i * 48)))];
-        RlpEncoded = [.. RlpTrees.Select(RlpEncoder.Encode)];
+        Transactions = [.. Enumerable.Range(0, Variants).Select(i => Eip1559(rng, i))];
+        RawTransactions = [.. Transactions.Select(t => t.Sign(Key).Encode())];
+        Addresses = [.. Enumerable.Range(0, Variants).Select(_ => Address.FromBytes(Bytes(rng, 20)))];
         AbiValues = [.. Enumerable.Range(0, Variants).Select(i => OrderCall(rng, i))];
         AbiEncoded = [.. AbiValues.Select(v => AbiEncoder.Encode(AbiTypes, v))];
     }
@@ -33,19 +34,15 @@ internal sealed class EthereumBenchInputs : IDisposable
         [AbiType.Parse("(address,uint256,bytes,string,uint256[])"), AbiType.UnsignedInteger(256)];
 
     public byte[][] Keccak { get; }
-
     public PrivateKey Key { get; }
-
     public byte[][] Hashes { get; }
-
     public Signature[] Signatures { get; }
 
-    public RlpItem[] RlpTrees { get; }
-
-    public byte[][] RlpEncoded { get; }
-
+    /// <summary>Unsigned EIP-1559 transactions shaped like the portal's sends (calldata, an access list).</summary>
+    public Transaction[] Transactions { get; }
+    public byte[][] RawTransactions { get; }
+    public Address[] Addresses { get; }
     public IReadOnlyList<object?>[] AbiValues { get; }
-
     public byte[][] AbiEncoded { get; }
 
     /// <summary>The same inputs for the Node script: bytes as 0x-hex, integers as decimal strings.</summary>
@@ -56,8 +53,9 @@ internal sealed class EthereumBenchInputs : IDisposable
         ["key"] = Hex.Encode(Key.ExportBytes()),
         ["hashes"] = HexArray(Hashes),
         ["signatures"] = new JsonArray([.. Signatures.Select(s => JsonValue.Create(s.ToHex()))]),
-        ["rlp"] = new JsonArray([.. RlpTrees.Select(Tree)]),
-        ["rlpEncoded"] = HexArray(RlpEncoded),
+        ["transactions"] = new JsonArray([.. Transactions.Select(EthersJson)]),
+        ["rawTransactions"] = HexArray(RawTransactions),
+        ["addresses"] = new JsonArray([.. Addresses.Select(a => JsonValue.Create(a.ToLowerHex()))]),
         ["abi"] = new JsonObject
         {
             ["types"] = new JsonArray([.. AbiTypes.Select(t => JsonValue.Create(t.CanonicalName))]),
@@ -70,21 +68,25 @@ internal sealed class EthereumBenchInputs : IDisposable
 
     private static JsonArray HexArray(IEnumerable<byte[]> items) => new([.. items.Select(b => JsonValue.Create(Hex.Encode(b)))]);
 
-    private static JsonNode Tree(RlpItem item) =>
-        item.IsList ? new JsonArray([.. item.Items.Select(Tree)]) : JsonValue.Create(Hex.Encode(item.Bytes));
-
-    /// <summary>Shaped like a signed EIP-1559 transaction with a two-entry access list: the RLP a node mostly sees.</summary>
-    private static RlpItem TransactionLikeTree(Random rng, int dataLength)
+    private static JsonNode EthersJson(Transaction t) => new JsonObject
     {
-        RlpItem Str(int length) => RlpItem.FromBytes(Bytes(rng, length));
-        RlpItem UInt(long value) => RlpItem.FromUInt(value);
-        var accessList = RlpItem.FromList(
-            RlpItem.FromList(Str(20), RlpItem.FromList(Str(32), Str(32))),
-            RlpItem.FromList(Str(20), RlpItem.FromList(Str(32))));
-        return RlpItem.FromList(
-            UInt(31337), UInt(rng.Next(0, 5000)), UInt(1_500_000_000), UInt(30_000_000_000), UInt(210_000), Str(20),
-            RlpItem.FromUInt(BigInteger.Pow(10, 18) + rng.Next()), Str(dataLength), accessList, UInt(1), Str(32), Str(32));
-    }
+        ["type"] = 2, ["chainId"] = t.ChainId.ToString(), ["nonce"] = (long)t.Nonce, ["gasLimit"] = t.GasLimit.ToString(),
+        ["maxPriorityFeePerGas"] = t.MaxPriorityFeePerGas.ToString(), ["maxFeePerGas"] = t.MaxFeePerGas.ToString(),
+        ["to"] = t.To?.ToString(), ["value"] = t.Value.ToString(), ["data"] = Hex.Encode(t.Data),
+        ["accessList"] = new JsonArray([.. t.AccessList.Select(e => (JsonNode)new JsonObject
+        {
+            ["address"] = e.Address.ToString(),
+            ["storageKeys"] = new JsonArray([.. e.StorageKeys.Select(k => JsonValue.Create(Hex.Encode(k)))]),
+        })]),
+    };
+
+    private static Transaction Eip1559(Random rng, int i) => new()
+    {
+        Type = TransactionType.DynamicFee, ChainId = 31337, Nonce = rng.Next(0, 5000), MaxPriorityFeePerGas = 1_500_000_000,
+        MaxFeePerGas = 30_000_000_000, GasLimit = 210_000, To = Address.FromBytes(Bytes(rng, 20)),
+        Value = BigInteger.Pow(10, 18) + rng.Next(), Data = Bytes(rng, 64 + (i * 48)),
+        AccessList = [new AccessListEntry(Address.FromBytes(Bytes(rng, 20)), [Bytes(rng, 32), Bytes(rng, 32)])],
+    };
 
     private static IReadOnlyList<object?> OrderCall(Random rng, int i)
     {

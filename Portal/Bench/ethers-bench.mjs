@@ -1,7 +1,7 @@
 // ethers side of `Portal bench ethereum`. stdin: the inputs the C# side generated (hex strings, decimal
 // integers); stdout: {rates: {name: ops/s}, outputs: {...}} where outputs let C# check both sides computed the same.
 // Inputs are converted to ethers' native forms (Uint8Array, bigint, Signature) before timing, as C# does.
-import { AbiCoder, ParamType, Signature, SigningKey, decodeRlp, encodeRlp, getBytes, keccak256, recoverAddress } from "ethers";
+import { AbiCoder, ParamType, Signature, SigningKey, Transaction, getAddress, getBytes, keccak256, recoverAddress } from "ethers";
 
 const input = JSON.parse(await new Response(process.stdin).text());
 const seconds = input.seconds;
@@ -27,13 +27,19 @@ function rate(count, op) {
   return best;
 }
 
-const toBytesTree = (t) => (Array.isArray(t) ? t.map(toBytesTree) : getBytes(t));
 const keccakInputs = input.keccak.map((h) => getBytes(h));
 const key = new SigningKey(input.key);
 const hashes = input.hashes.map((h) => getBytes(h));
 const signatures = input.signatures.map((s) => Signature.from(s));
-const rlpTrees = input.rlp.map(toBytesTree);
-const rlpEncoded = input.rlpEncoded.map((h) => getBytes(h));
+const transactions = input.transactions;
+const rawTransactions = input.rawTransactions;
+const addresses = input.addresses;
+// As the portal does: build the transaction, sign its digest, serialise.
+const signTx = (t) => {
+  const tx = Transaction.from(t);
+  tx.signature = key.sign(tx.unsignedHash);
+  return tx.serialized;
+};
 const coder = AbiCoder.defaultAbiCoder();
 // Parsed once, as the C# side parses its AbiTypes once: string types would be re-parsed on every call.
 const abiTypes = input.abi.types.map((t) => ParamType.from(t));
@@ -47,8 +53,9 @@ const rates = {
   keccak256: rate(keccakInputs.length, (i) => (sink ^= keccak256(keccakInputs[i]).charCodeAt(3))),
   sign: rate(hashes.length, (i) => (sink ^= Number(key.sign(hashes[i]).v))),
   recover: rate(signatures.length, (i) => (sink ^= recoverAddress(hashes[i], signatures[i]).charCodeAt(3))),
-  "rlp.encode": rate(rlpTrees.length, (i) => (sink ^= encodeRlp(rlpTrees[i]).length)),
-  "rlp.decode": rate(rlpEncoded.length, (i) => (sink ^= decodeRlp(rlpEncoded[i]).length)),
+  "tx.sign": rate(transactions.length, (i) => (sink ^= signTx(transactions[i]).length)),
+  "tx.decode": rate(rawTransactions.length, (i) => (sink ^= Transaction.from(rawTransactions[i]).from.charCodeAt(3))),
+  "address.checksum": rate(addresses.length, (i) => (sink ^= getAddress(addresses[i]).charCodeAt(5))),
   "abi.encode": rate(abiValues.length, (i) => (sink ^= coder.encode(abiTypes, abiValues[i]).length)),
   "abi.decode": rate(abiEncoded.length, (i) => (sink ^= coder.decode(abiTypes, abiEncoded[i]).length)),
 };
@@ -57,7 +64,8 @@ const outputs = {
   keccak256: keccakInputs.map((b) => keccak256(b)),
   sign: hashes.map((h) => key.sign(h).serialized),
   recover: signatures.map((s, i) => recoverAddress(hashes[i], s).toLowerCase()),
-  rlp: rlpTrees.map((t) => encodeRlp(t)),
+  tx: transactions.map(signTx),
+  checksum: addresses.map((a) => getAddress(a)),
   abi: abiValues.map((v) => coder.encode(abiTypes, v)),
 };
 process.stdout.write(JSON.stringify({ rates, outputs, sink }));

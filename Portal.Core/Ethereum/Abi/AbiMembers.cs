@@ -1,4 +1,4 @@
-using NutPortal.Core.Ethereum.Hashing;
+using Nethereum.Util;
 
 namespace NutPortal.Core.Ethereum.Abi;
 
@@ -19,7 +19,7 @@ public abstract class AbiMember(string name, IReadOnlyList<AbiParameter> inputs)
     internal static string SignatureOf(string name, IReadOnlyList<AbiParameter> inputs) =>
         $"{name}({string.Join(",", inputs.Select(p => p.Type.CanonicalName))})";
 
-    internal static byte[] SelectorOf(string signature) => Keccak256.Hash(System.Text.Encoding.UTF8.GetBytes(signature))[..4];
+    internal static byte[] SelectorOf(string signature) => Sha3Keccack.Current.CalculateHash(System.Text.Encoding.UTF8.GetBytes(signature))[..4];
 }
 
 public sealed class AbiFunction(string name, IReadOnlyList<AbiParameter> inputs, IReadOnlyList<AbiParameter> outputs, string stateMutability)
@@ -58,7 +58,7 @@ public sealed class AbiEvent(string name, IReadOnlyList<AbiParameter> inputs, bo
 {
     public bool Anonymous { get; } = anonymous;
 
-    private readonly byte[] _topic = Keccak256.Hash(System.Text.Encoding.UTF8.GetBytes(SignatureOf(name, inputs)));
+    private readonly byte[] _topic = Sha3Keccack.Current.CalculateHash(System.Text.Encoding.UTF8.GetBytes(SignatureOf(name, inputs)));
 
     /// <summary>topic0: keccak256 of the signature (a copy).</summary>
     public byte[] Topic => (byte[])_topic.Clone();

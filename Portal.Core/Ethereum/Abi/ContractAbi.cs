@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace NutPortal.Core.Ethereum.Abi;
 
@@ -28,8 +29,23 @@ public sealed class ContractAbi
 
     public bool HasReceive { get; }
 
-    /// <summary>Parses ABI JSON (an array of entries); throws <see cref="AbiException"/> when malformed.</summary>
+    // Pages, the explorer and the test runner parse the same few stored ABIs over and over; a ContractAbi is
+    // immutable, so each distinct ABI text is parsed once (bounded; malformed ones are not kept).
+    private static readonly MemoryCache Parsed = new(new MemoryCacheOptions { SizeLimit = 512 });
+
+    /// <summary>Parses ABI JSON (an array of entries), once per distinct text; throws <see cref="AbiException"/> when malformed.</summary>
     public static ContractAbi Parse(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return Parsed.GetOrCreate(json, entry =>
+        {
+            entry.Size = 1;
+            entry.SlidingExpiration = TimeSpan.FromHours(1);
+            return ParseUncached(json);
+        })!;
+    }
+
+    private static ContractAbi ParseUncached(string json)
     {
         try
         {

@@ -1,10 +1,13 @@
+using k8s;
+using k8s.Models;
 using NutPortal.Core.Networks.Platforms;
 
 namespace NutPortal.Core.Networks.Kubernetes;
 
 /// <summary>
 /// Renders a network's nodes as Kubernetes manifests: per node a ConfigMap, a PersistentVolumeClaim, a
-/// Service on the RPC port and a one-replica StatefulSet, in that order (what a pod needs exists first).
+/// Service on the RPC port and a one-replica StatefulSet, in that order (what a pod needs exists first), as
+/// KubernetesClient's typed models written with its own YAML serialiser.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "An injected service: callers take it from DI.")]
 public sealed class KubernetesManifestRenderer
@@ -14,7 +17,7 @@ public sealed class KubernetesManifestRenderer
 
     /// <summary>Every node of the network, after a Namespace document when the options create it.</summary>
     public string Render(Network network, NetworkProfile profile, IBlockchainPlatform platform, KubernetesOptions options) =>
-        YamlEmitter.Write(NamespaceDocuments(options).Concat(NodeNames(network, profile)
+        KubernetesYaml.SerializeAll(NamespaceDocuments(options).Concat(NodeNames(network, profile)
             .SelectMany(node => NodeDocuments(network, node, profile, platform, options))));
 
     /// <summary>
@@ -22,17 +25,17 @@ public sealed class KubernetesManifestRenderer
     /// delete every other network in it.
     /// </summary>
     public string RenderForDeletion(Network network, NetworkProfile profile, IBlockchainPlatform platform, KubernetesOptions options) =>
-        YamlEmitter.Write(NodeNames(network, profile).SelectMany(node => NodeDocuments(network, node, profile, platform, options)));
+        KubernetesYaml.SerializeAll(NodeNames(network, profile).SelectMany(node => NodeDocuments(network, node, profile, platform, options)));
 
     /// <summary>One node's documents (and the Namespace when the options create it): what the driver applies.</summary>
     public string RenderNode(Network network, string nodeName, NetworkProfile profile, IBlockchainPlatform platform, KubernetesOptions options) =>
-        YamlEmitter.Write(NamespaceDocuments(options).Concat(NodeDocuments(network, nodeName, profile, platform, options)));
+        KubernetesYaml.SerializeAll(NamespaceDocuments(options).Concat(NodeDocuments(network, nodeName, profile, platform, options)));
 
     /// <summary>The labels that select one node's resources; the driver finds them by these, not by name.</summary>
-    public static YamlMap Selector(string networkId, string nodeName) => new()
+    public static Dictionary<string, string> Selector(string networkId, string nodeName) => new()
     {
-        { "app.kubernetes.io/instance", KubernetesNames.LabelValue(networkId) },
-        { "nutportal.io/node", KubernetesNames.LabelValue(nodeName) },
+        ["app.kubernetes.io/instance"] = KubernetesNames.LabelValue(networkId),
+        ["nutportal.io/node"] = KubernetesNames.LabelValue(nodeName),
     };
 
     /// <summary>The selector as kubectl's <c>-l</c> argument.</summary>
@@ -48,20 +51,20 @@ public sealed class KubernetesManifestRenderer
             ? network.Nodes.Select(n => n.Name)
             : Enumerable.Range(0, profile.NodeCount).Select(i => $"node-{i}");
 
-    private static IEnumerable<YamlMap> NamespaceDocuments(KubernetesOptions options)
+    private static IEnumerable<object> NamespaceDocuments(KubernetesOptions options)
     {
         if (options.CreateNamespace)
         {
-            yield return new YamlMap
+            yield return new V1Namespace
             {
-                { "apiVersion", "v1" },
-                { "kind", "Namespace" },
-                { "metadata", new YamlMap { { "name", options.Namespace }, { "labels", new YamlMap { { "app.kubernetes.io/managed-by", "nutportal" } } } } },
+                ApiVersion = "v1",
+                Kind = "Namespace",
+                Metadata = new V1ObjectMeta { Name = options.Namespace, Labels = new Dictionary<string, string> { ["app.kubernetes.io/managed-by"] = "nutportal" } },
             };
         }
     }
 
-    private static IEnumerable<YamlMap> NodeDocuments(
+    private static IEnumerable<object> NodeDocuments(
         Network network, string nodeName, NetworkProfile profile, IBlockchainPlatform platform, KubernetesOptions options)
     {
         var launch = platform.CreateLaunch(profile, new NodeLaunchContext(nodeName, "0.0.0.0", RpcPort, DataDirectory));
@@ -79,11 +82,11 @@ public sealed class KubernetesManifestRenderer
         ];
     }
 
-    private static YamlMap Labels(Network network, string nodeName, IBlockchainPlatform platform) => new()
+    private static Dictionary<string, string> Labels(Network network, string nodeName, IBlockchainPlatform platform) => new()
     {
-        { "app.kubernetes.io/name", KubernetesNames.LabelValue(platform.Name) },
-        { "app.kubernetes.io/instance", KubernetesNames.LabelValue(network.Id) },
-        { "app.kubernetes.io/managed-by", "nutportal" },
-        { "nutportal.io/node", KubernetesNames.LabelValue(nodeName) },
+        ["app.kubernetes.io/name"] = KubernetesNames.LabelValue(platform.Name),
+        ["app.kubernetes.io/instance"] = KubernetesNames.LabelValue(network.Id),
+        ["app.kubernetes.io/managed-by"] = "nutportal",
+        ["nutportal.io/node"] = KubernetesNames.LabelValue(nodeName),
     };
 }

@@ -1,118 +1,107 @@
 using System.Globalization;
+using k8s.Models;
 using NutPortal.Core.Networks.Platforms;
 
 namespace NutPortal.Core.Networks.Kubernetes;
 
-/// <summary>The four documents of one node; all share one name, since each is a different kind.</summary>
-internal sealed record NodeManifests(string Name, string Namespace, YamlMap Labels, YamlMap Selector)
+/// <summary>The four resources of one node as KubernetesClient's typed models; all share one name, since each is a different kind.</summary>
+internal sealed record NodeManifests(string Name, string Namespace, IDictionary<string, string> Labels, IDictionary<string, string> Selector)
 {
-    private static readonly string[] ReadWriteOnce = ["ReadWriteOnce"];
-
-    public YamlMap ConfigMap(NetworkProfile profile, string nodeName) => Document("v1", "ConfigMap", new YamlMap
+    public V1ConfigMap ConfigMap(NetworkProfile profile, string nodeName) => new()
     {
+        ApiVersion = "v1",
+        Kind = "ConfigMap",
+        Metadata = Metadata(),
         // Upper-case keys so the container gets them as environment variables through envFrom.
-        { "data", new YamlMap
-            {
-                { "PLATFORM", profile.Platform },
-                { "NODE_NAME", nodeName },
-                { "CONSENSUS", profile.Consensus },
-                { "CHAIN_ID", Invariant(profile.ChainId) },
-                { "HARDFORK", profile.Hardfork },
-                { "BLOCK_INTERVAL_SECONDS", Invariant(profile.BlockIntervalSeconds) },
-                { "BLOCK_GAS_LIMIT", Invariant(profile.BlockGasLimit) },
-            }
-        },
-    });
-
-    public YamlMap PersistentVolumeClaim(HardwareSpec hardware, string? storageClassName) => Document("v1", "PersistentVolumeClaim", new YamlMap
-    {
-        { "spec", new YamlMap
-            {
-                { "accessModes", ReadWriteOnce },
-                { "storageClassName", string.IsNullOrWhiteSpace(storageClassName) ? null : storageClassName },
-                { "resources", new YamlMap { { "requests", new YamlMap { { "storage", $"{Invariant(hardware.DiskGb)}Gi" } } } } },
-            }
-        },
-    });
-
-    public YamlMap Service(bool headless) => Document("v1", "Service", new YamlMap
-    {
-        { "spec", new YamlMap
-            {
-                { "clusterIP", headless ? "None" : null },
-                { "selector", Selector },
-                { "ports", new[] { new YamlMap { { "name", "rpc" }, { "port", KubernetesManifestRenderer.RpcPort }, { "targetPort", "rpc" }, { "protocol", "TCP" } } } },
-            }
-        },
-    });
-
-    public YamlMap StatefulSet(NodeLaunch launch, HardwareSpec hardware) => Document("apps/v1", "StatefulSet", new YamlMap
-    {
-        { "spec", new YamlMap
-            {
-                { "replicas", 1 },
-                { "serviceName", Name },
-                { "selector", new YamlMap { { "matchLabels", Selector } } },
-                { "template", new YamlMap
-                    {
-                        { "metadata", new YamlMap { { "labels", Labels } } },
-                        { "spec", PodSpec(launch, hardware) },
-                    }
-                },
-            }
-        },
-    });
-
-    private YamlMap PodSpec(NodeLaunch launch, HardwareSpec hardware)
-    {
-        var resources = new YamlMap
+        Data = new Dictionary<string, string>
         {
-            { "cpu", $"{Invariant((long)Math.Round(hardware.Cpus * 1000))}m" },
-            { "memory", $"{Invariant(hardware.MemoryMb)}Mi" },
-        };
-        return new YamlMap
+            ["PLATFORM"] = profile.Platform,
+            ["NODE_NAME"] = nodeName,
+            ["CONSENSUS"] = profile.Consensus,
+            ["CHAIN_ID"] = Invariant(profile.ChainId),
+            ["HARDFORK"] = profile.Hardfork,
+            ["BLOCK_INTERVAL_SECONDS"] = Invariant(profile.BlockIntervalSeconds),
+            ["BLOCK_GAS_LIMIT"] = Invariant(profile.BlockGasLimit),
+        },
+    };
+
+    public V1PersistentVolumeClaim PersistentVolumeClaim(HardwareSpec hardware, string? storageClassName) => new()
+    {
+        ApiVersion = "v1",
+        Kind = "PersistentVolumeClaim",
+        Metadata = Metadata(),
+        Spec = new V1PersistentVolumeClaimSpec
+        {
+            AccessModes = ["ReadWriteOnce"],
+            StorageClassName = string.IsNullOrWhiteSpace(storageClassName) ? null : storageClassName,
+            Resources = new V1VolumeResourceRequirements { Requests = Quantities(("storage", $"{Invariant(hardware.DiskGb)}Gi")) },
+        },
+    };
+
+    public V1Service Service(bool headless) => new()
+    {
+        ApiVersion = "v1",
+        Kind = "Service",
+        Metadata = Metadata(),
+        Spec = new V1ServiceSpec
+        {
+            ClusterIP = headless ? "None" : null,
+            Selector = Selector,
+            Ports = [new V1ServicePort { Name = "rpc", Port = KubernetesManifestRenderer.RpcPort, TargetPort = "rpc", Protocol = "TCP" }],
+        },
+    };
+
+    public V1StatefulSet StatefulSet(NodeLaunch launch, HardwareSpec hardware) => new()
+    {
+        ApiVersion = "apps/v1",
+        Kind = "StatefulSet",
+        Metadata = Metadata(),
+        Spec = new V1StatefulSetSpec
+        {
+            Replicas = 1,
+            ServiceName = Name,
+            Selector = new V1LabelSelector { MatchLabels = Selector },
+            Template = new V1PodTemplateSpec { Metadata = new V1ObjectMeta { Labels = Labels }, Spec = PodSpec(launch, hardware) },
+        },
+    };
+
+    private V1PodSpec PodSpec(NodeLaunch launch, HardwareSpec hardware)
+    {
+        var resources = Quantities(("cpu", $"{Invariant((long)Math.Round(hardware.Cpus * 1000))}m"), ("memory", $"{Invariant(hardware.MemoryMb)}Mi"));
+        return new V1PodSpec
         {
             // The foundry image runs as uid/gid 1000 in recent releases: let it write the volume.
-            { "securityContext", new YamlMap { { "fsGroup", 1000 } } },
-            { "containers", new[]
+            SecurityContext = new V1PodSecurityContext { FsGroup = 1000 },
+            Containers =
+            [
+                new V1Container
                 {
-                    new YamlMap
+                    Name = "node",
+                    Image = launch.ContainerImage,
+                    // The executable's file name: the local path means nothing in the image, and images such as
+                    // foundry's have a shell as entrypoint, so the command must be explicit.
+                    Command = [Path.GetFileName(launch.Executable)],
+                    Args = [.. launch.Arguments],
+                    EnvFrom = [new V1EnvFromSource { ConfigMapRef = new V1ConfigMapEnvSource { Name = Name } }],
+                    Ports = [new V1ContainerPort { Name = "rpc", ContainerPort = KubernetesManifestRenderer.RpcPort, Protocol = "TCP" }],
+                    Resources = new V1ResourceRequirements { Requests = resources, Limits = resources },
+                    ReadinessProbe = new V1Probe
                     {
-                        { "name", "node" },
-                        { "image", launch.ContainerImage },
-                        // The executable's file name: the local path means nothing in the image, and images such
-                        // as foundry's have a shell as entrypoint, so the command must be explicit.
-                        { "command", new[] { Path.GetFileName(launch.Executable) } },
-                        { "args", launch.Arguments },
-                        { "envFrom", new[] { new YamlMap { { "configMapRef", new YamlMap { { "name", Name } } } } } },
-                        { "ports", new[] { new YamlMap { { "name", "rpc" }, { "containerPort", KubernetesManifestRenderer.RpcPort }, { "protocol", "TCP" } } } },
-                        { "resources", new YamlMap { { "requests", resources }, { "limits", resources } } },
-                        { "readinessProbe", new YamlMap
-                            {
-                                { "tcpSocket", new YamlMap { { "port", KubernetesManifestRenderer.RpcPort } } },
-                                { "initialDelaySeconds", 2 },
-                                { "periodSeconds", 5 },
-                            }
-                        },
-                        { "volumeMounts", new[] { new YamlMap { { "name", "data" }, { "mountPath", KubernetesManifestRenderer.DataDirectory } } } },
+                        TcpSocket = new V1TCPSocketAction { Port = KubernetesManifestRenderer.RpcPort },
+                        InitialDelaySeconds = 2,
+                        PeriodSeconds = 5,
                     },
-                }
-            },
-            { "volumes", new[] { new YamlMap { { "name", "data" }, { "persistentVolumeClaim", new YamlMap { { "claimName", Name } } } } } },
+                    VolumeMounts = [new V1VolumeMount { Name = "data", MountPath = KubernetesManifestRenderer.DataDirectory }],
+                },
+            ],
+            Volumes = [new V1Volume { Name = "data", PersistentVolumeClaim = new V1PersistentVolumeClaimVolumeSource { ClaimName = Name } }],
         };
     }
 
-    private YamlMap Document(string apiVersion, string kind, YamlMap body)
-    {
-        var document = new YamlMap
-        {
-            { "apiVersion", apiVersion },
-            { "kind", kind },
-            { "metadata", new YamlMap { { "name", Name }, { "namespace", Namespace }, { "labels", Labels } } },
-        };
-        document.AddRange(body);
-        return document;
-    }
+    private V1ObjectMeta Metadata() => new() { Name = Name, NamespaceProperty = Namespace, Labels = Labels };
+
+    private static Dictionary<string, ResourceQuantity> Quantities(params (string Name, string Value)[] values) =>
+        values.ToDictionary(v => v.Name, v => new ResourceQuantity(v.Value));
 
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -2,7 +2,7 @@ using NutPortal.Core.Networks;
 using NutPortal.Core.Networks.Kubernetes;
 using NutPortal.Core.Networks.Platforms;
 using static NutPortal.Tests.Networks.Kubernetes.ManifestFixtures;
-using static NutPortal.Tests.Networks.Kubernetes.MiniYaml;
+using static NutPortal.Tests.Networks.Kubernetes.ManifestYaml;
 
 namespace NutPortal.Tests.Networks.Kubernetes;
 
@@ -37,7 +37,7 @@ public sealed class KubernetesManifestRendererTests
         foreach (var kind in new[] { "requests", "limits" })
         {
             Assert.Equal("1500m", Path(container, $"resources|{kind}|cpu"));
-            Assert.Equal("1024Mi", Path(container, $"resources|{kind}|memory"));
+            Assert.Equal("1Gi", Path(container, $"resources|{kind}|memory")); // 1024 MB, in the client's canonical form
         }
         var claim = Single(documents, "PersistentVolumeClaim");
         Assert.Equal("10Gi", Path(claim, "spec|resources|requests|storage"));
@@ -132,6 +132,19 @@ public sealed class KubernetesManifestRendererTests
         early.Nodes.Clear();
         var documents = Render(early, Profile(), new KubernetesOptions());
         Assert.Equal("node-0", Path(Single(documents, "StatefulSet"), "metadata|labels|nutportal.io/node"));
+    }
+
+    [Fact]
+    public void The_manifests_load_back_as_the_kubernetes_clients_typed_models()
+    {
+        var yaml = new KubernetesManifestRenderer().Render(Network(), Profile(), Anvil, new KubernetesOptions { CreateNamespace = true });
+
+        var objects = k8s.KubernetesYaml.LoadAllFromString(yaml);
+
+        Assert.Equal(["V1Namespace", "V1ConfigMap", "V1PersistentVolumeClaim", "V1Service", "V1StatefulSet"], objects.Select(o => o.GetType().Name));
+        var set = Assert.IsType<k8s.Models.V1StatefulSet>(objects[4]);
+        Assert.Equal("1500m", set.Spec.Template.Spec.Containers[0].Resources.Limits["cpu"].ToString());
+        Assert.Equal(set.Spec.Selector.MatchLabels, Assert.IsType<k8s.Models.V1Service>(objects[3]).Spec.Selector);
     }
 
     [Fact]

@@ -33,9 +33,9 @@ public sealed class KubernetesNodeDriverTests
 
         Assert.Null(pid);
         Assert.Equal(["apply", "-f", "-"], Assert.Single(kubectl.Calls).Skip(2));
-        var documents = MiniYaml.Documents(kubectl.Stdin);
+        var documents = ManifestYaml.Documents(kubectl.Stdin);
         Assert.Equal(["ConfigMap", "PersistentVolumeClaim", "Service", "StatefulSet"], documents.Select(Kind));
-        Assert.All(documents, d => Assert.Equal("node-1", MiniYaml.Path(d, "metadata|labels|nutportal.io/node")));
+        Assert.All(documents, d => Assert.Equal("node-1", ManifestYaml.Path(d, "metadata|labels|nutportal.io/node")));
         var name = Name(documents[0]);
         Assert.Equal($"{name}.chains.svc", request.Node.Host);
         Assert.Equal(8545, request.Node.Port);

@@ -34,12 +34,12 @@ internal static class ManifestFixtures
     };
 
     public static List<Dictionary<string, object?>> Render(Network network, NetworkProfile profile, KubernetesOptions options) =>
-        MiniYaml.Documents(new KubernetesManifestRenderer().Render(network, profile, Anvil, options));
+        ManifestYaml.Documents(new KubernetesManifestRenderer().Render(network, profile, Anvil, options));
 
     public static string Kind(Dictionary<string, object?> document) => (string)document["kind"]!;
 
     public static Dictionary<string, object?> Single(List<Dictionary<string, object?>> documents, string kind) =>
         Assert.Single(documents, d => Kind(d) == kind);
 
-    public static string Name(Dictionary<string, object?> document) => (string)MiniYaml.Path(document, "metadata|name")!;
+    public static string Name(Dictionary<string, object?> document) => (string)ManifestYaml.Path(document, "metadata|name")!;
 }
