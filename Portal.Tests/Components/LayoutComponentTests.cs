@@ -1,4 +1,3 @@
-using NutPortal.Core.Jobs;
 using NutPortal.Web.Components.Layout;
 using NutPortal.Web.Components.Shared;
 
@@ -23,19 +22,6 @@ public sealed class LayoutComponentTests
         var links = page.QuerySelectorAll("a.nav-link").Select(a => a.GetAttribute("href")).ToList();
         Assert.Equal(["", "networks", "contracts", "traces", "alerts", "account/tokens"], links);
         Assert.DoesNotContain("Administration", page.Body!.TextContent, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData(JobOutcome.Succeeded, "text-bg-success")]
-    [InlineData(JobOutcome.Failed, "text-bg-danger")]
-    [InlineData(JobOutcome.Running, "text-bg-info")]
-    public async Task A_job_outcome_badge_is_coloured_by_outcome(JobOutcome outcome, string css)
-    {
-        var page = await ComponentRenderer.RenderAsync<JobOutcomeBadge>(parameters: new Dictionary<string, object?> { ["Outcome"] = outcome });
-
-        var badge = page.QuerySelector("[data-testid=job-outcome]")!;
-        Assert.Contains(css, badge.ClassList);
-        Assert.Equal(outcome.ToString(), badge.TextContent);
     }
 
     [Fact]

@@ -15,14 +15,14 @@ public sealed class LiveHubTests(RealServerPortalFactory portal) : IClassFixture
         using var api = portal.CreateAdminClient();
         api.BaseAddress = portal.Address;
 
-        var trigger = await api.PostAsync("/api/v1/jobs/job-run-retention/trigger", null);
+        var trigger = await api.PostAsync("/api/v1/jobs/metric-rollup/trigger", null);
 
         Assert.Equal(System.Net.HttpStatusCode.Accepted, trigger.StatusCode);
         var outcomes = new List<string>();
         while (!outcomes.Contains("Succeeded"))
         {
             var run = JsonDocument.Parse(await ReadLineAsync(client)).RootElement;
-            Assert.Equal("job-run-retention", run.GetProperty("jobName").GetString());
+            Assert.Equal("MetricRollupJob", run.GetProperty("jobName").GetString());
             outcomes.Add(run.GetProperty("outcome").GetString()!);
         }
         Assert.Equal(["Running", "Succeeded"], outcomes);
