@@ -27,8 +27,8 @@ public sealed class WorkerOptions
     public int SchedulePollingSeconds { get; set; } = 15;
 
     /// <summary>
-    /// A job whose server stopped renewing it (killed) is handed to another server after this long (PostgreSQL
-    /// storage renews running jobs, so long jobs are not re-run; SQLite does not, so keep it above the longest job).
+    /// PostgreSQL storage: a job whose server stopped renewing it (killed) is handed to another server after this
+    /// long; running jobs are renewed, so long jobs are not re-run. (The SQLite file uses a fixed 30 minutes.)
     /// </summary>
     [Range(10, 86_400)]
     public int InvisibilityTimeoutSeconds { get; set; } = 60;

@@ -83,7 +83,10 @@ internal static class HangfireSetup
         return new SQLiteStorage(Path.Combine(portal.ResolvedDataDirectory, SqliteFile), new SQLiteStorageOptions
         {
             QueuePollInterval = TimeSpan.FromMilliseconds(workers.QueuePollMilliseconds),
-            InvisibilityTimeout = invisibility,
+            // This storage does not renew running jobs: a job is handed out again after this long even if it still
+            // runs, so it stays above the longest job (a 10-minute workload). One process uses the file, and
+            // interrupted work is ended at start instead (InterruptedWorkSweeper).
+            InvisibilityTimeout = TimeSpan.FromMinutes(30),
         });
     }
 }

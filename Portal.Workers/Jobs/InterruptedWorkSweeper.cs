@@ -18,7 +18,9 @@ namespace NutPortal.Workers.Jobs;
 /// </summary>
 internal sealed class InterruptedWorkSweeper(IDbContextFactory<PortalDbContext> dbFactory, IOptions<PortalOptions> portal, TimeProvider clock) : IHostedService
 {
-    public const string Reason = "The portal stopped before this finished; run it again.";
+    public const string Reason = "The portal stopped before this run finished; run the suite again.";
+
+    public const string ScanReason = "The portal stopped before this scan finished; scan again.";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -31,7 +33,7 @@ internal sealed class InterruptedWorkSweeper(IDbContextFactory<PortalDbContext> 
         await EndRunsAsync(db, db.ContractTestRuns.Where(r => r.Status == TestRunStatus.Running), now, cancellationToken);
         await db.Scans.Where(s => s.Status == ScanStatus.Running).ExecuteUpdateAsync(u => u
             .SetProperty(s => s.Status, ScanStatus.Failed)
-            .SetProperty(s => s.Error, Reason)
+            .SetProperty(s => s.Error, ScanReason)
             .SetProperty(s => s.FinishedAt, now), cancellationToken);
     }
 

@@ -5,7 +5,7 @@ namespace NutPortal.Core.Persistence.Migrations;
 
 /// <summary>
 /// Hangfire keeps job history (in its own SQLite file or PostgreSQL schema), so the portal's own run log retires.
-/// Quartz ran on its in-memory store and left no tables to drop.
+/// The scheduler it replaces kept its state in memory and left no tables to drop.
 /// </summary>
 [DbContext(typeof(PortalDbContext))]
 [Migration("20261202000100_HangfireJobs")]
