@@ -50,6 +50,7 @@ public static class CoreServiceCollectionExtensions
                 o.Stores.SchemaVersion = IdentitySchemaVersions.Version1;
             })
             .AddRoles<IdentityRole>()
+            .AddUserManager<PortalUserManager>()
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();

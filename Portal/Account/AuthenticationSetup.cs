@@ -28,6 +28,7 @@ internal static class AuthenticationSetup
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
             .AddIdentityCookies();
 
+        services.AddSingleton<TokenPrincipalCache>();
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "nutportal.auth";
