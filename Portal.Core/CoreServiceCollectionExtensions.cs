@@ -71,7 +71,7 @@ public static class CoreServiceCollectionExtensions
         services.AddExplorer();
         services.AddMonitoring();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<LiveNotifier>();
+        services.AddPortalLive(configuration);
         services.AddSingleton<ApiTokenService>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<IdentityBootstrapper>();

@@ -27,19 +27,26 @@ internal sealed class JobRunPublisher(LiveNotifier notifier, TimeProvider clock,
 
     public static string Name(PerformContext context) => context.BackgroundJob.Job.Type.Name;
 
+    private readonly Lock _gate = new();
+    private Task _last = Task.CompletedTask;
+
     private void Publish(JobRunRecorded run)
     {
-        // Filters are synchronous; a subscriber must never hold up or fail the job.
-        _ = Task.Run(async () =>
+        // Filters are synchronous; a subscriber must never hold up or fail the job. Publications are chained so a
+        // run's "running" always goes out before its outcome.
+        lock (_gate)
         {
-            try
+            _last = _last.ContinueWith(async _ =>
             {
-                await notifier.PublishAsync(run);
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "Could not publish the run of job {Job}", run.JobName);
-            }
-        });
+                try
+                {
+                    await notifier.PublishAsync(run);
+                }
+                catch (Exception ex)
+                {
+                    logger.LogWarning(ex, "Could not publish the run of job {Job}", run.JobName);
+                }
+            }, TaskScheduler.Default).Unwrap();
+        }
     }
 }

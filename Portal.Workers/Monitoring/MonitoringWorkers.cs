@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using NutPortal.Core.Live;
 
 namespace NutPortal.Workers.Monitoring;
 
@@ -11,6 +12,7 @@ public static class MonitoringWorkers
         services.AddSingleton<ProcessSampler>();
         services.AddSingleton<MetricsCollector>();
         services.AddSingleton<WorkloadRunner>();
+        services.AddLiveEvent(typeof(WorkloadFinished));
         services.AddTransient<MetricRollupJob>();
         services.AddTransient<WorkloadJob>();
         services.AddHostedService(sp => sp.GetRequiredService<MetricsCollector>());
