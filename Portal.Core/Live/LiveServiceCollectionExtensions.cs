@@ -25,6 +25,7 @@ public static class LiveServiceCollectionExtensions
         {
             typeof(AlertChanged), typeof(NetworkChanged), typeof(NodeHeightChanged), typeof(BlocksIndexed), typeof(MetricsSampled),
             typeof(ScanFinished), typeof(ContractTestRunChanged), typeof(JobRunRecorded), typeof(UserSecurityChanged), typeof(ApiTokenRevoked),
+            typeof(IndexerStatusChanged),
         })
         {
             services.AddLiveEvent(type);
