@@ -18,9 +18,12 @@ public sealed class WorkerOptions
     [Range(1, 64)]
     public int DefaultQueueWorkers { get; set; } = 4;
 
-    /// <summary>How often an idle server asks storage for queued jobs (SQLite storage; PostgreSQL is notified at once).</summary>
+    /// <summary>
+    /// How often an idle worker asks storage for queued jobs (PostgreSQL also long-polls). Every worker polls: at
+    /// 500 ms the SQLite storage alone cost an idle portal about 70 ms of CPU a second (bench collector).
+    /// </summary>
     [Range(50, 60_000)]
-    public int QueuePollMilliseconds { get; set; } = 500;
+    public int QueuePollMilliseconds { get; set; } = 1000;
 
     /// <summary>How often due scheduled and recurring jobs are moved to their queues.</summary>
     [Range(1, 3600)]
