@@ -92,3 +92,13 @@ public sealed class ReplicaFactAttribute : FactAttribute
         Skip = RedisServer.MissingWithPostgres;
     }
 }
+
+/// <summary>A fact that needs redis-server; skipped with the reason when it is not installed.</summary>
+public sealed class RedisFactAttribute : FactAttribute
+{
+    public RedisFactAttribute()
+    {
+        Timeout = 120_000;
+        Skip = File.Exists(RedisServer.Binary) ? null : $"{RedisServer.Binary} is not installed (apt-get install redis-server; .ci/run installs it).";
+    }
+}
