@@ -50,6 +50,7 @@ public static class CoreServiceCollectionExtensions
                 o.Stores.SchemaVersion = IdentitySchemaVersions.Version1;
             })
             .AddRoles<IdentityRole>()
+            .AddUserManager<PortalUserManager>()
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
@@ -70,7 +71,7 @@ public static class CoreServiceCollectionExtensions
         services.AddExplorer();
         services.AddMonitoring();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<LiveNotifier>();
+        services.AddPortalLive(configuration);
         services.AddSingleton<ApiTokenService>();
         services.AddScoped<UserAdministration>();
         services.AddSingleton<UserPreferences>();

@@ -10,6 +10,10 @@ public sealed class ExplorerOptions
     /// <summary>Index the chains of running networks in this process (turn off on read-only replicas).</summary>
     public bool IndexerEnabled { get; set; } = true;
 
+    /// <summary>With several replicas: how long after the indexing replica stops renewing its lease another one takes over.</summary>
+    [System.ComponentModel.DataAnnotations.Range(3, 600)]
+    public int IndexerLeaseSeconds { get; set; } = 15;
+
     /// <summary>
     /// How long a caught-up indexer waits before asking its node again when no new height was seen (the node
     /// supervisor's height samples wake it as soon as a block appears).

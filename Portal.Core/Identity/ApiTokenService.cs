@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using NutPortal.Core.Live;
 using NutPortal.Core.Persistence;
 
 namespace NutPortal.Core.Identity;
@@ -9,7 +10,7 @@ namespace NutPortal.Core.Identity;
 public sealed record CreatedApiToken(ApiToken Token, string Secret);
 
 /// <summary>Creates, lists, revokes and validates personal API tokens. Only SHA-256 hashes are stored.</summary>
-public sealed class ApiTokenService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+public sealed class ApiTokenService(IDbContextFactory<PortalDbContext> dbFactory, LiveNotifier notifier, TimeProvider clock)
 {
     public const string SecretPrefix = "np_";
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
@@ -73,6 +74,7 @@ public sealed class ApiTokenService(IDbContextFactory<PortalDbContext> dbFactory
         }
         token.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        await notifier.PublishAsync(new ApiTokenRevoked(token.Id, userId));
         return true;
     }
 

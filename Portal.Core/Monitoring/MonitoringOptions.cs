@@ -32,7 +32,7 @@ public sealed class MonitoringOptions
     [Range(2, 600)]
     public int LeaseSeconds { get; set; } = 30;
 
-    /// <summary>Quartz cron of the roll-up and retention job.</summary>
+    /// <summary>Cron (5 fields, UTC; Hangfire recurring job <c>metric-rollup</c>) of the roll-up and retention job.</summary>
     [Required]
-    public string RollupCron { get; set; } = "5 * * * * ?";
+    public string RollupCron { get; set; } = "* * * * *";
 }

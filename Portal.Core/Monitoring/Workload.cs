@@ -26,6 +26,9 @@ public sealed class Workload
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>When its job began sending; set once, so a second delivery of the job never sends again.</summary>
+    public DateTime? StartedAt { get; set; }
+
     public DateTime? FinishedAt { get; set; }
 }
 

@@ -5,7 +5,6 @@ using NutPortal.Core.Contracts;
 using NutPortal.Core.Contracts.Testing;
 using NutPortal.Core.Explorer;
 using NutPortal.Core.Identity;
-using NutPortal.Core.Jobs;
 using NutPortal.Core.Monitoring;
 using NutPortal.Core.Networks;
 using NutPortal.Core.Scanning;
@@ -21,8 +20,6 @@ namespace NutPortal.Core.Persistence;
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser>(options)
 {
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
-
-    public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     public DbSet<Network> Networks => Set<Network>();
 

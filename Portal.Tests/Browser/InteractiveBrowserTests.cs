@@ -54,19 +54,4 @@ public sealed class InteractiveBrowserTests(RealServerPortalFactory portal) : IC
         await developer.WaitForTextAsync("body", "do not allow");
         Assert.Equal(0, await developer.CountAsync("[data-testid=user-table]"));
     }
-
-    [BrowserFact]
-    public async Task A_triggered_job_appears_on_the_jobs_page_without_a_reload()
-    {
-        await using var browser = BrowserSession.Start(portal.Address);
-        await browser.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
-        await browser.GotoInteractiveAsync("admin/jobs");
-        await browser.WaitForAsync("[data-testid=job-table]");
-        var before = await browser.CountAsync("[data-testid=run-row][data-outcome=Succeeded]");
-
-        await browser.ClickAsync("[data-testid=run-job][data-job=job-run-retention]");
-
-        await browser.WaitForAsync($"[data-testid=run-row][data-outcome=Succeeded] >> nth={before}");
-        Assert.Equal(before + 1, await browser.CountAsync("[data-testid=run-row][data-outcome=Succeeded]"));
-    }
 }

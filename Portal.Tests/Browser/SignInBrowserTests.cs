@@ -33,7 +33,7 @@ public sealed class SignInBrowserTests(RealServerPortalFactory portal) : IClassF
         await browser.FillAsync("#password", PortalFactory.AdminPassword);
         await browser.ClickAsync("[data-testid=sign-in]");
 
-        await browser.WaitForAsync("[data-testid=job-table]");
+        await browser.WaitForTextAsync("body", "NutPortal jobs");
         Assert.EndsWith("/admin/jobs", await browser.UrlAsync());
     }
 

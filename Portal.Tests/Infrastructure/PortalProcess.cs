@@ -18,7 +18,8 @@ public sealed class PortalProcess : IDisposable
 
     public Uri Address { get; }
 
-    public static async Task<PortalProcess> StartAsync(string dataDirectory, string bootstrapToken)
+    /// <summary>Starts the portal on <paramref name="dataDirectory"/>; <paramref name="settings"/> are extra <c>--Key=value</c> arguments.</summary>
+    public static async Task<PortalProcess> StartAsync(string dataDirectory, string bootstrapToken, params string[] settings)
     {
         var port = FreePorts.Next();
         var psi = new ProcessStartInfo("dotnet")
@@ -32,6 +33,10 @@ public sealed class PortalProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var setting in settings)
+        {
+            psi.ArgumentList.Add(setting);
+        }
         var process = Process.Start(psi)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

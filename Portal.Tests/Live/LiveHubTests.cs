@@ -19,7 +19,7 @@ public sealed class LiveHubTests(RealServerPortalFactory portal) : IClassFixture
         using var api = portal.CreateAdminClient();
         api.BaseAddress = portal.Address;
 
-        var trigger = await api.PostAsync("/api/v1/jobs/job-run-retention/trigger", null);
+        var trigger = await api.PostAsync("/api/v1/jobs/metric-rollup/trigger", null);
 
         Assert.Equal(HttpStatusCode.Accepted, trigger.StatusCode);
         var outcomes = new List<string>();
@@ -27,7 +27,7 @@ public sealed class LiveHubTests(RealServerPortalFactory portal) : IClassFixture
         while (!outcomes.Contains("Succeeded"))
         {
             var run = await runs.Reader.ReadAsync(timeout.Token);
-            Assert.Equal("job-run-retention", run.GetProperty("jobName").GetString());
+            Assert.Equal("MetricRollupJob", run.GetProperty("jobName").GetString());
             outcomes.Add(run.GetProperty("outcome").GetString()!);
         }
         Assert.Equal(["Running", "Succeeded"], outcomes);

@@ -31,7 +31,7 @@ public sealed class MetricRollupTests(MonitoringPortalFactory portal) : IClassFi
         var job = ActivatorUtilities.CreateInstance<MetricRollupJob>(portal.Services);
 
         var written = await job.RollUpAsync(MetricSample.Raw, MetricSample.Minute, now, CancellationToken.None);
-        Assert.True(await portal.Services.GetRequiredService<NutPortal.Workers.Jobs.JobDashboard>().TriggerAsync(MetricRollupJob.Name, CancellationToken.None));
+        Assert.True(portal.Services.GetRequiredService<NutPortal.Workers.Jobs.JobHistory>().Trigger(MetricRollupJob.Id));
         using var client = portal.CreateAdminClient();
         var from = Uri.EscapeDataString(twoDaysAgo.AddMinutes(-1).ToString("O"));
         var to = Uri.EscapeDataString(twoDaysAgo.AddMinutes(5).ToString("O"));

@@ -1,31 +1,44 @@
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using NutPortal.Core.Contracts.Testing;
-using NutPortal.Core.Live;
 using NutPortal.Core.Persistence;
 using NutPortal.Workers.Jobs;
-using Quartz;
 
 namespace NutPortal.Workers.ContractTests;
 
-/// <summary>One test run per trigger (the run id travels in the trigger's data).</summary>
-internal sealed class ContractTestRunJob(
-    ContractTestRunner runner,
-    IDbContextFactory<PortalDbContext> dbFactory,
-    LiveNotifier notifier,
-    TimeProvider clock,
-    ILogger<ContractTestRunJob> logger) : OnDemandJob(dbFactory, notifier, clock, logger)
+/// <summary>
+/// Runs one queued test run (Hangfire job, argument: the run id). Runs once: the runner records every outcome
+/// itself (an error included), and only a run still queued is started, so a second delivery does nothing.
+/// </summary>
+internal sealed class ContractTestRunJob(ContractTestRunner runner, IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
-    public const string Name = "contract-test-run";
-
-    protected override Task<string> RunAsync(string id, CancellationToken ct) => runner.RunAsync(id, ct);
+    [AutomaticRetry(Attempts = 0)]
+    public async Task<string> RunAsync(string runId, CancellationToken ct)
+    {
+        // Hangfire hands a job out again only when the server running it died (PostgreSQL renews running jobs):
+        // a run found running here lost its runner and its node.
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var orphan = db.ContractTestRuns.Where(r => r.Id == runId && r.Status == TestRunStatus.Running);
+            if (await orphan.AnyAsync(ct))
+            {
+                await InterruptedWorkSweeper.EndRunsAsync(db, orphan, clock.GetUtcNow().UtcDateTime, ct);
+                return $"Test run {runId} was interrupted: {InterruptedWorkSweeper.Reason}";
+            }
+        }
+        return await runner.RunAsync(runId, ct);
+    }
 }
 
-/// <summary>Queues runs as one-off Quartz triggers of the run job.</summary>
-internal sealed class QuartzContractTestQueue(ISchedulerFactory schedulers) : IContractTestQueue
+/// <summary>Queues runs as Hangfire jobs.</summary>
+internal sealed class HangfireContractTestQueue(IBackgroundJobClient jobs) : IContractTestQueue
 {
-    public Task EnqueueAsync(string runId, CancellationToken ct) => OnDemandJob.TriggerAsync(schedulers, ContractTestRunJob.Name, runId, ct);
+    public Task EnqueueAsync(string runId, CancellationToken ct)
+    {
+        jobs.Enqueue<ContractTestRunJob>(JobQueues.Default, j => j.RunAsync(runId, CancellationToken.None));
+        return Task.CompletedTask;
+    }
 }
 
 public static class ContractTestWorkers
@@ -34,11 +47,8 @@ public static class ContractTestWorkers
     {
         services.AddSingleton<ContractTestRunRecorder>();
         services.AddSingleton<ContractTestRunner>();
-        services.AddSingleton<IContractTestQueue, QuartzContractTestQueue>();
-        services.AddHostedService<InterruptedRunSweeper>();
+        services.AddTransient<ContractTestRunJob>();
+        services.AddSingleton<IContractTestQueue, HangfireContractTestQueue>();
         return services;
     }
-
-    public static void AddContractTestJobs(this IQuartzBuilder quartz) =>
-        quartz.AddJob<ContractTestRunJob>(j => j.WithIdentity(ContractTestRunJob.Name).WithDescription("Runs a contract test suite on a throw-away anvil node").StoreDurably());
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Explorer;
+using NutPortal.Core.Leases;
 using NutPortal.Core.Live;
 using NutPortal.Core.Networks;
 using NutPortal.Core.Networks.Platforms;
@@ -15,7 +16,8 @@ namespace NutPortal.Workers.Explorer;
 /// <summary>
 /// Runs one <see cref="NetworkIndexer"/> loop per Running or Degraded network and stops the loops of networks
 /// that stopped, failed or were deleted. Membership is checked every second and whenever a network changes;
-/// a node's new height wakes its network's indexer.
+/// a node's new height wakes its network's indexer. With several replicas only the holder of the
+/// <see cref="LeaseName"/> lease indexes (renewed every third of its length); another takes over once it lapses.
 /// </summary>
 public sealed class ChainIndexerHost(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -24,6 +26,7 @@ public sealed class ChainIndexerHost(
     ChainStore store,
     IndexerStatusBoard board,
     LiveNotifier notifier,
+    LeaseKeeper leases,
     IOptions<ExplorerOptions> options,
     TimeProvider clock,
     ILoggerFactory loggers) : BackgroundService
@@ -31,6 +34,10 @@ public sealed class ChainIndexerHost(
     private readonly Dictionary<string, (CancellationTokenSource Stop, Task Loop)> _loops = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, NetworkIndexer> _indexers = new(StringComparer.Ordinal);
     private readonly ILogger _logger = loggers.CreateLogger<ChainIndexerHost>();
+    private bool _holding;
+    private DateTimeOffset _renewedAt;
+
+    public const string LeaseName = "chain-indexer";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -59,7 +66,14 @@ public sealed class ChainIndexerHost(
             {
                 try
                 {
-                    await ReconcileAsync(stoppingToken);
+                    if (await HoldLeaseAsync(stoppingToken))
+                    {
+                        await ReconcileAsync(stoppingToken);
+                    }
+                    else
+                    {
+                        await Task.WhenAll(_loops.Keys.ToList().Select(StopAsync)); // another replica indexes
+                    }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -75,6 +89,40 @@ public sealed class ChainIndexerHost(
         finally
         {
             await Task.WhenAll(_loops.Keys.ToList().Select(StopAsync));
+            if (_holding)
+            {
+                await ReleaseLeaseAsync();
+            }
+        }
+    }
+
+    private async Task<bool> HoldLeaseAsync(CancellationToken ct)
+    {
+        var length = TimeSpan.FromSeconds(options.Value.IndexerLeaseSeconds);
+        var now = clock.GetUtcNow();
+        if (_holding && now - _renewedAt < length / 3)
+        {
+            return true;
+        }
+        var holding = await leases.TryAcquireAsync(LeaseName, length, ct);
+        if (holding && !_holding)
+        {
+            _logger.LogInformation("This replica ({Holder}) now indexes the chains", leases.Holder);
+        }
+        _holding = holding;
+        _renewedAt = now;
+        return holding;
+    }
+
+    private async Task ReleaseLeaseAsync()
+    {
+        try
+        {
+            await leases.ReleaseAsync(LeaseName, CancellationToken.None); // another replica takes over at once
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "Could not release the chain-indexer lease");
         }
     }
 

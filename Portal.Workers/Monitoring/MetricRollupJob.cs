@@ -1,35 +1,30 @@
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using NutPortal.Core.Live;
 using NutPortal.Core.Monitoring;
 using NutPortal.Core.Persistence;
-using NutPortal.Workers.Jobs;
-using Quartz;
 
 namespace NutPortal.Workers.Monitoring;
 
 /// <summary>
 /// Averages raw samples into per-minute values and those into per-hour values for every finished period not
 /// rolled up yet, then deletes what is past its retention (raw 1 day, minutes 30 days, hours 1 year by default).
+/// A recurring Hangfire job; safe to run twice (it continues after the newest period written), so it retries.
 /// </summary>
-[DisallowConcurrentExecution]
-public sealed class MetricRollupJob(
-    IDbContextFactory<PortalDbContext> dbFactory,
-    LiveNotifier notifier,
-    TimeProvider clock,
-    IOptions<MonitoringOptions> options,
-    ILogger<MetricRollupJob> logger) : PortalJob(dbFactory, notifier, clock, logger)
+public sealed class MetricRollupJob(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock, IOptions<MonitoringOptions> options)
 {
-    public const string Name = "metric-rollup";
+    /// <summary>The recurring job's id.</summary>
+    public const string Id = "metric-rollup";
 
-    protected override async Task<string?> RunAsync(IJobExecutionContext context, CancellationToken ct)
+    [DisableConcurrentExecution(timeoutInSeconds: 300)]
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [10, 60, 300])]
+    public async Task<string> RunAsync(CancellationToken ct)
     {
-        var now = Clock.GetUtcNow().UtcDateTime;
+        var now = clock.GetUtcNow().UtcDateTime;
         var minutes = await RollUpAsync(MetricSample.Raw, MetricSample.Minute, now, ct);
         var hours = await RollUpAsync(MetricSample.Minute, MetricSample.Hour, now, ct);
         var o = options.Value;
-        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var deleted = await Delete(db, MetricSample.Raw, now.AddHours(-o.RawRetentionHours), ct)
             + await Delete(db, MetricSample.Minute, now.AddDays(-o.MinuteRetentionDays), ct)
             + await Delete(db, MetricSample.Hour, now.AddDays(-o.HourRetentionDays), ct);
@@ -39,7 +34,7 @@ public sealed class MetricRollupJob(
     /// <summary>Writes the averages of every finished <paramref name="target"/> period after the newest one already written.</summary>
     public async Task<int> RollUpAsync(int source, int target, DateTime now, CancellationToken ct)
     {
-        await using var db = await DbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var period = TimeSpan.FromSeconds(target);
         var end = Floor(now, period);
         var newest = await db.MetricSamples.Where(s => s.Resolution == target).MaxAsync(s => (DateTime?)s.Time, ct);

@@ -1,28 +1,25 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-using NutPortal.Core.Live;
+using Hangfire;
 using NutPortal.Core.Networks;
-using NutPortal.Core.Persistence;
 using NutPortal.Workers.Jobs;
-using Quartz;
 
 namespace NutPortal.Workers.Networks;
 
-/// <summary>One deployment per trigger (the network id travels in the trigger's data); deployments run side by side.</summary>
-public sealed class DeployNetworkJob(
-    NetworkDeployer deployer,
-    IDbContextFactory<PortalDbContext> dbFactory,
-    LiveNotifier notifier,
-    TimeProvider clock,
-    ILogger<DeployNetworkJob> logger) : OnDemandJob(dbFactory, notifier, clock, logger)
+/// <summary>
+/// Deploys one network (Hangfire job, argument: the network id). Runs once: a failed deployment records its
+/// failing step and stops the nodes it started, and a second run would start them again.
+/// </summary>
+public sealed class DeployNetworkJob(NetworkDeployer deployer)
 {
-    public const string Name = "deploy-network";
-
-    protected override Task<string> RunAsync(string id, CancellationToken ct) => deployer.DeployAsync(id, ct);
+    [AutomaticRetry(Attempts = 0)]
+    public Task<string> RunAsync(string networkId, CancellationToken ct) => deployer.DeployAsync(networkId, ct);
 }
 
-/// <summary>Queues deployments as one-off Quartz triggers of the deploy-network job.</summary>
-internal sealed class QuartzDeploymentQueue(ISchedulerFactory schedulers) : INetworkDeploymentQueue
+/// <summary>Queues deployments as Hangfire jobs.</summary>
+internal sealed class HangfireDeploymentQueue(IBackgroundJobClient jobs) : INetworkDeploymentQueue
 {
-    public Task EnqueueAsync(string networkId, CancellationToken ct) => OnDemandJob.TriggerAsync(schedulers, DeployNetworkJob.Name, networkId, ct);
+    public Task EnqueueAsync(string networkId, CancellationToken ct)
+    {
+        jobs.Enqueue<DeployNetworkJob>(JobQueues.Default, j => j.RunAsync(networkId, CancellationToken.None));
+        return Task.CompletedTask;
+    }
 }

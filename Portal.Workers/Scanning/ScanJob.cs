@@ -1,28 +1,30 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-using NutPortal.Core.Live;
-using NutPortal.Core.Persistence;
+using Hangfire;
 using NutPortal.Core.Scanning;
 using NutPortal.Workers.Jobs;
-using Quartz;
 
 namespace NutPortal.Workers.Scanning;
 
-/// <summary>One scan per trigger (the scan id travels in the trigger's data).</summary>
-public sealed class ScanJob(
-    ScanService scans,
-    IDbContextFactory<PortalDbContext> dbFactory,
-    LiveNotifier notifier,
-    TimeProvider clock,
-    ILogger<ScanJob> logger) : OnDemandJob(dbFactory, notifier, clock, logger)
+/// <summary>Scans one stored scan's sources (Hangfire job, argument: the scan id). A scan only reads, so a failed one retries.</summary>
+public sealed class ScanJob(ScanService scans)
 {
-    public const string Name = "scan-contract";
-
-    protected override Task<string> RunAsync(string id, CancellationToken ct) => scans.RunAsync(id, ct);
+    [AutomaticRetry(Attempts = 2, DelaysInSeconds = [5, 30])]
+    public async Task<string> RunAsync(string scanId, CancellationToken ct)
+    {
+        // A scan already ended (or ended as interrupted at a restart) keeps its outcome if its job comes again.
+        if (await scans.GetAsync(scanId, ct) is { Status: ScanStatus.Completed or ScanStatus.Failed } done)
+        {
+            return $"Scan {scanId} already ended: {done.Status}.";
+        }
+        return await scans.RunAsync(scanId, ct);
+    }
 }
 
-/// <summary>Queues scans as one-off Quartz triggers of the scan job.</summary>
-internal sealed class QuartzScanQueue(ISchedulerFactory schedulers) : IScanQueue
+/// <summary>Queues scans as Hangfire jobs.</summary>
+internal sealed class HangfireScanQueue(IBackgroundJobClient jobs) : IScanQueue
 {
-    public Task EnqueueAsync(string scanId, CancellationToken ct) => OnDemandJob.TriggerAsync(schedulers, ScanJob.Name, scanId, ct);
+    public Task EnqueueAsync(string scanId, CancellationToken ct)
+    {
+        jobs.Enqueue<ScanJob>(JobQueues.Default, j => j.RunAsync(scanId, CancellationToken.None));
+        return Task.CompletedTask;
+    }
 }

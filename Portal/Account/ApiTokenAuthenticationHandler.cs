@@ -15,7 +15,8 @@ internal sealed class ApiTokenAuthenticationHandler(
     UrlEncoder encoder,
     ApiTokenService tokens,
     UserManager<PortalUser> users,
-    IUserClaimsPrincipalFactory<PortalUser> principals) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IUserClaimsPrincipalFactory<PortalUser> principals,
+    TokenPrincipalCache cache) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
 
@@ -26,6 +27,12 @@ internal sealed class ApiTokenAuthenticationHandler(
         {
             return AuthenticateResult.NoResult();
         }
+        var hash = ApiTokenService.Hash(secret);
+        if (cache.Find(hash) is { } cached)
+        {
+            return AuthenticateResult.Success(new AuthenticationTicket(cached, SchemeName));
+        }
+        var generation = cache.Generation;
         var token = await tokens.ValidateAsync(secret, Context.RequestAborted);
         if (token is null)
         {
@@ -39,7 +46,9 @@ internal sealed class ApiTokenAuthenticationHandler(
         var template = (ClaimsIdentity)(await principals.CreateAsync(user)).Identity!;
         var identity = new ClaimsIdentity(template.Claims, SchemeName, template.NameClaimType, template.RoleClaimType);
         identity.AddClaim(new Claim("token_id", token.Id.ToString()));
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        var principal = new ClaimsPrincipal(identity);
+        cache.Store(hash, principal, token.Id, user.Id, generation);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
     /// <summary>

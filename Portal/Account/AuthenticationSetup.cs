@@ -28,6 +28,7 @@ internal static class AuthenticationSetup
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
             .AddIdentityCookies();
 
+        services.AddSingleton<TokenPrincipalCache>();
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "nutportal.auth";
@@ -40,7 +41,8 @@ internal static class AuthenticationSetup
             o.Events.OnRedirectToLogin = context => ApiPaths.IsApi(context.HttpContext)
                 ? ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "Sign-in required", "Send a Bearer token or sign in.")
                 : RedirectAsync(context);
-            o.Events.OnRedirectToAccessDenied = context => ApiPaths.IsApi(context.HttpContext)
+            // The job dashboard (Hangfire's own pages, not Blazor) answers a plain 403 too.
+            o.Events.OnRedirectToAccessDenied = context => ApiPaths.IsApi(context.HttpContext) || context.Request.Path.StartsWithSegments("/admin/jobs", StringComparison.OrdinalIgnoreCase)
                 ? ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Forbidden", "Your roles do not allow this.")
                 : RedirectAsync(context);
         });
@@ -48,7 +50,8 @@ internal static class AuthenticationSetup
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.Operate, p => p.RequireRole(Roles.Admin, Roles.Operator));
+            .AddPolicy(Policies.Operate, p => p.RequireRole(Roles.Admin, Roles.Operator))
+            .AddPolicy(Policies.JobDashboard, p => p.RequireRole(Roles.Admin, Roles.Operator));
         return services;
     }
 
@@ -65,4 +68,7 @@ public static class Policies
 
     /// <summary>Create, change and delete networks and nodes: Admins and Operators.</summary>
     public const string Operate = "Operate";
+
+    /// <summary>Hangfire's dashboard at /admin/jobs: Admins (full) and Operators (read-only).</summary>
+    public const string JobDashboard = "JobDashboard";
 }

@@ -8,13 +8,11 @@ internal static class JobEndpoints
     public static void MapJobEndpoints(this RouteGroupBuilder api)
     {
         var jobs = api.MapGroup("/jobs").WithTags("Jobs").RequireAuthorization(Policies.Admin);
-        jobs.MapGet("/", async (JobDashboard dashboard, CancellationToken ct) => TypedResults.Ok(await dashboard.ListJobsAsync(ct)))
-            .WithSummary("Scheduled background jobs (Admin)");
-        jobs.MapGet("/runs", async (JobDashboard dashboard, string? job, int? limit, CancellationToken ct) =>
-                TypedResults.Ok(await dashboard.RecentRunsAsync(limit ?? 50, job, ct)))
-            .WithSummary("Recent job runs, newest first (Admin)");
-        jobs.MapPost("/{name}/trigger", async (string name, JobDashboard dashboard, CancellationToken ct) =>
-                await dashboard.TriggerAsync(name, ct) ? Results.Accepted() : Results.NotFound())
-            .WithSummary("Run a job now (Admin)");
+        jobs.MapGet("/", (JobHistory history) => TypedResults.Ok(history.RecurringJobs()))
+            .WithSummary("Recurring background jobs with their schedule, next and last run (Admin)");
+        jobs.MapGet("/runs", (JobHistory history, int? limit) => TypedResults.Ok(history.RecentRuns(limit ?? 50)))
+            .WithSummary("Recent job runs, newest first (Admin); the dashboard at /admin/jobs has every detail");
+        jobs.MapPost("/{id}/trigger", (string id, JobHistory history) => history.Trigger(id) ? Results.Accepted() : Results.NotFound())
+            .WithSummary("Run a recurring job now (Admin)");
     }
 }

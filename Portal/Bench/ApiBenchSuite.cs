@@ -19,6 +19,13 @@ internal sealed class ApiBenchSuite : IBenchSuite
     public async Task RunAsync(BenchReport report, IReadOnlyList<string> arguments, CancellationToken ct)
     {
         var requests = arguments.Count > 0 && int.TryParse(arguments[0], out var n) ? n : 4000;
+        // Without the token principal cache first (every request looks the token, user and roles up), then with it.
+        await MeasurePortalAsync(report, requests, "api.me_uncached", cacheSeconds: 0, healthz: false, ct);
+        await MeasurePortalAsync(report, requests, "api.me", cacheSeconds: 30, healthz: true, ct);
+    }
+
+    private static async Task MeasurePortalAsync(BenchReport report, int requests, string name, int cacheSeconds, bool healthz, CancellationToken ct)
+    {
         var dataDir = Directory.CreateTempSubdirectory("nutportal-bench-");
         var token = "np_bench_" + Guid.NewGuid().ToString("N");
         try
@@ -27,12 +34,16 @@ internal sealed class ApiBenchSuite : IBenchSuite
             [
                 "--urls=http://127.0.0.1:0", $"--Portal:DataDirectory={dataDir.FullName}", $"--Portal:Bootstrap:ApiToken={token}",
                 "--Portal:Bootstrap:AdminPassword=Bench-password-1", "--Logging:LogLevel:Default=Warning", "--Portal:Workers:Enabled=false",
+                $"--Portal:Http:TokenPrincipalCacheSeconds={cacheSeconds}",
             ]);
             await app.StartAsync(ct);
             using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            await MeasureAsync(report, client, "api.me", "/api/v1/me", requests, ct);
-            await MeasureAsync(report, client, "api.healthz", "/healthz", requests, ct);
+            await MeasureAsync(report, client, name, "/api/v1/me", requests, ct);
+            if (healthz)
+            {
+                await MeasureAsync(report, client, "api.healthz", "/healthz", requests, ct);
+            }
             await app.StopAsync(ct);
         }
         finally

@@ -49,6 +49,7 @@ public static class WebApplicationExtensions
         app.MapPortalApi();
         app.MapAccountEndpoints();
         app.MapHub<LiveHub>(LiveHub.Path);
+        app.MapJobDashboard();
         // Fingerprinted assets from the build's manifest: Blazor's script, MudBlazor's _content, wwwroot.
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -22,4 +22,8 @@ public sealed class WebOptions
     /// </summary>
     [Range(8192, 64 << 20)]
     public int MaxRequestLineBytes { get; set; } = 16 << 20;
+
+    /// <summary>How long the principal of an API-token request is reused (0: looked up on every request).</summary>
+    [Range(0, 3600)]
+    public int TokenPrincipalCacheSeconds { get; set; } = 30;
 }

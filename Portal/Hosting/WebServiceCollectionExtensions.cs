@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor.Services;
+using NutPortal.Core.Live;
 using NutPortal.Web.Account;
 using NutPortal.Web.Api;
 using NutPortal.Web.Live;
@@ -28,7 +29,12 @@ public static class WebServiceCollectionExtensions
         services.AddAntiforgery();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
-        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        var signalR = services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        if (configuration[LiveServiceCollectionExtensions.RedisSetting] is { Length: > 0 } redis)
+        {
+            // Several replicas: a message sent to a group reaches its clients on every replica.
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("nutportal:signalr"));
+        }
         services.AddHostedService<LiveHubBridge>();
         services.AddSingleton<NutPortal.Web.Components.Pages.DashboardModel>();
         services.AddSingleton<NetworkResources>();

@@ -8,7 +8,11 @@ using NutPortal.Core.Networks;
 
 namespace NutPortal.Web.Live;
 
-/// <summary>Forwards in-process live events to SignalR clients, each to the group allowed to see it.</summary>
+/// <summary>
+/// Forwards this replica's live events to SignalR clients, each to the group allowed to see it. Events from other
+/// replicas are not forwarded again: with Redis, the hub's backplane already delivers each replica's sends to
+/// clients connected anywhere.
+/// </summary>
 internal sealed class LiveHubBridge(LiveNotifier notifier, IHubContext<LiveHub> hub) : IHostedService
 {
     private IDisposable[] _subscriptions = [];
@@ -17,12 +21,12 @@ internal sealed class LiveHubBridge(LiveNotifier notifier, IHubContext<LiveHub> 
     {
         _subscriptions =
         [
-            notifier.Subscribe<JobRunRecorded>(run => hub.Clients.Group(LiveHub.AdminsGroup).SendAsync("jobRun", run, CancellationToken.None)),
-            notifier.Subscribe<NetworkChanged>(e => hub.Clients.Group(LiveHub.NetworkGroup(e.NetworkId)).SendAsync("networkChanged", e, CancellationToken.None)),
-            notifier.Subscribe<NodeHeightChanged>(e => hub.Clients.Group(LiveHub.NetworkGroup(e.NetworkId)).SendAsync("nodeHeight", e, CancellationToken.None)),
-            notifier.Subscribe<BlocksIndexed>(e => hub.Clients.Group(LiveHub.NetworkGroup(e.NetworkId)).SendAsync("blocksIndexed", e, CancellationToken.None)),
-            notifier.Subscribe<MetricsSampled>(e => hub.Clients.Group(LiveHub.NetworkGroup(e.NetworkId)).SendAsync("metrics", e, CancellationToken.None)),
-            notifier.Subscribe<AlertChanged>(e => hub.Clients.Group(LiveHub.NetworkGroup(e.NetworkId)).SendAsync("alertChanged", e, CancellationToken.None)),
+            notifier.Subscribe<JobRunRecorded>(run => hub.Clients.Group(LiveHub.AdminsGroup).SendAsync("jobRun", run, CancellationToken.None), localOnly: true),
+            notifier.Subscribe<NetworkChanged>(e => hub.Clients.Group(LiveHub.NetworkGroup(e.NetworkId)).SendAsync("networkChanged", e, CancellationToken.None), localOnly: true),
+            notifier.Subscribe<NodeHeightChanged>(e => hub.Clients.Group(LiveHub.NetworkGroup(e.NetworkId)).SendAsync("nodeHeight", e, CancellationToken.None), localOnly: true),
+            notifier.Subscribe<BlocksIndexed>(e => hub.Clients.Group(LiveHub.NetworkGroup(e.NetworkId)).SendAsync("blocksIndexed", e, CancellationToken.None), localOnly: true),
+            notifier.Subscribe<MetricsSampled>(e => hub.Clients.Group(LiveHub.NetworkGroup(e.NetworkId)).SendAsync("metrics", e, CancellationToken.None), localOnly: true),
+            notifier.Subscribe<AlertChanged>(e => hub.Clients.Group(LiveHub.NetworkGroup(e.NetworkId)).SendAsync("alertChanged", e, CancellationToken.None), localOnly: true),
         ];
         return Task.CompletedTask;
     }
