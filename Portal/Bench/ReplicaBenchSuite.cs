@@ -39,12 +39,12 @@ internal sealed class ReplicaBenchSuite : IBenchSuite
         {
             await using var a = await StartAsync(dirs[0], token, port, ct);
             await using var b = await StartAsync(dirs[1], token, port, ct);
-            var hubClients = new List<HubJsonClient>();
+            var hubClients = new List<HubMetricsClient>();
             try
             {
                 for (var i = 0; i < clients; i++)
                 {
-                    hubClients.Add(await HubJsonClient.ConnectAsync(new Uri(b.Urls.First()), token, NetworkId, Updates, ct));
+                    hubClients.Add(await HubMetricsClient.ConnectAsync(new Uri(b.Urls.First()), token, NetworkId, Updates, ct));
                 }
                 var notifier = a.Services.GetRequiredService<LiveNotifier>();
                 var published = new long[Updates];
