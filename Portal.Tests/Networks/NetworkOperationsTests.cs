@@ -79,7 +79,7 @@ public sealed class NetworkOperationsTests(PortalFactory portal) : IClassFixture
         var yaml = await response.Content.ReadAsStringAsync();
 
         Assert.Equal("application/yaml", response.Content.Headers.ContentType?.MediaType);
-        foreach (var expected in new[] { "kind: StatefulSet", "kind: Service", "kind: ConfigMap", "kind: PersistentVolumeClaim", "1500m", "2048Mi", "20Gi" })
+        foreach (var expected in new[] { "kind: StatefulSet", "kind: Service", "kind: ConfigMap", "kind: PersistentVolumeClaim", "1500m", "2Gi", "20Gi" })
         {
             Assert.Contains(expected, yaml, StringComparison.Ordinal);
         }
