@@ -73,6 +73,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<LiveNotifier>();
         services.AddSingleton<ApiTokenService>();
         services.AddScoped<UserAdministration>();
+        services.AddSingleton<UserPreferences>();
         services.AddScoped<IdentityBootstrapper>();
         services.AddHostedService<DatabaseInitializer>();
         return services;

@@ -7,4 +7,7 @@ public sealed class PortalUser : IdentityUser
     public string? DisplayName { get; set; }
 
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+
+    /// <summary>The portal's dark theme instead of the light one; chosen in the app bar, kept across sign-ins.</summary>
+    public bool PrefersDarkMode { get; set; }
 }

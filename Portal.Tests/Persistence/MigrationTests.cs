@@ -50,7 +50,13 @@ public sealed class MigrationTests
         {
             var migrator = db.GetService<IMigrator>();
             await migrator.MigrateAsync(db.Database.GetMigrations().First());
-            db.Users.Add(new PortalUser { Id = "user-1", UserName = "old@example.test", Email = "old@example.test", NormalizedEmail = "OLD@EXAMPLE.TEST", NormalizedUserName = "OLD@EXAMPLE.TEST", DisplayName = "Old", SecurityStamp = "s" });
+            // Written as the first build wrote it: the current model has columns that schema does not.
+            var created = DateTime.UtcNow;
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "AspNetUsers" ("Id", "UserName", "Email", "NormalizedEmail", "NormalizedUserName", "DisplayName", "SecurityStamp", "CreatedAt",
+                    "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount")
+                VALUES ('user-1', 'old@example.test', 'old@example.test', 'OLD@EXAMPLE.TEST', 'OLD@EXAMPLE.TEST', 'Old', 's', {created}, {false}, {false}, {false}, {true}, {0})
+                """);
             db.Roles.Add(new IdentityRole("Operator") { Id = "role-1", NormalizedName = "OPERATOR" });
             db.UserRoles.Add(new IdentityUserRole<string> { UserId = "user-1", RoleId = "role-1" });
             await db.SaveChangesAsync();
@@ -64,6 +70,7 @@ public sealed class MigrationTests
             var user = await db.Users.SingleAsync();
             Assert.Equal("old@example.test", user.Email);
             Assert.Equal("Old", user.DisplayName);
+            Assert.False(user.PrefersDarkMode);
             Assert.Equal("role-1", (await db.UserRoles.SingleAsync()).RoleId);
             // The upgraded database takes rows in the tables the later migrations added.
             db.ApiTokens.Add(new ApiToken { UserId = "user-1", Name = "after-upgrade", TokenHash = new string('a', 64), Prefix = "np_x" });

@@ -37,7 +37,7 @@ public static class WebApplicationExtensions
         app.UseMiddleware<QueryStringLimitMiddleware>();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
 
-        // Static files (generated Blazor script, npm assets, our CSS) need no sign-in.
+        // Static files (npm assets, our CSS) need no sign-in.
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -49,6 +49,8 @@ public static class WebApplicationExtensions
         app.MapPortalApi();
         app.MapAccountEndpoints();
         app.MapHub<LiveHub>(LiveHub.Path);
+        // Fingerprinted assets from the build's manifest: Blazor's script, MudBlazor's _content, wwwroot.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

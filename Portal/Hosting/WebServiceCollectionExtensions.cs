@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor.Services;
 using NutPortal.Web.Account;
 using NutPortal.Web.Api;
 using NutPortal.Web.Live;
@@ -14,6 +15,7 @@ public static class WebServiceCollectionExtensions
         services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
         services.AddPortalAuthentication();
