@@ -16,7 +16,7 @@ public sealed class TraceGridTests
 
     private static readonly DateTime Start = new(2026, 12, 1, 12, 0, 0, DateTimeKind.Utc);
 
-    private static DateTime At(long block) => Start.AddSeconds(2 * block);
+    internal static DateTime At(long block) => Start.AddSeconds(2 * block);
 
     [Theory]
     [MemberData(nameof(Providers))]
@@ -71,7 +71,7 @@ public sealed class TraceGridTests
         Assert.Empty(TraceOverview.Histogram([], 20));
     }
 
-    private static async Task<string> SeedAsync(GridDatabase grid)
+    internal static async Task<string> SeedAsync(GridDatabase grid)
     {
         var net = await grid.AddNetworkAsync("grid-traces");
         var blocks = Enumerable.Range(0, 40).Select(n => GridDatabase.Block(net, n, At(n), n == 0 ? 0 : 1)).ToList();
