@@ -125,9 +125,9 @@ public sealed partial class MetricChart
         {
             // Disposed.
         }
-        catch (JSDisconnectedException)
+        catch (Exception e) when (e is JSDisconnectedException or ObjectDisposedException || ct.IsCancellationRequested)
         {
-            // The circuit is gone.
+            // The circuit is gone or the chart was disposed mid-call.
         }
     }
 
@@ -187,11 +187,8 @@ public sealed partial class MetricChart
     public async ValueTask DisposeAsync()
     {
         _subscription?.Dispose();
+        // The live loop ends at its next tick (its wait is cancelled); it is not awaited, so a circuit torn down
+        // mid-call cannot fail the disposal.
         await _stop.CancelAsync();
-        if (_live is not null)
-        {
-            await _live;
-        }
-        _stop.Dispose();
     }
 }

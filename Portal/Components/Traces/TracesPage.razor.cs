@@ -49,11 +49,16 @@ public sealed partial class TracesPage : IDisposable
         return data;
     }
 
-    private Task FilterAsync(Action change)
+    /// <summary>A filter change starts again at the first page (the old page number may be past the new end).</summary>
+    private async Task FilterAsync(Action change)
     {
         change();
         _selected = null;
-        return ReloadAsync();
+        if (_grid is not null)
+        {
+            _grid.NavigateTo(Page.First);
+            await _grid.ReloadServerData();
+        }
     }
 
     private Task SlowestChangedAsync(string value) => FilterAsync(() => _model.SlowestStage = value == "any" ? null : value);
