@@ -97,10 +97,10 @@ public sealed class ContractEditorBrowserTests(RealServerPortalFactory portal) :
         await browser.GotoInteractiveAsync("contracts/editor");
         await browser.WaitForAsync("[data-testid=compile-state][data-state=ok]", "attached", 60000);
 
-        await browser.FillAsync("[data-testid=new-file-name]", "../evil.sol");
+        await browser.FillAsync("[data-testid=new-file-name] input", "../evil.sol");
         await browser.ClickAsync("[data-testid=add-file]");
         await browser.WaitForTextAsync("[data-testid=file-message]", "not a usable file name");
-        await browser.FillAsync("[data-testid=new-file-name]", "lib/Math.sol");
+        await browser.FillAsync("[data-testid=new-file-name] input", "lib/Math.sol");
         await browser.ClickAsync("[data-testid=add-file]");
         await browser.WaitForAsync("[data-testid=file-tab][data-name='lib/Math.sol'].active");
         await SetActiveTextAsync(browser, MathFile);
