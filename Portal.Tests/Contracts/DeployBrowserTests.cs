@@ -25,17 +25,17 @@ public sealed class DeployBrowserTests(RealServerPortalFactory portal) : IClassF
         await browser.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
         await browser.GotoInteractiveAsync($"contracts/{project}");
         await browser.WaitForAsync("[data-testid=deploy-panel] [data-testid=constructor-argument] >> nth=2");
-        await browser.FillAsync("[data-testid=constructor-argument] input >> nth=0", "Nut");
-        await browser.FillAsync("[data-testid=constructor-argument] input >> nth=1", "NUT");
-        await browser.FillAsync("[data-testid=constructor-argument] input >> nth=2", "1000");
+        await browser.FillAsync("[data-testid=constructor-argument] >> nth=0", "Nut");
+        await browser.FillAsync("[data-testid=constructor-argument] >> nth=1", "NUT");
+        await browser.FillAsync("[data-testid=constructor-argument] >> nth=2", "1000");
         await browser.ClickAsync("[data-testid=deploy]");
         await browser.WaitForAsync("[data-testid=contract-address]", timeoutMs: 30000);
 
-        await browser.FillAsync("[data-testid=function][data-name=balanceOf] [data-testid=argument] input", accounts![0]);
+        await browser.FillAsync("[data-testid=function][data-name=balanceOf] [data-testid=argument]", accounts![0]);
         await browser.ClickAsync("[data-testid=function][data-name=balanceOf] [data-testid=invoke]");
         await browser.WaitForTextAsync("[data-testid=function][data-name=balanceOf] [data-testid=outputs]", "1000");
-        await browser.FillAsync("[data-testid=function][data-name=transfer] [data-testid=argument] input >> nth=0", accounts[1]);
-        await browser.FillAsync("[data-testid=function][data-name=transfer] [data-testid=argument] input >> nth=1", "7");
+        await browser.FillAsync("[data-testid=function][data-name=transfer] [data-testid=argument] >> nth=0", accounts[1]);
+        await browser.FillAsync("[data-testid=function][data-name=transfer] [data-testid=argument] >> nth=1", "7");
         await browser.ClickAsync("[data-testid=function][data-name=transfer] [data-testid=invoke]");
         await browser.WaitForTextAsync("[data-testid=function][data-name=transfer] [data-testid=tx-status]", "succeeded", 30000);
 

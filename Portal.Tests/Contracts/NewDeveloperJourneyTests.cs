@@ -48,14 +48,14 @@ public sealed class NewDeveloperJourneyTests(RealServerPortalFactory portal) : I
         await WaitForAsync(client, network, n => Status(n) == "Running", TimeSpan.FromSeconds(60), "Running");
         await browser.GotoInteractiveAsync((await browser.UrlAsync()).Replace(address.ToString(), "", StringComparison.Ordinal));
         await browser.WaitForAsync("[data-testid=deploy-panel] [data-testid=constructor-argument] >> nth=2");
-        await browser.FillAsync("[data-testid=constructor-argument] input >> nth=0", "Journey");
-        await browser.FillAsync("[data-testid=constructor-argument] input >> nth=1", "JRN");
-        await browser.FillAsync("[data-testid=constructor-argument] input >> nth=2", "500");
+        await browser.FillAsync("[data-testid=constructor-argument] >> nth=0", "Journey");
+        await browser.FillAsync("[data-testid=constructor-argument] >> nth=1", "JRN");
+        await browser.FillAsync("[data-testid=constructor-argument] >> nth=2", "500");
         await browser.ClickAsync("[data-testid=deploy]");
         await browser.WaitForAsync("[data-testid=contract-address]", timeoutMs: 30000);
         const string recipient = "0x00000000000000000000000000000000000000b0";
-        await browser.FillAsync("[data-testid=function][data-name=transfer] [data-testid=argument] input >> nth=0", recipient);
-        await browser.FillAsync("[data-testid=function][data-name=transfer] [data-testid=argument] input >> nth=1", "42");
+        await browser.FillAsync("[data-testid=function][data-name=transfer] [data-testid=argument] >> nth=0", recipient);
+        await browser.FillAsync("[data-testid=function][data-name=transfer] [data-testid=argument] >> nth=1", "42");
         await browser.ClickAsync("[data-testid=function][data-name=transfer] [data-testid=invoke]");
         await browser.WaitForTextAsync("[data-testid=function][data-name=transfer] [data-testid=tx-status]", "succeeded", 30000);
 
