@@ -10,6 +10,7 @@ public sealed class InteractiveBrowserTests(RealServerPortalFactory portal) : IC
         await using var browser = BrowserSession.Start(portal.Address);
         await browser.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
         await browser.GotoInteractiveAsync("account/tokens");
+        await browser.WaitForAsync("[data-testid=token-row], [data-testid=no-tokens]");  // the grid has loaded
         var before = await browser.CountAsync("[data-testid=token-row]");
 
         await browser.FillAsync("#token-name", "from-the-browser");
@@ -40,7 +41,7 @@ public sealed class InteractiveBrowserTests(RealServerPortalFactory portal) : IC
             await admin.WaitForAsync("[data-testid=user-table]");
             await admin.FillAsync("#new-email", email);
             await admin.FillAsync("#new-password", "Developer-pass-1");
-            await admin.CheckAsync("#new-role-Developer");
+            await admin.ClickAsync("[data-testid=new-role-Developer] input");
             await admin.ClickAsync("[data-testid=create-user]");
             await admin.WaitForAsync($"[data-testid=user-row][data-email='{email}']");
         }

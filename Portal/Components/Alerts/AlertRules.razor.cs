@@ -1,9 +1,13 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor;
 using NutPortal.Core.Alerts;
 using NutPortal.Core.Identity;
 using NutPortal.Core.Monitoring;
 using NutPortal.Core.Networks;
+using NutPortal.Core.Persistence;
+using NutPortal.Web.Components.Shared;
 
 namespace NutPortal.Web.Components.Alerts;
 
@@ -11,15 +15,20 @@ namespace NutPortal.Web.Components.Alerts;
 public sealed partial class AlertRules
 {
     private readonly RuleForm _form = new();
-    private IReadOnlyList<AlertRule> _rules = [];
+    private MudDataGrid<AlertRule>? _grid;
     private IReadOnlyList<Network> _networks = [];
     private IReadOnlyList<ProfileError> _errors = [];
-    private string? _message;
     private string _actor = "unknown";
 
     [Inject] private AlertRuleService Rules { get; set; } = default!;
 
     [Inject] private NetworkCatalog Networks { get; set; } = default!;
+
+    [Inject] private IDbContextFactory<PortalDbContext> Contexts { get; set; } = default!;
+
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -31,7 +40,12 @@ public sealed partial class AlertRules
         _actor = user.Identity?.Name ?? "unknown";
         CanOperate = user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Operator);
         _networks = await Networks.ListAsync();
-        _rules = await Rules.ListAsync();
+    }
+
+    private async Task<GridData<AlertRule>> LoadAsync(GridState<AlertRule> state, CancellationToken ct)
+    {
+        await using var db = await Contexts.CreateDbContextAsync(ct);
+        return await db.AlertRules.AsNoTracking().ToGridDataAsync(state, q => q.OrderBy(r => r.Name), ct);
     }
 
     private string NetworkName(string id) => _networks.FirstOrDefault(n => n.Id == id)?.Name ?? id;
@@ -40,22 +54,29 @@ public sealed partial class AlertRules
     {
         var result = await Rules.CreateAsync(_form.ToInput(), _actor);
         _errors = result.Errors;
-        _message = result.Rule is { } rule ? $"Rule '{rule.Name}' created." : null;
-        _rules = await Rules.ListAsync();
+        if (result.Rule is { } rule)
+        {
+            Snackbar.Add($"Rule '{rule.Name}' created.", Severity.Success);
+            await _grid!.ReloadServerData();
+        }
     }
 
     private async Task SilenceAsync(AlertRule rule, int seconds)
     {
         await Rules.SilenceAsync(rule.Id, TimeSpan.FromSeconds(seconds));
-        _message = seconds > 0 ? $"'{rule.Name}' is silenced for an hour." : $"'{rule.Name}' notifies again.";
-        _rules = await Rules.ListAsync();
+        Snackbar.Add(seconds > 0 ? $"'{rule.Name}' is silenced for an hour." : $"'{rule.Name}' notifies again.", Severity.Info);
+        await _grid!.ReloadServerData();
     }
 
-    private async Task DeleteAsync(long id)
+    private async Task DeleteAsync(AlertRule rule)
     {
-        await Rules.DeleteAsync(id);
-        _message = "Rule deleted.";
-        _rules = await Rules.ListAsync();
+        if (!await Dialogs.ConfirmAsync("Delete rule", $"Delete the rule '{rule.Name}' and its alerts?", "Delete"))
+        {
+            return;
+        }
+        await Rules.DeleteAsync(rule.Id);
+        Snackbar.Add($"Rule '{rule.Name}' deleted.", Severity.Success);
+        await _grid!.ReloadServerData();
     }
 
     private sealed class RuleForm

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
 using NutPortal.Core.Identity;
 using NutPortal.Core.Live;
 using NutPortal.Core.Networks;
@@ -24,7 +25,6 @@ public sealed partial class NetworkDetail
     private string? _logsNode;
     private string? _message;
     private bool _notFound;
-    private bool _confirmDelete;
     private string _actor = "unknown";
 
     [Parameter]
@@ -43,6 +43,10 @@ public sealed partial class NetworkDetail
     [Inject] private LiveNotifier Notifier { get; set; } = default!;
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -107,13 +111,14 @@ public sealed partial class NetworkDetail
 
     private async Task DeleteAsync()
     {
-        if (!_confirmDelete)
+        var nodes = _network?.Nodes.Count ?? 0;
+        if (!await Dialogs.ConfirmAsync("Delete network", $"Delete {_network?.Name} and its {nodes} node(s)? The nodes stop and their data is removed.", "Delete"))
         {
-            _confirmDelete = true;
             return;
         }
         _message = "Deleting…";
         await Networks.DeleteAsync(Id, _actor);
+        Snackbar.Add($"Network {_network?.Name} deleted.", Severity.Success);
         Navigation.NavigateTo("networks");
     }
 

@@ -2,7 +2,7 @@ using MudBlazor;
 
 namespace NutPortal.Web.Components.Themes;
 
-/// <summary>NutPortal's one theme, in a light and a dark palette: a console look (dense, quiet surfaces, amber brand).</summary>
+/// <summary>NutPortal's one theme, in a light and a dark palette: a console look (dense, quiet surfaces, grey secondary, amber brand mark).</summary>
 public static class PortalTheme
 {
     public static MudTheme Theme { get; } = new()
@@ -10,7 +10,7 @@ public static class PortalTheme
         PaletteLight = new PaletteLight
         {
             Primary = "#1565c0",
-            Secondary = "#f59e0b",
+            Secondary = "#5b6472",
             Tertiary = "#00897b",
             AppbarBackground = "#ffffff",
             AppbarText = "#1f2937",
@@ -31,7 +31,7 @@ public static class PortalTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#64b5f6",
-            Secondary = "#fbbf24",
+            Secondary = "#9da7b3",
             Tertiary = "#4db6ac",
             AppbarBackground = "#161b22",
             AppbarText = "#e6edf3",

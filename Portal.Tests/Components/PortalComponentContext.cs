@@ -1,0 +1,59 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using NutPortal.Core;
+using NutPortal.Core.Persistence;
+using NutPortal.Tests.Infrastructure;
+
+namespace NutPortal.Tests.Components;
+
+/// <summary>
+/// A bUnit context set up like the portal's circuit: MudBlazor services (JS interop loose, as MudBlazor calls
+/// it freely), a signed-in user with roles, and, when asked, the portal's real services on a fresh database.
+/// </summary>
+internal sealed class PortalComponentContext : BunitContext
+{
+    public PortalComponentContext(string? user = "user@example.test", params string[] roles)
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        var authorization = AddAuthorization();
+        if (user is not null)
+        {
+            authorization.SetAuthorized(user);
+            authorization.SetRoles(roles);
+            authorization.SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, UserId));
+        }
+    }
+
+    public string UserId { get; } = "user-" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>Registers the portal's core services (and <paramref name="services"/>) on a migrated SQLite database; returns its context factory.</summary>
+    public async Task<IDbContextFactory<PortalDbContext>> UseDatabaseAsync(Action<IServiceCollection>? services = null)
+    {
+        // SQLite in a temporary data folder (nothing to drop afterwards).
+        var dir = Directory.CreateTempSubdirectory("nutportal-bunit-").FullName;
+        var settings = new Dictionary<string, string?>(TestDatabase.Sqlite().Settings) { ["Portal:DataDirectory"] = dir };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        Services.AddSingleton<IConfiguration>(configuration);
+        Services.AddPortalCore(configuration);
+        services?.Invoke(Services);  // before the provider is first used
+        var contexts = Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+        return contexts;
+    }
+
+    /// <summary>MudBlazor's popovers and dialogs render into their providers, which must exist first.</summary>
+    public IRenderedComponent<MudPopoverProvider> RenderPopoverProvider() => Render<MudPopoverProvider>();
+
+    /// <summary>The dialog provider a page's dialogs render into (popovers first, as in MainLayout).</summary>
+    public IRenderedComponent<MudDialogProvider> RenderDialogProvider()
+    {
+        RenderPopoverProvider();
+        return Render<MudDialogProvider>();
+    }
+}
