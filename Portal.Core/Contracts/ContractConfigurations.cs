@@ -14,6 +14,7 @@ internal sealed class ContractProjectConfiguration : IEntityTypeConfiguration<Co
         builder.Property(p => p.Name).IsRequired().HasMaxLength(128);
         builder.Property(p => p.TemplateId).HasMaxLength(64);
         builder.Property(p => p.CreatedBy).IsRequired().HasMaxLength(256);
+        builder.HasIndex(p => p.UpdatedAt);
         builder.HasMany(p => p.Versions).WithOne().HasForeignKey(v => v.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -30,6 +30,20 @@ public sealed class ContractProjects(IDbContextFactory<PortalDbContext> dbFactor
         return project;
     }
 
+    /// <summary>The project alone (its versions are paged through <see cref="ContractGrids.VersionsAsync"/>).</summary>
+    public async Task<ContractProject?> FindAsync(string id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ContractProjects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+    }
+
+    /// <summary>The project's newest version (one index seek), or null before the first save.</summary>
+    public async Task<ContractVersion?> LatestVersionAsync(string id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ContractVersions.AsNoTracking().Where(v => v.ProjectId == id).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
+    }
+
     public async Task<ContractVersion?> GetVersionAsync(string id, int number, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

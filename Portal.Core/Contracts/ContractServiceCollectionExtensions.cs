@@ -13,6 +13,7 @@ public static class ContractServiceCollectionExtensions
         services.AddOptions<ContractOptions>().BindConfiguration(ContractOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ContractCompiler>();
         services.AddSingleton<ContractProjects>();
+        services.AddSingleton<ContractGrids>();
         services.AddSingleton<NetworkSigner>();
         services.AddSingleton<DeployGate>();
         services.AddSingleton<ContractDeployer>();

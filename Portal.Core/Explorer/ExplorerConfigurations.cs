@@ -17,6 +17,8 @@ internal sealed class ChainBlockConfiguration : IEntityTypeConfiguration<ChainBl
         builder.Property(b => b.Miner).HasMaxLength(42);
         builder.Property(b => b.BaseFeePerGas).HasMaxLength(80);
         builder.HasIndex(b => new { b.NetworkId, b.Hash });
+        // The traces page turns a time range into a block range with one seek each way (migration GridIndexes).
+        builder.HasIndex(b => new { b.NetworkId, b.Timestamp, b.Number }).HasDatabaseName("IX_ChainBlocks_NetworkId_Timestamp");
         builder.HasOne<Network>().WithMany().HasForeignKey(b => b.NetworkId).OnDelete(DeleteBehavior.Cascade);
     }
 }

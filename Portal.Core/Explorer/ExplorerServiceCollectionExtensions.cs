@@ -11,6 +11,7 @@ internal static class ExplorerServiceCollectionExtensions
         services.AddOptions<ExplorerOptions>().BindConfiguration(ExplorerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ChainStore>();
         services.AddSingleton<ExplorerQueries>();
+        services.AddSingleton<ExplorerGrids>();
         services.AddSingleton<TransactionDecoder>();
         services.AddSingleton<ExplorerSearch>();
         services.AddSingleton<AddressState>();

@@ -18,5 +18,6 @@ internal sealed class ScanConfiguration : IEntityTypeConfiguration<Scan>
         builder.Property(s => s.ProjectId).HasMaxLength(32);
         builder.HasIndex(s => s.CreatedAt);
         builder.HasIndex(s => new { s.ProjectId, s.VersionNumber });
+        builder.HasIndex(s => new { s.ProjectId, s.CreatedAt });
     }
 }

@@ -5,13 +5,15 @@ using NutPortal.Core.Persistence;
 
 namespace NutPortal.Core.Traces;
 
-/// <summary>Which transactions the traces page lists.</summary>
+/// <summary>Which transactions the traces API lists (the newest <see cref="Limit"/>).</summary>
 public sealed record TraceFilter(bool? Succeeded = null, bool SentByPortalOnly = false, int Limit = 100);
 
 /// <summary>One transaction on the traces page: its stage durations (ms) and slowest stage.</summary>
 public sealed record TraceRow(string Hash, long BlockNumber, bool? Succeeded, bool SentByPortal, IReadOnlyList<StageSpan> Stages, string? Slowest)
 {
     public double TotalMilliseconds => Stages.Count == 0 ? 0 : (Stages.Max(s => s.End ?? s.Start) - Stages.Min(s => s.Start)).TotalMilliseconds;
+
+    public DateTime Started => Stages.Count == 0 ? default : Stages.Min(s => s.Start);
 }
 
 /// <summary>Percentiles of one stage's duration over the listed transactions (finished stages only).</summary>
@@ -19,25 +21,42 @@ public sealed record StageStatistics(string Stage, int Count, double P50, double
 
 public sealed record TraceOverviewResult(IReadOnlyList<TraceRow> Rows, IReadOnlyList<StageStatistics> Stages);
 
-/// <summary>Recent transactions' traces in bulk (three queries, however many rows) and per-stage p50/p95/p99.</summary>
-public sealed class TraceOverview(IDbContextFactory<PortalDbContext> dbFactory, IOptions<ExplorerOptions> options)
+/// <summary>
+/// Transactions' traces in bulk (three queries, however many rows) and per-stage p50/p95/p99. The traces page's
+/// paged, filtered view is in <see cref="TraceOverview.PageAsync"/> (TraceGrid.cs).
+/// </summary>
+public sealed partial class TraceOverview(IDbContextFactory<PortalDbContext> dbFactory, IOptions<ExplorerOptions> options)
 {
     public async Task<TraceOverviewResult> LoadAsync(string networkId, TraceFilter filter, CancellationToken ct = default)
     {
-        var depth = options.Value.ConfirmationDepth;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var portalHashes = db.TraceSpans.Where(s => s.NetworkId == networkId).Select(s => s.TransactionHash);
-        var query = db.ChainTransactions.AsNoTracking().Where(t => t.NetworkId == networkId);
-        if (filter.Succeeded is { } ok)
-        {
-            query = query.Where(t => t.Status == (ok ? 1 : 0));
-        }
-        if (filter.SentByPortalOnly)
-        {
-            query = query.Where(t => portalHashes.Contains(t.Hash));
-        }
+        var query = Matching(db, new TraceQuery(networkId, filter.Succeeded, filter.SentByPortalOnly));
         var txs = await query.OrderByDescending(t => t.BlockNumber).ThenByDescending(t => t.TransactionIndex)
             .Take(Math.Clamp(filter.Limit, 1, 1000)).ToListAsync(ct);
+        var rows = await RowsAsync(db, networkId, txs, ct);
+        return new TraceOverviewResult(rows, Statistics(rows));
+    }
+
+    /// <summary>Transactions of the network matching status and sender, in no particular order.</summary>
+    private static IQueryable<ChainTransaction> Matching(PortalDbContext db, TraceQuery query)
+    {
+        var portalHashes = db.TraceSpans.Where(s => s.NetworkId == query.NetworkId).Select(s => s.TransactionHash);
+        var matching = db.ChainTransactions.AsNoTracking().Where(t => t.NetworkId == query.NetworkId);
+        if (query.Succeeded is { } ok)
+        {
+            matching = matching.Where(t => t.Status == (ok ? 1 : 0));
+        }
+        if (query.SentByPortalOnly)
+        {
+            matching = matching.Where(t => portalHashes.Contains(t.Hash));
+        }
+        return matching;
+    }
+
+    /// <summary>The rows of the given transactions with their stages: the blocks around them and their spans in two queries.</summary>
+    private async Task<List<TraceRow>> RowsAsync(PortalDbContext db, string networkId, IReadOnlyList<ChainTransaction> txs, CancellationToken ct)
+    {
+        var depth = options.Value.ConfirmationDepth;
         var numbers = txs.SelectMany(t => new[] { t.BlockNumber - 1, t.BlockNumber, t.BlockNumber + depth }).Distinct().ToList();
         var blocks = await db.ChainBlocks.AsNoTracking().Where(b => b.NetworkId == networkId && numbers.Contains(b.Number)).ToDictionaryAsync(b => b.Number, ct);
         var hashes = txs.Select(t => t.Hash).ToList();
@@ -52,7 +71,7 @@ public sealed class TraceOverview(IDbContextFactory<PortalDbContext> dbFactory, 
             var stages = StageBuilder.Build(tx, context, [.. spans[tx.Hash]]);
             rows.Add(new TraceRow(tx.Hash, tx.BlockNumber, tx.Status is { } s ? s == 1 : null, spans[tx.Hash].Any(), stages, StageBuilder.Slowest(stages)));
         }
-        return new TraceOverviewResult(rows, Statistics(rows));
+        return rows;
     }
 
     private static List<StageStatistics> Statistics(IReadOnlyList<TraceRow> rows) =>

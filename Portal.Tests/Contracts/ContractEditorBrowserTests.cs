@@ -102,11 +102,11 @@ public sealed class ContractEditorBrowserTests(RealServerPortalFactory portal) :
         await browser.WaitForTextAsync("[data-testid=file-message]", "not a usable file name");
         await browser.FillAsync("[data-testid=new-file-name]", "lib/Math.sol");
         await browser.ClickAsync("[data-testid=add-file]");
-        await browser.WaitForAsync("[data-testid=file-tab][data-name='lib/Math.sol'].active");
+        await browser.WaitForAsync("[data-testid=file-tab][data-name='lib/Math.sol'][aria-selected=true]");
         await SetActiveTextAsync(browser, MathFile);
         await browser.ClickAsync("[data-testid=file-tab][data-name='Contract.sol']");
         // The tab turns active only after the editor has switched models, so the next edit lands in Contract.sol.
-        await browser.WaitForAsync("[data-testid=file-tab][data-name='Contract.sol'].active");
+        await browser.WaitForAsync("[data-testid=file-tab][data-name='Contract.sol'][aria-selected=true]");
         await SetActiveTextAsync(browser, "// SPDX-License-Identifier: MIT\npragma solidity ^0.8.20;\nimport \"./lib/Math.sol\";\ncontract Calc { function four() external pure returns (uint) { return MathLib.twice(2); } }\n");
         await browser.WaitForAsync("[data-testid=compiled-contract][data-name=Calc]", "visible", 30000);
 

@@ -1,3 +1,4 @@
+using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Tests.Browser;
 using NutPortal.Tests.Infrastructure;
 
@@ -51,6 +52,51 @@ public sealed class ExplorerBrowserTests(ExplorerNetworkFixture fixture) : IClas
         await browser.GotoInteractiveAsync("traces");
         await browser.WaitForAsync("[data-testid=stage-statistic][data-stage=included]");
         await browser.WaitForAsync($"[data-testid=trace-row][data-hash='{live.TransactionHash}']");
+        Assert.Empty(await browser.PageErrorsAsync());
+    }
+
+    [BrowserFact]
+    public async Task Blocks_and_traces_page_through_their_grids_and_traces_filter_by_status()
+    {
+        // Forty empty blocks and a dozen transfers: more blocks than one page of 15, more traces than one of 10.
+        await fixture.Chain.Rpc.CallAsync<System.Text.Json.JsonElement?>("anvil_mine", ["0x28"]);
+        RpcReceipt last = fixture.Transfer;
+        for (var i = 0; i < 12; i++)
+        {
+            last = await fixture.Chain.TransferAsync(fixture.Recipient, 1_000 + i);
+        }
+        var height = (long)last.BlockNumber;
+        await fixture.Chain.WaitForIndexedAsync(height, TimeSpan.FromSeconds(60));
+
+        await using var browser = BrowserSession.Start(fixture.Portal.Address);
+        await browser.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        await browser.GotoInteractiveAsync($"networks/{fixture.Chain.Id}/explorer");
+        await browser.WaitForAsync($"[data-testid=block-row][data-number='{height}']");
+        Assert.Equal(15, await browser.CountAsync("[data-testid=block-row]"));
+
+        // The next page of blocks continues exactly where the first ended.
+        await browser.ClickAsync("[data-testid=block-pager] button[aria-label='Next page']");
+        await browser.WaitForAsync($"[data-testid=block-row][data-number='{height - 15}']");
+        Assert.Equal(0, await browser.CountAsync($"[data-testid=block-row][data-number='{height}']"));
+        Assert.Equal(15, await browser.CountAsync("[data-testid=block-row]"));
+
+        // Traces: ten to a page, the newest first; the second page holds older ones.
+        await browser.GotoInteractiveAsync("traces");
+        await browser.WaitForAsync($"[data-testid=trace-row][data-hash='{last.TransactionHash}']");
+        Assert.Equal(10, await browser.CountAsync("[data-testid=trace-row]"));
+        await browser.ClickAsync("[data-testid=trace-pager] button[aria-label='Next page']");
+        await browser.WaitForAsync($"[data-testid=trace-row][data-hash='{last.TransactionHash}']", "detached");
+        Assert.True(await browser.CountAsync("[data-testid=trace-row]") > 0);
+
+        // Filtering by status keeps only the failed creation; its waterfall opens beside the list.
+        await browser.ClickAsync("[data-testid=trace-status]");
+        await browser.ClickAsync(".mud-popover-open .mud-list-item >> text=failed");
+        await browser.WaitForAsync($"[data-testid=trace-row][data-hash='{fixture.Failed.TransactionHash}']");
+        await browser.WaitForAsync($"[data-testid=trace-row][data-hash='{fixture.Transfer.TransactionHash}']", "detached");
+        Assert.Equal(1, await browser.CountAsync("[data-testid=trace-row]"));
+        await browser.ClickAsync($"[data-testid=trace-row][data-hash='{fixture.Failed.TransactionHash}'] >> xpath=ancestor::tr/td[2]");
+        await browser.WaitForAsync($"[data-testid=selected-trace][data-hash='{fixture.Failed.TransactionHash}'] [data-testid=trace-stage]");
+        await browser.WaitForAsync("[data-testid=latency-histogram] [data-testid=histogram-total][data-count='1']", "attached");
         Assert.Empty(await browser.PageErrorsAsync());
     }
 }

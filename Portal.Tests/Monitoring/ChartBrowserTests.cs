@@ -23,14 +23,14 @@ public sealed class ChartBrowserTests(RealServerPortalFactory portal) : IClassFi
         await browser.GotoInteractiveAsync($"networks/{id}");
         await browser.WaitForAsync("[data-testid=chart-tps] .main-svg", timeoutMs: 20000);
         await browser.WaitForAsync($"[data-testid=chart-memory-{nodeId}] .main-svg", timeoutMs: 20000);
-        var first = int.Parse(await browser.EvaluateAsync<string>("document.querySelector('[data-testid=chart-tps] .metric-chart').dataset.points") ?? "0",
+        var first = int.Parse(await browser.EvaluateAsync<string>("document.querySelector('[data-testid=chart-tps] [data-points]').dataset.points") ?? "0",
             System.Globalization.CultureInfo.InvariantCulture);
 
         // New samples arrive over the live connection and are appended without reloading the page.
         await browser.EvaluateAsync<object?>("window.__noReload = true");
-        await browser.WaitForAsync($"xpath=//div[@data-testid='chart-tps']/div[number(@data-points) > {first + 1}]", "attached", 20000);
+        await browser.WaitForAsync($"xpath=//*[@data-testid='chart-tps']//span[number(@data-points) > {first + 1}]", "attached", 20000);
         await browser.ClickAsync("[data-testid=range-1h]");
-        await browser.WaitForAsync("[data-testid=range-1h].btn-primary");
+        await browser.WaitForAsync("[data-testid=range-1h][aria-pressed=true]");
         await browser.WaitForAsync("[data-testid=chart-tps] .scatterlayer .trace", "attached");
 
         // A workload from the page: its report appears when it ends, without a reload.

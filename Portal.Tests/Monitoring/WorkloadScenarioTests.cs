@@ -21,7 +21,7 @@ public sealed class WorkloadScenarioTests(RealServerPortalFactory portal) : ICla
 {
     private const int Rate = 50;
     private const int Duration = 30;
-    private const string TpsChart = "document.querySelector('[data-testid=chart-tps] .metric-chart')";
+    private const string TpsChart = "document.querySelector('[data-testid=chart-tps] .js-plotly-plot')";
 
     [BrowserFact(Timeout = 240_000)]
     public async Task A_50_tps_workload_shows_on_the_chart_matches_the_chain_and_fires_then_resolves_a_tps_alert()

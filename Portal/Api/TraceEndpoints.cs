@@ -28,7 +28,7 @@ internal static class TraceEndpoints
                 : Results.NotFound();
         }).WithTags("Traces").WithSummary("The transaction's stages as OTLP/JSON spans, to import into Jaeger, Tempo or any OTLP backend");
 
-        api.MapGet("/networks/{id}/traces", async (string id, string? status, bool? portalOnly, string? limit, NetworkCatalog networks, TraceOverview overview, CancellationToken ct) =>
+        api.MapGet("/networks/{id}/traces", async (HttpRequest request, string id, string? status, bool? portalOnly, string? limit, NetworkCatalog networks, TraceOverview overview, CancellationToken ct) =>
         {
             var errors = new FieldErrors();
             bool? succeeded = status switch { "success" => true, "failed" => false, _ => null };
@@ -37,6 +37,7 @@ internal static class TraceEndpoints
                 errors.Add("status", "One of: all, success, failed.");
             }
             var take = ExplorerInput.OptionalNumber(limit, "limit", 1, 1000, errors) ?? 100;
+            var paged = TracePageInput.Parse(request.Query, errors);
             if (errors.Any)
             {
                 return errors.ToResult();
@@ -45,9 +46,20 @@ internal static class TraceEndpoints
             {
                 return Results.NotFound();
             }
+            if (paged is { } input)
+            {
+                var page = await overview.PageAsync(new TraceQuery(id, succeeded, portalOnly ?? false, input.Slowest, input.From, input.To), input.Page, ct);
+                return Results.Ok(new
+                {
+                    stages = page.Stages, transactions = page.Rows.Items, total = page.Rows.Total, page = input.Page.Page, pageSize = input.Page.Size,
+                    latencyHistogram = page.Latency, windowFull = page.WindowFull,
+                });
+            }
             var result = await overview.LoadAsync(id, new TraceFilter(succeeded, portalOnly ?? false, (int)take), ct);
             return Results.Ok(new { stages = result.Stages, transactions = result.Rows });
-        }).WithTags("Traces").WithSummary("Recent transactions' stage spans (filter by status, portal-sent only) and per-stage p50/p95/p99 in milliseconds");
+        }).WithTags("Traces").WithSummary(
+            "Recent transactions' stage spans (filter by status, portal-sent only) and per-stage p50/p95/p99 in milliseconds; with page, pageSize, slowest, from or to: "
+            + "one page of the newest 2,000 matching traces, their total, and a histogram of end-to-end latency");
     }
 
     /// <summary>OTLP/HTTP with JSON bodies at the standard path; an API token is required (no cookie).</summary>

@@ -6,15 +6,15 @@ using NutPortal.Web.Components.Shared;
 
 namespace NutPortal.Web.Components.Explorer;
 
-/// <summary>A network's explorer: indexer progress, search, and the latest blocks and transactions, refreshed live as blocks are indexed.</summary>
+/// <summary>A network's explorer: indexer progress, search, and grids of its blocks and transactions (server-paged), refreshed live as blocks are indexed.</summary>
 public sealed partial class ExplorerHome : IDisposable
 {
     private readonly Throttle _throttle = new(TimeSpan.FromMilliseconds(500));
     private IDisposable? _subscription;
     private string? _networkName;
     private bool _notFound;
-    private IReadOnlyList<ChainBlock> _blocks = [];
-    private IReadOnlyList<ChainTransaction> _transactions = [];
+    private BlockGrid? _blocks;
+    private TransactionGrid? _transactions;
     private IndexerStatus? _status;
     private long? _indexedHeight;
 
@@ -33,20 +33,20 @@ public sealed partial class ExplorerHome : IDisposable
     {
         _networkName = (await Networks.GetAsync(Id))?.Name;
         _notFound = _networkName is null;
-        await LoadAsync();
+        await LoadStatusAsync();
         _subscription ??= Notifier.Subscribe<BlocksIndexed>(e => e.NetworkId == Id ? _throttle.RunAsync(() => InvokeAsync(async () =>
         {
-            await LoadAsync();
+            await LoadStatusAsync();
             StateHasChanged();
+            await (_blocks?.ReloadAsync() ?? Task.CompletedTask);
+            await (_transactions?.ReloadAsync() ?? Task.CompletedTask);
         })) : Task.CompletedTask);
     }
 
-    private async Task LoadAsync()
+    private async Task LoadStatusAsync()
     {
-        _blocks = await Queries.BlocksAsync(Id, null, 15);
-        _transactions = await Queries.LatestTransactionsAsync(Id, 15);
         _status = Board.Get(Id);
-        _indexedHeight = _blocks.Count > 0 ? _blocks[0].Number : null;
+        _indexedHeight = await Queries.IndexedHeightAsync(Id);
     }
 
     public void Dispose() => _subscription?.Dispose();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 using NutPortal.Core.Explorer;
 using NutPortal.Core.Live;
 using NutPortal.Core.Networks;
@@ -7,59 +8,69 @@ using NutPortal.Web.Components.Shared;
 
 namespace NutPortal.Web.Components.Traces;
 
-/// <summary>Recent transactions of a network with their stage durations and per-stage percentiles, refreshed live.</summary>
+/// <summary>Traces of a network, paged and filtered in the database, with the selected one's waterfall beside; refreshed live.</summary>
 public sealed partial class TracesPage : IDisposable
 {
     private readonly Throttle _throttle = new(TimeSpan.FromSeconds(1));
     private IDisposable? _subscription;
     private IReadOnlyList<Network> _networks = [];
-    private string? _networkId;
-    private string _status = "all";
-    private bool _portalOnly;
-    private TraceOverviewResult? _result;
+    private TracesViewModel _model = default!;
+    private MudDataGrid<TraceRow>? _grid;
+    private TransactionTrace? _selected;
 
     [Inject] private NetworkCatalog Catalog { get; set; } = default!;
 
     [Inject] private TraceOverview Overview { get; set; } = default!;
 
+    [Inject] private TransactionTraces Traces { get; set; } = default!;
+
     [Inject] private LiveNotifier Notifier { get; set; } = default!;
+
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+
+    private string CountText => _model.Last is { } last
+        ? $"{last.Rows.Total} {(last.Rows.Total == 1 ? "transaction" : "transactions")}{(last.WindowFull ? $" among the newest {TraceOverview.Window:N0}" : "")}"
+        : "";
 
     protected override async Task OnInitializedAsync()
     {
+        _model = new TracesViewModel(Overview, Clock);
         _networks = await Catalog.ListAsync();
-        _networkId = _networks.Count > 0 ? _networks[0].Id : null;
-        await LoadAsync();
-        _subscription = Notifier.Subscribe<BlocksIndexed>(e => e.NetworkId == _networkId
-            ? _throttle.RunAsync(() => InvokeAsync(async () =>
-            {
-                await LoadAsync();
-                StateHasChanged();
-            }))
+        _model.NetworkId = _networks.Count > 0 ? _networks[0].Id : null;
+        _subscription = Notifier.Subscribe<BlocksIndexed>(e => e.NetworkId == _model.NetworkId
+            ? _throttle.RunAsync(() => InvokeAsync(ReloadAsync))
             : Task.CompletedTask);
     }
 
-    private Task ChangeNetworkAsync(ChangeEventArgs e)
+    private async Task<GridData<TraceRow>> LoadAsync(GridState<TraceRow> state, CancellationToken ct)
     {
-        _networkId = e.Value?.ToString();
-        return LoadAsync();
+        var data = await _model.LoadAsync(state, ct);
+        StateHasChanged(); // the histogram and statistics beside the grid come with the page
+        return data;
     }
 
-    private Task ChangeStatusAsync(ChangeEventArgs e)
+    /// <summary>A filter change starts again at the first page (the old page number may be past the new end).</summary>
+    private async Task FilterAsync(Action change)
     {
-        _status = e.Value?.ToString() ?? "all";
-        return LoadAsync();
+        change();
+        _selected = null;
+        if (_grid is not null)
+        {
+            _grid.NavigateTo(Page.First);
+            await _grid.ReloadServerData();
+        }
     }
 
-    private Task ChangePortalOnlyAsync(ChangeEventArgs e)
-    {
-        _portalOnly = e.Value is true;
-        return LoadAsync();
-    }
+    private Task SlowestChangedAsync(string value) => FilterAsync(() => _model.SlowestStage = value == "any" ? null : value);
 
-    private async Task LoadAsync()
+    private Task ReloadAsync() => _grid?.ReloadServerData() ?? Task.CompletedTask;
+
+    private async Task SelectAsync(DataGridRowClickEventArgs<TraceRow> e)
     {
-        bool? succeeded = _status switch { "success" => true, "failed" => false, _ => null };
-        _result = _networkId is null ? null : await Overview.LoadAsync(_networkId, new TraceFilter(succeeded, _portalOnly, 100));
+        if (_model.NetworkId is { } network)
+        {
+            _selected = await Traces.GetAsync(network, e.Item.Hash, includeCallTree: false);
+        }
     }
 
     public void Dispose() => _subscription?.Dispose();
