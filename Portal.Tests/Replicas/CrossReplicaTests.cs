@@ -1,7 +1,9 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
 using NutPortal.Tests.Infrastructure;
 
 namespace NutPortal.Tests.Replicas;
@@ -11,17 +13,22 @@ public sealed class CrossReplicaTests(TwoReplicas replicas) : IClassFixture<TwoR
     [ReplicaFact]
     public async Task A_hub_client_on_replica_B_receives_a_job_run_that_replica_A_ran()
     {
-        using var client = StartHubClient(replicas.B);
-        Assert.Equal("connected", await ReadLineAsync(client));
+        await using var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(replicas.B.Address, "hubs/live"), HttpTransportType.WebSockets, o => o.AccessTokenProvider = () => Task.FromResult<string?>(replicas.Token))
+            .Build();
+        var runs = Channel.CreateUnbounded<JsonElement>();
+        using var subscription = connection.On<JsonElement>("jobRun", run => runs.Writer.TryWrite(run));
+        await connection.StartAsync();
         using var api = replicas.Client(replicas.A);
 
         var trigger = await api.PostAsync("/api/v1/jobs/metric-rollup/trigger", null);
 
         Assert.Equal(HttpStatusCode.Accepted, trigger.StatusCode);
-        var run = JsonDocument.Parse(await ReadLineAsync(client)).RootElement;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var run = await runs.Reader.ReadAsync(timeout.Token);
         Assert.Equal("MetricRollupJob", run.GetProperty("jobName").GetString());
         Assert.Equal("Running", run.GetProperty("outcome").GetString());
-        run = JsonDocument.Parse(await ReadLineAsync(client)).RootElement;
+        run = await runs.Reader.ReadAsync(timeout.Token);
         Assert.Equal("Succeeded", run.GetProperty("outcome").GetString());
     }
 
@@ -39,23 +46,5 @@ public sealed class CrossReplicaTests(TwoReplicas replicas) : IClassFixture<TwoR
         Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
         await Eventually.HoldsAsync(async () => (await onB.GetAsync("/api/v1/me")).StatusCode == HttpStatusCode.Unauthorized,
             "Replica B still accepts the token revoked on A.", TimeSpan.FromSeconds(2));
-    }
-
-    private Process StartHubClient(PortalProcess portal)
-    {
-        var psi = new ProcessStartInfo("node")
-        {
-            ArgumentList = { Path.Combine(NodeScript.RepoRoot, "Portal.Tests", "Live", "live-client.mjs"), new Uri(portal.Address, "hubs/live").ToString(), replicas.Token },
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = NodeScript.RepoRoot,
-        };
-        return Process.Start(psi)!;
-    }
-
-    private static async Task<string> ReadLineAsync(Process process)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        return await process.StandardOutput.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException("The client exited.");
     }
 }
