@@ -40,7 +40,10 @@ public sealed class MainPagesAccessibilityTests(RealServerPortalFactory portal) 
                 await browser.GotoInteractiveAsync(path);
                 await browser.WaitForAsync(ready);
                 await browser.WaitForAsync($"[data-testid=theme-toggle][data-theme={theme}]");
-                found.AddRange((await browser.AccessibilityViolationsAsync()).Select(v => $"/{path} ({theme}): {v}"));
+                foreach (var v in await browser.AccessibilityViolationsAsync())
+                {
+                    found.Add($"/{path} ({theme}): {v} — {await MarkupAsync(browser, v.Targets[0])}");
+                }
             }
         }
 
@@ -69,11 +72,15 @@ public sealed class MainPagesAccessibilityTests(RealServerPortalFactory portal) 
 
         // The page's action: Enter on "New network" opens the form.
         await browser.TabToAsync("[data-testid=new-network]");
-        Assert.Equal("New network", await browser.FocusedTextAsync());
+        Assert.Equal("New network", await browser.FocusedTextAsync(), ignoreCase: true);
         await browser.PressAsync("Enter");
         await browser.WaitForUrlAsync("/networks/new$");
         Assert.Empty(await browser.PageErrorsAsync());
     }
+
+    /// <summary>The offending element's markup (shortened), so a failure says what to fix.</summary>
+    private static Task<string> MarkupAsync(BrowserSession browser, string selector) => browser.EvaluateAsync<string>(
+        $"(document.querySelector({System.Text.Json.JsonSerializer.Serialize(selector)})?.outerHTML ?? '').slice(0, 400)");
 
     private static async Task SetThemeAsync(BrowserSession browser, string theme)
     {
