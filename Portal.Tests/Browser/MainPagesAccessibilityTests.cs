@@ -1,3 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NutPortal.Core.Networks;
+using NutPortal.Core.Persistence;
 using NutPortal.Tests.Infrastructure;
 using NutPortal.Tests.Networks;
 
@@ -76,6 +80,40 @@ public sealed class MainPagesAccessibilityTests(RealServerPortalFactory portal) 
         await browser.PressAsync("Enter");
         await browser.WaitForUrlAsync("/networks/new$");
         Assert.Empty(await browser.PageErrorsAsync());
+    }
+
+    [BrowserFact]
+    public async Task The_labelled_filter_row_filters_the_networks_grid_on_the_server()
+    {
+        await AddNetworkAsync("filter-apple", NetworkStatus.Stopped);
+        await AddNetworkAsync("filter-pear", NetworkStatus.Failed);
+        await using var browser = BrowserSession.Start(portal.Address);
+        await browser.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        await browser.GotoInteractiveAsync("networks");
+        await browser.WaitForAsync("[data-testid=network-link][data-name=filter-pear]");
+
+        await browser.FillAsync("input[data-testid=filter-Name][placeholder='Filter by name']", "APPLE");
+        await browser.WaitForAsync("[data-testid=network-link][data-name=filter-pear]", "detached");
+        Assert.Equal(1, await browser.CountAsync("[data-testid=network-link][data-name=filter-apple]"));
+
+        await browser.FillAsync("input[data-testid=filter-Name]", "filter-");
+        await browser.WaitForAsync("[data-testid=network-link][data-name=filter-pear]");
+        await browser.ClickAsync("[data-testid=filter-Status]");
+        await browser.ClickAsync(".mud-popover-open .mud-list-item:has-text('Failed')");
+        await browser.WaitForAsync("[data-testid=network-link][data-name=filter-apple]", "detached");
+        Assert.Equal(1, await browser.CountAsync("[data-testid=network-link][data-name=filter-pear]"));
+    }
+
+    private async Task AddNetworkAsync(string name, NetworkStatus status)
+    {
+        var contexts = portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        db.Networks.Add(new Network
+        {
+            Id = name.Replace("-", ""), Name = name, Platform = "ethereum-anvil", Driver = "local", ProfileJson = "{}",
+            Status = status, CreatedBy = PortalFactory.AdminEmail, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync();
     }
 
     /// <summary>The offending element's markup (shortened), so a failure says what to fix.</summary>
