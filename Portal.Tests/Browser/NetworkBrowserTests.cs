@@ -29,7 +29,7 @@ public sealed class NetworkBrowserTests(RealServerPortalFactory portal) : IClass
         await browser.WaitForTextAsync("[data-testid=node-status]", "Up", 30000);
         var first = long.Parse(await browser.TextAsync("[data-testid=node-height]") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
         await browser.EvaluateAsync<object?>("window.__noReload = true");
-        await browser.WaitForAsync($"xpath=//td[@data-testid='node-height' and number(text()) > {first + 1}]", timeoutMs: 20000);
+        await browser.WaitForAsync($"xpath=//*[@data-testid='node-height' and number(text()) > {first + 1}]", timeoutMs: 20000);
         Assert.True(await browser.EvaluateAsync<bool>("window.__noReload === true"), "the page reloaded");
         Assert.Equal("Running", await browser.TextAsync("[data-testid=network-status]"));
     }

@@ -23,14 +23,16 @@ public static class PortalTheme
             TextSecondary = "#5b6472",
             LinesDefault = "#e2e5ea",
             TableLines = "#e2e5ea",
-            Success = "#2e7d32",
-            Warning = "#b26a00",
-            Error = "#c62828",
-            Info = "#0277bd",
+            // Dark enough for 4.5:1 as text on white and on the tinted chip background (axe's color-contrast).
+            Success = "#1b5e20",
+            Warning = "#8a5300",
+            Error = "#b71c1c",
+            Info = "#01579b",
         },
         PaletteDark = new PaletteDark
         {
             Primary = "#64b5f6",
+            PrimaryContrastText = "#0d1117", // white on the light blue is 2.2:1
             Secondary = "#9da7b3",
             Tertiary = "#4db6ac",
             AppbarBackground = "#161b22",
