@@ -8,7 +8,12 @@ public static class PortalWebApplication
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot(args) });
+        // The application is always "Portal", also when a bench runs it inside another process (a test host): the
+        // static-asset manifest MapStaticAssets reads is named after it.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args, ContentRootPath = ContentRoot(args), ApplicationName = typeof(PortalWebApplication).Assembly.GetName().Name,
+        });
         configure?.Invoke(builder);
         builder.Services
             .AddPortalCore(builder.Configuration)
