@@ -45,5 +45,15 @@ public sealed class TestSuiteBrowserTests(RealServerPortalFactory portal) : ICla
         await browser.FillAsync("[data-testid=suite-steps]", "[{\"type\": \"deploy\", \"contract\": \"Token\", \"args\": [\"a\", \"b\", \"1\"]}, {\"type\": \"call\", \"function\": \"totalSuply\"}]");
         await browser.ClickAsync("[data-testid=save-suite]");
         await browser.WaitForTextAsync("[data-testid=suite-error][data-field='steps[1].function']", "No function 'totalSuply'");
+
+        // Deleting asks first: cancelling keeps the suite, confirming removes it.
+        await browser.ClickAsync("[data-testid=delete-suite]");
+        await browser.WaitForTextAsync("[data-testid=confirm-message]", "Delete the suite 'ERC-20 basics' and its runs?");
+        await browser.ClickAsync("[data-testid=confirm-cancel]");
+        await browser.WaitForAsync("[data-testid=confirm-dialog]", "detached");
+        Assert.Equal(1, await browser.CountAsync("[data-testid=suite-tab][data-name='ERC-20 basics']"));
+        await browser.ClickAsync("[data-testid=delete-suite]");
+        await browser.ClickAsync("[data-testid=confirm-ok]");
+        await browser.WaitForAsync("[data-testid=suite-tab][data-name='ERC-20 basics']", "detached");
     }
 }

@@ -5,6 +5,8 @@ using NutPortal.Core.Contracts;
 using NutPortal.Core.Contracts.Testing;
 using NutPortal.Core.Ethereum.Abi;
 using NutPortal.Core.Live;
+using MudBlazor;
+using NutPortal.Web.Components.Shared;
 
 namespace NutPortal.Web.Components.Contracts;
 
@@ -33,6 +35,9 @@ public sealed partial class TestSuitesPanel : IDisposable
 
     [Inject]
     private LiveNotifier Notifier { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
 
     [Inject]
     private AuthenticationStateProvider Auth { get; set; } = default!;
@@ -131,7 +136,11 @@ public sealed partial class TestSuitesPanel : IDisposable
 
     private async Task DeleteAsync()
     {
-        if (_suiteId is not null && await Tests.DeleteAsync(Project.Id, _suiteId))
+        if (_suiteId is null || !await Dialogs.ConfirmAsync("Delete test suite", $"Delete the suite '{_name}' and its runs?", "Delete"))
+        {
+            return;
+        }
+        if (await Tests.DeleteAsync(Project.Id, _suiteId))
         {
             _suiteId = null;
             _editing = false;
