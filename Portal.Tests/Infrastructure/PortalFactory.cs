@@ -108,23 +108,54 @@ public class PortalFactory : WebApplicationFactory<Program>
         }
     }
 
+    // The host's own stop can fail (a hosted service past the shutdown timeout): the nodes and the data folder
+    // go all the same, or later tests run beside leftover nodes.
+    public override async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await base.DisposeAsync();
+        }
+        finally
+        {
+            RemoveData();
+            GC.SuppressFinalize(this);
+        }
+    }
+
     protected override void Dispose(bool disposing)
     {
-        base.Dispose(disposing);
-        if (disposing && _ownsData)
+        try
         {
-            // Nodes deliberately outlive the portal (it re-adopts them); a finished test must not leave any behind.
-            LeftoverProcesses.KillUnder(DataDirectory);
-            SqliteConnection.ClearAllPools();
-            Database.Dispose();
-            try
+            base.Dispose(disposing);
+        }
+        finally
+        {
+            if (disposing)
             {
-                Directory.Delete(DataDirectory, recursive: true);
+                RemoveData();
             }
-            catch (IOException)
-            {
-                // A process still holding a file in the folder must not fail the test run.
-            }
+        }
+    }
+
+    private void RemoveData()
+    {
+        if (!_ownsData)
+        {
+            return;
+        }
+        _ownsData = false;
+        // Nodes deliberately outlive the portal (it re-adopts them); a finished test must not leave any behind.
+        LeftoverProcesses.KillUnder(DataDirectory);
+        SqliteConnection.ClearAllPools();
+        Database.Dispose();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A process still holding a file in the folder must not fail the test run.
         }
     }
 }
