@@ -5,7 +5,7 @@ namespace NutPortal.Core.Persistence.Migrations;
 
 /// <summary>Each user's theme choice (light or dark), kept across sign-ins.</summary>
 [DbContext(typeof(PortalDbContext))]
-[Migration("20261202000100_UserDarkMode")]
+[Migration("20261202000150_UserDarkMode")]
 public sealed class UserDarkMode : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) =>
