@@ -75,7 +75,8 @@ public sealed class MainPagesAccessibilityTests(RealServerPortalFactory portal) 
         await browser.WaitForAsync("[data-testid=new-network]");
 
         // The page's action: Enter on "New network" opens the form.
-        await browser.TabToAsync("[data-testid=new-network]");
+        // The networks grid (filter cells, rows, pager) may stand between the drawer and the action.
+        await browser.TabToAsync("[data-testid=new-network]", maxPresses: 200);
         Assert.Equal("New network", await browser.FocusedTextAsync(), ignoreCase: true);
         await browser.PressAsync("Enter");
         await browser.WaitForUrlAsync("/networks/new$");

@@ -30,7 +30,7 @@ public sealed class ChartBrowserTests(RealServerPortalFactory portal) : IClassFi
         await browser.EvaluateAsync<object?>("window.__noReload = true");
         await browser.WaitForAsync($"xpath=//*[@data-testid='chart-tps']//span[number(@data-points) > {first + 1}]", "attached", 20000);
         await browser.ClickAsync("[data-testid=range-1h]");
-        await browser.WaitForAsync("[data-testid=range-1h][aria-pressed=true]");
+        await browser.WaitForAsync("[data-testid=range-1h][aria-checked=true]");
         await browser.WaitForAsync("[data-testid=chart-tps] .scatterlayer .trace", "attached");
 
         // A workload from the page: its report appears when it ends, without a reload.
