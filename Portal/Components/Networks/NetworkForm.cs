@@ -1,4 +1,5 @@
 using NutPortal.Core.Networks;
+using NutPortal.Core.Networks.Platforms;
 
 namespace NutPortal.Web.Components.Networks;
 
@@ -23,6 +24,8 @@ public sealed class NetworkForm
 
     public string Hardfork { get; set; } = Defaults.Hardfork;
 
+    public string Consensus { get; set; } = Defaults.Consensus;
+
     public RestartPolicy RestartPolicy { get; set; } = Defaults.RestartPolicy;
 
     public int AccountCount { get; set; } = Defaults.Accounts.Count;
@@ -35,7 +38,11 @@ public sealed class NetworkForm
 
     public int DiskGb { get; set; } = Defaults.Hardware.DiskGb;
 
-    public NetworkProfile ToProfile() => new()
+    /// <summary>
+    /// The profile for the chosen platform: a consensus or hardfork left from another platform falls back to this
+    /// one's first, and a platform without portal-funded accounts gets none.
+    /// </summary>
+    public NetworkProfile ToProfile(PlatformCapabilities caps) => new()
     {
         Name = Name,
         Platform = Platform,
@@ -44,9 +51,10 @@ public sealed class NetworkForm
         BlockIntervalSeconds = BlockIntervalSeconds,
         BlockGasLimit = BlockGasLimit,
         ChainId = ChainId,
-        Hardfork = Hardfork,
+        Hardfork = caps.Hardforks.Count == 0 || caps.Hardforks.Contains(Hardfork) ? Hardfork : caps.DefaultHardfork,
+        Consensus = caps.Consensus.Contains(Consensus) ? Consensus : caps.Consensus[0],
         RestartPolicy = RestartPolicy,
-        Accounts = new AccountsSpec { Count = AccountCount, BalanceEth = BalanceEth },
+        Accounts = new AccountsSpec { Count = caps.AccountCount.Max == 0 ? 0 : AccountCount, BalanceEth = BalanceEth },
         Hardware = new HardwareSpec { Cpus = Cpus, MemoryMb = MemoryMb, DiskGb = DiskGb },
     };
 }
