@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using NutPortal.Tests.Infrastructure;
 
@@ -44,7 +43,5 @@ public sealed class LiveHubTests(RealServerPortalFactory portal) : IClassFixture
         Assert.Equal(HubConnectionState.Disconnected, connection.State);
     }
 
-    private HubConnection Connect(string token) => new HubConnectionBuilder()
-        .WithUrl(new Uri(portal.Address, "hubs/live"), HttpTransportType.WebSockets, o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
-        .Build();
+    private HubConnection Connect(string token) => LiveHubClient.Connect(portal.Address, token);
 }

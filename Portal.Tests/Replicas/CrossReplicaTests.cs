@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using NutPortal.Tests.Infrastructure;
+using NutPortal.Tests.Live;
 
 namespace NutPortal.Tests.Replicas;
 
@@ -13,9 +13,7 @@ public sealed class CrossReplicaTests(TwoReplicas replicas) : IClassFixture<TwoR
     [ReplicaFact]
     public async Task A_hub_client_on_replica_B_receives_a_job_run_that_replica_A_ran()
     {
-        await using var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(replicas.B.Address, "hubs/live"), HttpTransportType.WebSockets, o => o.AccessTokenProvider = () => Task.FromResult<string?>(replicas.Token))
-            .Build();
+        await using var connection = LiveHubClient.Connect(replicas.B.Address, replicas.Token);
         var runs = Channel.CreateUnbounded<JsonElement>();
         using var subscription = connection.On<JsonElement>("jobRun", run => runs.Writer.TryWrite(run));
         await connection.StartAsync();
