@@ -15,7 +15,10 @@ public static class WebServiceCollectionExtensions
     {
         services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // A tab closed while a chart call was in flight leaves that call unanswered; the circuit's disposal (and a
+        // portal stop, which waits for it) waits this long for it instead of the default minute. Every JS call the
+        // portal makes is a short drawing or DOM call.
+        services.AddRazorComponents().AddInteractiveServerComponents(o => o.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(10));
         services.AddMudServices();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using NutPortal.Core.Live;
 using NutPortal.Core.Monitoring;
+using NutPortal.Web.Components.Shared;
 using Plotly.Blazor;
 using Plotly.Blazor.Traces;
 
@@ -18,7 +19,7 @@ public sealed partial class MetricChart
     private readonly List<MetricPoint> _pending = [];
     private readonly CancellationTokenSource _stop = new();
     private IDisposable? _subscription;
-    private PlotlyChart? _chart;
+    private PortalPlot? _chart;
     private ChartPointCount? _count;
     private IList<ITrace>? _traces;
     private Plotly.Blazor.Layout _layout = new();

@@ -20,7 +20,7 @@ public sealed partial class Sparkline
     private readonly ConcurrentQueue<MetricPoint> _pending = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly List<MetricPoint> _points = [];
-    private PlotlyChart? _chart;
+    private PortalPlot? _chart;
     private IList<ITrace> _data = [];
     private IDisposable? _subscription;
     private Task? _pump;
