@@ -9,7 +9,10 @@ namespace NutPortal.Workers.Networks;
 
 /// <summary>
 /// Runs a network's deployment step by step, recording each step live. A failed step says why and what to
-/// do; every node started so far is stopped again, so nothing is left half-running.
+/// do; every node started so far is stopped again, so nothing is left half-running. A deployment whose replica
+/// died mid-way is handed out again by Hangfire (PostgreSQL storage) and resumes here: steps that finished
+/// (allocation, funding) are kept, nodes still running are adopted, the rest run again; a deployment that
+/// already ended is left as it is.
 /// </summary>
 public sealed class NetworkDeployer(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -27,9 +30,19 @@ public sealed class NetworkDeployer(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var network = await db.Networks.AsNoTracking().Include(n => n.Nodes).SingleOrDefaultAsync(n => n.Id == networkId, ct)
             ?? throw new InvalidOperationException($"Network {networkId} no longer exists.");
+        if (network.Status != NetworkStatus.Deploying)
+        {
+            return $"{network.Name} is {network.Status}: an earlier run of this deployment already ended it.";
+        }
         var profile = NodeRunner.ReadProfile(network);
         var steps = new StepRecorder(dbFactory, notifier, clock, networkId);
         var nodeIds = network.Nodes.Select(n => n.Id).ToList();
+        if (await steps.StartedBeforeAsync(ct))
+        {
+            logger.LogInformation("Resuming the interrupted deployment of network {Network}", networkId);
+            await audit.RecordAsync(networkId, null, NetworkAudit.PortalActor, "deploy", "resumed",
+                "The portal running this deployment stopped mid-way; it resumes here. Finished steps are kept and nodes still running are adopted.", ct);
+        }
         try
         {
             await steps.RunAsync(DeploymentPlan.Validate, async () =>
@@ -42,18 +55,8 @@ public sealed class NetworkDeployer(
                 runner.DriverFor(network);
                 return $"{profile.Platform} on the {profile.Driver} driver, {profile.NodeCount} node(s).";
             });
-            await steps.RunAsync(DeploymentPlan.Allocate, () => runner.AllocateAsync(networkId, ct));
-            await steps.RunAsync(DeploymentPlan.StartNodes, async () =>
-            {
-                foreach (var id in nodeIds)
-                {
-                    using (await locks.AcquireAsync(id, ct))
-                    {
-                        await runner.LaunchAsync(id, null, ct);
-                    }
-                }
-                return $"{nodeIds.Count} node process(es) started.";
-            });
+            await steps.RunOnceAsync(DeploymentPlan.Allocate, () => runner.AllocateAsync(networkId, ct));
+            await steps.RunAsync(DeploymentPlan.StartNodes, () => StartNodesAsync(network, ct));
             await steps.RunAsync(DeploymentPlan.WaitForRpc, async () =>
             {
                 foreach (var id in nodeIds)
@@ -63,7 +66,7 @@ public sealed class NetworkDeployer(
                 return "Every node answers its RPC.";
             });
             var nodes = await NodesAsync(nodeIds, ct);
-            await steps.RunAsync(DeploymentPlan.FundAccounts, () => FundAsync(networkId, runner.PlatformFor(network), nodes[0], profile, ct));
+            await steps.RunOnceAsync(DeploymentPlan.FundAccounts, () => FundAsync(networkId, runner.PlatformFor(network), nodes[0], profile, ct));
             await steps.RunAsync(DeploymentPlan.Verify, () => runner.PlatformFor(network).VerifyAsync(profile, nodes, ct));
         }
         catch (Exception ex) when (ex is not OperationCanceledException || ct.IsCancellationRequested)
@@ -74,6 +77,27 @@ public sealed class NetworkDeployer(
         await MarkRunningAsync(networkId, ct);
         await audit.RecordAsync(networkId, null, network.CreatedBy, "deploy", "succeeded", "All steps completed; the network is running.", ct);
         return $"Deployed {network.Name}.";
+    }
+
+    /// <summary>Starts every node, adopting the ones an interrupted run of this deployment left running.</summary>
+    private async Task<string> StartNodesAsync(Network network, CancellationToken ct)
+    {
+        var driver = runner.DriverFor(network);
+        var adopted = 0;
+        foreach (var node in network.Nodes)
+        {
+            using (await locks.AcquireAsync(node.Id, ct))
+            {
+                if (node.ProcessId is not null && driver.IsRunning(node))
+                {
+                    adopted++;
+                    continue;
+                }
+                await runner.LaunchAsync(node.Id, null, ct);
+            }
+        }
+        var started = network.Nodes.Count - adopted;
+        return adopted == 0 ? $"{started} node process(es) started." : $"{started} node process(es) started, {adopted} still running from the interrupted run adopted.";
     }
 
     private async Task<List<NetworkNode>> NodesAsync(IReadOnlyList<string> nodeIds, CancellationToken ct)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NutPortal.Core.Configuration;
 using NutPortal.Core.Leases;
 using NutPortal.Core.Live;
 using NutPortal.Core.Networks;
@@ -26,6 +27,7 @@ public sealed class NodeSupervisor(
     BlockProducer blocks,
     TimeProvider clock,
     IOptions<NetworkOptions> options,
+    IOptions<PortalOptions> portal,
     LeaseKeeper leases,
     ILogger<NodeSupervisor> logger) : BackgroundService
 {
@@ -110,7 +112,11 @@ public sealed class NodeSupervisor(
             }
             await MarkDownAsync(network, node, "The node was not running when the portal started.", ct);
         }
-        await FailInterruptedDeploymentsAsync(ct);
+        if (portal.Value.Database.Provider != DatabaseProvider.Postgres)
+        {
+            // On PostgreSQL Hangfire hands a dead replica's deployment to a live one, which resumes it.
+            await FailInterruptedDeploymentsAsync(ct);
+        }
     }
 
     /// <summary>One pass over the nodes: every replica samples heights; the supervising one also marks down and restarts.</summary>

@@ -38,6 +38,26 @@ internal sealed class StepRecorder(IDbContextFactory<PortalDbContext> dbFactory,
         }
     }
 
+    /// <summary>Runs the step unless an earlier run of this deployment finished it (a resumed deployment keeps its work).</summary>
+    public async Task RunOnceAsync(string name, Func<Task<string>> step)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            if (await db.DeploymentSteps.AnyAsync(s => s.NetworkId == networkId && s.Name == name && s.Status == StepStatus.Succeeded))
+            {
+                return;
+            }
+        }
+        await RunAsync(name, step);
+    }
+
+    /// <summary>Whether an earlier run of this deployment got as far as starting a step.</summary>
+    public async Task<bool> StartedBeforeAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.DeploymentSteps.AnyAsync(s => s.NetworkId == networkId && s.Status != StepStatus.Pending, ct);
+    }
+
     public async Task SkipRemainingAsync()
     {
         await using var db = await dbFactory.CreateDbContextAsync();
