@@ -33,4 +33,29 @@ public sealed class NetworkBrowserTests(RealServerPortalFactory portal) : IClass
         Assert.True(await browser.EvaluateAsync<bool>("window.__noReload === true"), "the page reloaded");
         Assert.Equal("Running", await browser.TextAsync("[data-testid=network-status]"));
     }
+
+    [BrowserFact]
+    public async Task A_litecoin_network_of_three_nodes_is_created_from_the_same_form()
+    {
+        await using var browser = BrowserSession.Start(portal.Address);
+        await browser.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        await browser.GotoInteractiveAsync("networks/new");
+        await browser.WaitForAsync("[data-testid=network-form]");
+
+        // Choosing the platform changes the form: its consensus, no Ethereum hardfork or funded accounts.
+        await browser.SelectAsync("#platform", "litecoin");
+        await browser.WaitForTextAsync("#consensus", "pow");
+        Assert.Equal(0, await browser.CountAsync("#hardfork"));
+        Assert.Equal(0, await browser.CountAsync("#accounts-count"));
+        await browser.FillAsync("#name", "form litecoin");
+        await browser.FillAsync("#nodeCount", "3");
+        await browser.ClickAsync("[data-testid=create-network]");
+
+        await browser.WaitForAsync("[data-testid=network-name]");
+        await browser.WaitForTextAsync("[data-testid=network-status]", "Running", 90000);
+        Assert.Equal(3, await browser.CountAsync("[data-testid=node-row]"));
+        // The nodes follow node-1's blocks: all three rows show one height past the verify step's block 1.
+        const string heights = "//*[@data-testid='node-height']";
+        await browser.WaitForAsync($"xpath=//*[@data-testid='node-table'][count(.{heights}) = 3][number(({heights})[1]) > 1][not(.{heights}[. != ({heights})[1]])]", timeoutMs: 30000);
+    }
 }

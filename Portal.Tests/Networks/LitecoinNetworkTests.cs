@@ -1,7 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using NutPortal.Tests.Infrastructure;
 using static NutPortal.Tests.Networks.NetworkApi;
@@ -97,15 +94,6 @@ public sealed class LitecoinNetworkTests(PortalFactory portal) : IClassFixture<P
         Assert.Equal(pids.Order(), LeftoverProcesses.Under(Path.Combine(second.DataDirectory, "networks", id)).Order());
     }
 
-    /// <summary>Calls the node's own RPC with the cookie litecoind wrote in its data folder.</summary>
-    private async Task<JsonElement> RpcAsync(string networkId, JsonElement node, string method, object[] parameters, string path = "")
-    {
-        var cookie = await File.ReadAllTextAsync(Path.Combine(portal.DataDirectory, "networks", networkId, node.GetProperty("name").GetString()!, "regtest", ".cookie"));
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(cookie.Trim())));
-        var response = await http.PostAsJsonAsync(node.GetProperty("rpcUrl").GetString() + "/" + path, new { jsonrpc = "1.0", id = 1, method, @params = parameters });
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(response.IsSuccessStatusCode, body.ToString());
-        return body.GetProperty("result");
-    }
+    private Task<JsonElement> RpcAsync(string networkId, JsonElement node, string method, object[] parameters, string path = "") =>
+        LitecoinRpc.CallAsync(portal.DataDirectory, networkId, node, method, parameters, path);
 }

@@ -29,7 +29,8 @@ public sealed class NetworkResources(BlockHeightTracker heights, TimeProvider cl
 
     public NodeResource From(NetworkNode node) => From(node, null);
 
-    private NodeResource From(NetworkNode node, long? bestHeight)
+    /// <summary>The node with its lag behind the network's best height (null when either height is unknown).</summary>
+    public NodeResource From(NetworkNode node, long? bestHeight)
     {
         var height = heights.Latest(node.Id) ?? node.BlockHeight;
         var state = node.Status == NodeStatus.Up ? heights.State(node.Id) : null;

@@ -91,7 +91,13 @@ public sealed class LitecoinPlatform(LitecoinNode rpc, IOptions<NetworkOptions> 
             "-dnsseed=0", "-upnp=0", "-listenonion=0", "-discover=0", "-fallbackfee=0.0001",
             "-blockmaxweight=" + profile.Litecoin.BlockMaxWeight.ToString(CultureInfo.InvariantCulture),
         };
-        arguments.AddRange((context.Peers ?? []).Where(p => p.NodeName != context.NodeName).Select(p => $"-addnode={p.Host}:{p.P2pPort}"));
+        var peers = context.Peers ?? [];
+        arguments.AddRange(peers.Where(p => p.NodeName != context.NodeName).Select(p => $"-addnode={p.Host}:{p.P2pPort}"));
+        // A fresh regtest node is in initial block download, and then takes blocks only from peers it dialled
+        // itself (when it has any). -addnode retries a refused dial only after 60 s, so non-mining nodes that came
+        // up before the miner dialled just each other and ignored the miner's blocks on its own connections to them.
+        // The network's own hosts get noban, which makes their inbound connections block sources too.
+        arguments.AddRange(peers.Select(p => p.Host).Append(context.Host).Distinct(StringComparer.Ordinal).Select(h => $"-whitelist=noban@{h}"));
         return new NodeLaunch(binary, arguments, "", "litecoind/0.21");
     }
 
