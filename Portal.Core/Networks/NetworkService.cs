@@ -35,6 +35,10 @@ public sealed class NetworkService(
         {
             return new CreateNetworkResult(null, errors);
         }
+        if (runner.PlatformNamed(profile.Platform).Capabilities.Hardforks.Count == 0)
+        {
+            profile = profile with { Hardfork = "" }; // Ethereum's default means nothing to Neo or Litecoin nodes
+        }
         var now = clock.GetUtcNow().UtcDateTime;
         var network = new Network
         {

@@ -32,9 +32,11 @@ public sealed class NodeRunner(
         drivers.FirstOrDefault(d => d.Name == network.Driver)
         ?? throw new NodeStartException($"The '{network.Driver}' driver is not available in this portal.", "Use the local driver, or configure the driver in Portal settings.");
 
-    public IBlockchainPlatform PlatformFor(Network network) =>
-        platforms.FirstOrDefault(p => p.Name == network.Platform)
-        ?? throw new NodeStartException($"Platform '{network.Platform}' is not installed.", "Redeploy the network on an available platform.");
+    public IBlockchainPlatform PlatformFor(Network network) => PlatformNamed(network.Platform);
+
+    public IBlockchainPlatform PlatformNamed(string name) =>
+        platforms.FirstOrDefault(p => p.Name == name)
+        ?? throw new NodeStartException($"Platform '{name}' is not installed.", "Redeploy the network on an available platform.");
 
     /// <summary>
     /// Gives every local node of the network that has none its block of loopback ports, then lets the platform

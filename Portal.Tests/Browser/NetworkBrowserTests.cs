@@ -32,6 +32,8 @@ public sealed class NetworkBrowserTests(RealServerPortalFactory portal) : IClass
         await browser.WaitForAsync($"xpath=//*[@data-testid='node-height' and number(text()) > {first + 1}]", timeoutMs: 20000);
         Assert.True(await browser.EvaluateAsync<bool>("window.__noReload === true"), "the page reloaded");
         Assert.Equal("Running", await browser.TextAsync("[data-testid=network-status]"));
+        Assert.Equal(1, await browser.CountAsync("[data-testid=upgrade-node]")); // anvil hardforks; no resync on a one-node chain
+        Assert.Equal(0, await browser.CountAsync("[data-testid=resync-node]"));
     }
 
     [BrowserFact]
@@ -57,5 +59,9 @@ public sealed class NetworkBrowserTests(RealServerPortalFactory portal) : IClass
         // The nodes follow node-1's blocks: all three rows show one height past the verify step's block 1.
         const string heights = "//*[@data-testid='node-height']";
         await browser.WaitForAsync($"xpath=//*[@data-testid='node-table'][count(.{heights}) = 3][number(({heights})[1]) > 1][not(.{heights}[. != ({heights})[1]])]", timeoutMs: 30000);
+        // Litecoin's node operations, not Ethereum's: resync is offered, a hardfork upgrade is not and none is shown.
+        Assert.Equal(3, await browser.CountAsync("[data-testid=resync-node]"));
+        Assert.Equal(0, await browser.CountAsync("[data-testid=upgrade-node]"));
+        Assert.DoesNotContain("prague", await browser.TextAsync("[data-testid=node-table]"), StringComparison.OrdinalIgnoreCase);
     }
 }
