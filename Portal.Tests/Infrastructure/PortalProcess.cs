@@ -10,13 +10,16 @@ public sealed class PortalProcess : IDisposable
 {
     private readonly Process _process;
 
-    private PortalProcess(Process process, Uri address)
+    private PortalProcess(Process process, Uri address, string dataDirectory)
     {
         _process = process;
         Address = address;
+        DataDirectory = dataDirectory;
     }
 
     public Uri Address { get; }
+
+    public string DataDirectory { get; }
 
     /// <summary>Starts the portal on <paramref name="dataDirectory"/>; <paramref name="settings"/> are extra <c>--Key=value</c> arguments.</summary>
     public static async Task<PortalProcess> StartAsync(string dataDirectory, string bootstrapToken, params string[] settings)
@@ -42,7 +45,7 @@ public sealed class PortalProcess : IDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var portal = new PortalProcess(process, new Uri($"http://127.0.0.1:{port}/"));
+        var portal = new PortalProcess(process, new Uri($"http://127.0.0.1:{port}/"), dataDirectory);
         using var client = new HttpClient { BaseAddress = portal.Address };
         for (var i = 0; i < 300; i++)
         {
