@@ -32,6 +32,9 @@ internal sealed class WebhookReceiver : IDisposable
 
     public IReadOnlyList<JsonElement> Received => [.. _received];
 
+    /// <summary>From now on every call succeeds (the receiver's outage is over).</summary>
+    public void Recover() => Interlocked.Exchange(ref _failures, 0);
+
     public async Task<JsonElement> WaitForAsync(Func<JsonElement, bool> match, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;

@@ -9,12 +9,12 @@ namespace NutPortal.Workers.Alerts;
 
 /// <summary>
 /// One evaluation of every rule: reads the latest metric values, steps each rule's alert, stores every
-/// transition, publishes changes live and hands Firing and Resolved to the webhook dispatcher (unless silenced).
+/// transition, publishes changes live and queues a delivery job per webhook for Firing and Resolved (unless silenced).
 /// </summary>
 public sealed class AlertEngine(
     IDbContextFactory<PortalDbContext> dbFactory,
     LatestMetrics latest,
-    WebhookDispatcher webhooks,
+    WebhookQueue webhooks,
     LiveNotifier notifier,
     TimeProvider clock,
     IOptions<AlertOptions> options)
@@ -46,21 +46,19 @@ public sealed class AlertEngine(
             return 0;
         }
         await db.SaveChangesAsync(ct); // new alerts get their ids
-        db.AlertTransitions.AddRange(changes.SelectMany(c => c.Transitions.Select(t => new AlertTransition
+        var stored = changes.Select(c => (c.Rule, c.Alert, Transitions: c.Transitions.Select(t => new AlertTransition
         {
             AlertId = c.Alert.Id, RuleId = c.Rule.Id, From = t.From, To = t.To, At = now, Value = c.Alert.Value,
-        })));
-        await db.SaveChangesAsync(ct);
-        foreach (var (rule, alert, transitions) in changes)
+        }).ToList())).ToList();
+        db.AlertTransitions.AddRange(stored.SelectMany(c => c.Transitions));
+        await db.SaveChangesAsync(ct); // the transitions get the ids their delivery jobs carry
+        foreach (var (rule, alert, transitions) in stored)
         {
             await notifier.PublishAsync(new AlertChanged(alert.Id, rule.Id, rule.NetworkId, alert.State));
             var silenced = rule.SilencedUntil is { } until && until > now;
-            foreach (var (_, to) in transitions.Where(t => t.To is AlertState.Firing or AlertState.Resolved))
+            foreach (var transition in transitions.Where(t => !silenced && t.To is AlertState.Firing or AlertState.Resolved))
             {
-                if (!silenced)
-                {
-                    webhooks.Enqueue(rule, alert, to, now);
-                }
+                webhooks.Enqueue(rule, transition);
             }
         }
         return changes.Count;
