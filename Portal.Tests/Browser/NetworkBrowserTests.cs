@@ -18,7 +18,8 @@ public sealed class NetworkBrowserTests(RealServerPortalFactory portal) : IClass
         await browser.FillAsync("#name", "browser net");
         await browser.FillAsync("#blockIntervalSeconds", "-3");
         await browser.ClickAsync("[data-testid=create-network]");
-        await browser.WaitForAsync("[data-testid=field-error][data-field=blockIntervalSeconds]");
+        await browser.WaitForAsync("[data-field=blockIntervalSeconds][aria-invalid=true]");
+        Assert.Equal(0, await browser.CountAsync("[data-field=name][aria-invalid=true]"));
 
         await browser.FillAsync("#blockIntervalSeconds", "1");
         await browser.ClickAsync("[data-testid=create-network]");
