@@ -59,6 +59,18 @@ public sealed partial class BrowserSession : IAsyncDisposable
             Timeout = timeoutMs,
         }));
 
+    /// <summary>
+    /// Waits until the input matching <paramref name="selector"/> is marked invalid and returns the message that
+    /// describes it (its aria-describedby element: what MudBlazor shows under the field and a screen reader reads).
+    /// </summary>
+    public async Task<string> FieldErrorAsync(string selector, int timeoutMs = DefaultTimeoutMs)
+    {
+        var invalid = selector + "[aria-invalid=true]";
+        await WaitForAsync(invalid, "attached", timeoutMs);
+        return await RunAsync("fieldError", page => page.EvaluateAsync<string>(
+            "s => { const i = document.querySelector(s); return document.getElementById(i.getAttribute('aria-describedby'))?.textContent.trim() ?? ''; }", invalid));
+    }
+
     public Task WaitForTextAsync(string selector, string text, int timeoutMs = DefaultTimeoutMs) =>
         RunAsync("waitForText", page => page.WaitForFunctionAsync(
             "([s, t]) => [...document.querySelectorAll(s)].some(e => e.textContent.includes(t))",
