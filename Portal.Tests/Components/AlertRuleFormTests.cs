@@ -60,15 +60,6 @@ public sealed class AlertRuleFormTests
         Assert.Equal(("formnet", 2.5, "[]"), (rule.NetworkId, rule.Threshold, rule.ChannelsJson));
     }
 
-    /// <summary>Opens a MudSelect and clicks the item showing <paramref name="text"/> in the popover.</summary>
-    private static async Task ChooseAsync<T>(IRenderedComponent<T> page, IRenderedComponent<MudPopoverProvider> popovers, string testId, string text)
-        where T : Microsoft.AspNetCore.Components.IComponent
-    {
-        await page.Find($"[data-testid={testId}]").ParentElement!.MouseDownAsync(new());
-        popovers.WaitForAssertion(() => Assert.Contains(popovers.FindAll(".mud-list-item"), i => i.TextContent.Trim() == text));
-        await popovers.FindAll(".mud-list-item").First(i => i.TextContent.Trim() == text).ClickAsync(new());
-    }
-
     private static async Task SeedNetworkAsync(Microsoft.EntityFrameworkCore.IDbContextFactory<NutPortal.Core.Persistence.PortalDbContext> contexts)
     {
         await using var db = await contexts.CreateDbContextAsync();

@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using NutPortal.Core.Networks;
 using NutPortal.Web.Components.Networks;
 using NutPortal.Workers;
@@ -74,6 +75,22 @@ public sealed class NewNetworkFormTests
         }
     }
 
+    [Fact]
+    public async Task Choosing_another_platform_shows_its_consensus_and_hides_the_fields_it_has_none_of()
+    {
+        await using var ctx = new PortalComponentContext("ops@x", "Operator");
+        await ctx.UseDatabaseAsync((s, configuration) => s.AddPortalWorkers(configuration));
+        var popovers = ctx.RenderPopoverProvider();
+        var page = ctx.Render<NewNetwork>();
+        Assert.Single(page.FindAll("#hardfork"));
+
+        await ChooseAsync(page, popovers, "select-platform", "Litecoin (regtest)");
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("#hardfork")));
+        Assert.Empty(page.FindAll("#accounts-count"));
+        Assert.Equal("pow", page.Find("#consensus").GetAttribute("value"));  // not the Ethereum "dev" left behind
+    }
+
     /// <summary>
     /// The validation message shown under the field bound to <paramref name="field"/> (the input MudBlazor marks
     /// aria-invalid, described by the message), or null when the field is valid.
@@ -83,5 +100,14 @@ public sealed class NewNetworkFormTests
     {
         var input = page.FindAll($"[data-field='{field}']").SingleOrDefault(i => i.GetAttribute("aria-invalid") == "true");
         return input?.GetAttribute("aria-describedby") is { } id ? page.Find($"[id='{id}']").TextContent.Trim() : null;
+    }
+
+    /// <summary>Opens a MudSelect and clicks the item showing <paramref name="text"/> in the popover.</summary>
+    internal static async Task ChooseAsync<T>(IRenderedComponent<T> page, IRenderedComponent<MudPopoverProvider> popovers, string testId, string text)
+        where T : Microsoft.AspNetCore.Components.IComponent
+    {
+        await page.Find($"[data-testid={testId}]").ParentElement!.MouseDownAsync(new());
+        popovers.WaitForAssertion(() => Assert.Contains(popovers.FindAll(".mud-list-item"), i => i.TextContent.Trim() == text));
+        await popovers.FindAll(".mud-list-item").First(i => i.TextContent.Trim() == text).ClickAsync(new());
     }
 }
