@@ -76,17 +76,20 @@ public sealed class NewNetworkFormTests
     }
 
     [Fact]
-    public async Task Choosing_another_platform_shows_its_consensus_and_hides_the_fields_it_has_none_of()
+    public async Task Choosing_another_platform_shows_its_consensus_hides_the_fields_it_has_none_of_and_rechecks_the_shown_messages()
     {
         await using var ctx = new PortalComponentContext("ops@x", "Operator");
         await ctx.UseDatabaseAsync((s, configuration) => s.AddPortalWorkers(configuration));
         var popovers = ctx.RenderPopoverProvider();
         var page = ctx.Render<NewNetwork>();
         Assert.Single(page.FindAll("#hardfork"));
+        page.Find("#nodeCount").Change("3");  // anvil runs one node
+        page.WaitForAssertion(() => Assert.NotNull(ErrorUnder(page, "nodeCount")));
 
         await ChooseAsync(page, popovers, "select-platform", "Litecoin (regtest)");
 
-        page.WaitForAssertion(() => Assert.Empty(page.FindAll("#hardfork")));
+        page.WaitForAssertion(() => Assert.Null(ErrorUnder(page, "nodeCount")));  // three Litecoin nodes are fine
+        Assert.Empty(page.FindAll("#hardfork"));
         Assert.Empty(page.FindAll("#accounts-count"));
         Assert.Equal("pow", page.Find("#consensus").GetAttribute("value"));  // not the Ethereum "dev" left behind
     }

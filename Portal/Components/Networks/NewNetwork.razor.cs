@@ -45,13 +45,21 @@ public sealed partial class NewNetwork
         };
     }
 
-    /// <summary>A choice the new platform does not offer falls back to its first, so the selects show what will be sent.</summary>
-    private void PlatformChanged()
+    /// <summary>
+    /// A choice the new platform does not offer falls back to its first, so the selects show what will be sent;
+    /// messages already shown are checked again against the new platform's ranges.
+    /// </summary>
+    private async Task PlatformChanged()
     {
         var caps = Caps;
         _form.Driver = caps.Drivers.Contains(_form.Driver) ? _form.Driver : caps.Drivers[0];
         _form.Consensus = caps.Consensus.Contains(_form.Consensus) ? _form.Consensus : caps.Consensus[0];
         _form.Hardfork = caps.Hardforks.Count == 0 || caps.Hardforks.Contains(_form.Hardfork) ? _form.Hardfork : caps.DefaultHardfork;
+        if (_formRef is { IsValid: false })
+        {
+            await _formRef.ValidateAsync();
+            _invalid = !_formRef.IsValid;
+        }
     }
 
     private static string DriverName(string? driver) => driver == "local" ? "This machine (local)" : "Kubernetes";
