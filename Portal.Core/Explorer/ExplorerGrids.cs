@@ -60,8 +60,9 @@ public sealed class ExplorerGrids(IDbContextFactory<PortalDbContext> dbFactory)
     }
 
     /// <summary>
-    /// An address's transactions (sent, received, contract created) newest first. Each of the three seeks reads at
-    /// most the rows up to the page's end, so a page costs at most three bounded index walks.
+    /// An address's transactions (sent, received, contract created) newest first, or oldest first when sorted by
+    /// "position" ascending. Each of the three seeks reads at most the rows up to the page's end, so a page costs at
+    /// most three bounded index walks.
     /// </summary>
     public async Task<PagedResult<ChainTransaction>> AddressTransactionsAsync(string networkId, string address, PageRequest page, CancellationToken ct = default)
     {
@@ -80,14 +81,21 @@ public sealed class ExplorerGrids(IDbContextFactory<PortalDbContext> dbFactory)
         {
             return new PagedResult<ChainTransaction>([], total, ids.Count > AddressCountCap);
         }
+        var oldestFirst = page.SortBy is "position" && !page.Descending;
         var found = new List<ChainTransaction>();
         foreach (var seek in seeks)
         {
-            found.AddRange(await Newest(seek).Take(end).ToListAsync(ct));
+            found.AddRange(await (oldestFirst ? Oldest(seek) : Newest(seek)).Take(end).ToListAsync(ct));
         }
-        var rows = found.DistinctBy(t => t.Id).OrderByDescending(t => t.BlockNumber).ThenByDescending(t => t.TransactionIndex).Skip(page.Skip).Take(page.Size);
+        var distinct = found.DistinctBy(t => t.Id);
+        var rows = (oldestFirst
+            ? distinct.OrderBy(t => t.BlockNumber).ThenBy(t => t.TransactionIndex)
+            : distinct.OrderByDescending(t => t.BlockNumber).ThenByDescending(t => t.TransactionIndex)).Skip(page.Skip).Take(page.Size);
         return new PagedResult<ChainTransaction>([.. rows], total, ids.Count > AddressCountCap);
     }
+
+    private static IOrderedQueryable<ChainTransaction> Oldest(IQueryable<ChainTransaction> query) =>
+        query.OrderBy(t => t.BlockNumber).ThenBy(t => t.TransactionIndex);
 
     private static IOrderedQueryable<ChainTransaction> Newest(IQueryable<ChainTransaction> query) =>
         query.OrderByDescending(t => t.BlockNumber).ThenByDescending(t => t.TransactionIndex);

@@ -21,14 +21,14 @@ public sealed class AlertBrowserTests(RealServerPortalFactory portal) : IClassFi
         await browser.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
         await browser.GotoInteractiveAsync("alerts/rules");
         await browser.FillAsync("#name", "chain alive");
-        await browser.EvaluateAsync<object?>($"(() => {{ const s = document.querySelector('#networkId'); s.value = '{id}'; s.dispatchEvent(new Event('change', {{ bubbles: true }})); }})()");
-        await browser.EvaluateAsync<object?>("(() => { const s = document.querySelector('#metric'); s.value = 'blockHeight'; s.dispatchEvent(new Event('change', { bubbles: true })); })()");
-        await browser.EvaluateAsync<object?>("(() => { const s = document.querySelector('#comparator'); s.value = '>='; s.dispatchEvent(new Event('change', { bubbles: true })); })()");
+        await browser.ChooseAsync("[data-testid=rule-network]", "alert-ui");
+        await browser.ChooseAsync("[data-testid=rule-metric]", "blockHeight (block)");
+        await browser.ChooseAsync("[data-testid=rule-comparator]", ">=");
         await browser.FillAsync("#threshold", "0");
         await browser.FillAsync("#forSeconds", "0");
         await browser.FillAsync("#channels-0-url", "http://169.254.169.254/latest");
         await browser.ClickAsync("[data-testid=create-rule]");
-        await browser.WaitForAsync("[data-testid=field-error][data-field='channels[0].url']");
+        Assert.NotEmpty(await browser.FieldErrorAsync("[data-field='channels[0].url']"));  // the outbound guard's verdict, under the webhook field
 
         await browser.FillAsync("#channels-0-url", "");
         await browser.ClickAsync("[data-testid=create-rule]");

@@ -61,6 +61,31 @@ public sealed partial class BrowserSession : IAsyncDisposable
             Timeout = timeoutMs,
         }));
 
+    /// <summary>Opens the MudSelect matching <paramref name="selector"/> (its data-testid: a chosen value hides the InputId's input) and clicks the option whose text is exactly <paramref name="option"/>.</summary>
+    public async Task ChooseAsync(string selector, string option)
+    {
+        await ClickAsync(selector);
+        await ClickAsync($".mud-popover-open .mud-list-item >> text=\"{option}\"");
+        await WaitForAsync(".mud-popover-open", "detached");
+    }
+
+    /// <summary>Waits until the input matching <paramref name="selector"/> holds <paramref name="value"/> (a MudSelect's InputId input holds the chosen value).</summary>
+    public Task WaitForValueAsync(string selector, string value, int timeoutMs = DefaultTimeoutMs) =>
+        RunAsync("waitForValue", page => page.WaitForFunctionAsync(
+            "([s, v]) => document.querySelector(s)?.value === v", new[] { selector, value }, new() { Timeout = timeoutMs }));
+
+    /// <summary>
+    /// Waits until the input matching <paramref name="selector"/> is marked invalid and returns the message that
+    /// describes it (its aria-describedby element: what MudBlazor shows under the field and a screen reader reads).
+    /// </summary>
+    public async Task<string> FieldErrorAsync(string selector, int timeoutMs = DefaultTimeoutMs)
+    {
+        var invalid = selector + "[aria-invalid=true]";
+        await WaitForAsync(invalid, "attached", timeoutMs);
+        return await RunAsync("fieldError", page => page.EvaluateAsync<string>(
+            "s => { const i = document.querySelector(s); return document.getElementById(i.getAttribute('aria-describedby'))?.textContent.trim() ?? ''; }", invalid));
+    }
+
     public Task WaitForTextAsync(string selector, string text, int timeoutMs = DefaultTimeoutMs) =>
         RunAsync("waitForText", page => page.WaitForFunctionAsync(
             "([s, t]) => [...document.querySelectorAll(s)].some(e => e.textContent.includes(t))",

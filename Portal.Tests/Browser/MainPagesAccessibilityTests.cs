@@ -29,6 +29,7 @@ public sealed class MainPagesAccessibilityTests(RealServerPortalFactory portal) 
             ($"networks/{id}", "[data-testid=node-row]"),
             ("alerts", "[data-testid=manage-rules]"),
             ("alerts/rules", "[data-testid=rule-form]"),
+            ("networks/new", "[data-testid=create-network]"),
             ("account/tokens", "[data-testid=create-token]"),
             ("admin/users", "[data-testid=user-row]"),
         ];

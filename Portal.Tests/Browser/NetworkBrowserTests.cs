@@ -18,7 +18,8 @@ public sealed class NetworkBrowserTests(RealServerPortalFactory portal) : IClass
         await browser.FillAsync("#name", "browser net");
         await browser.FillAsync("#blockIntervalSeconds", "-3");
         await browser.ClickAsync("[data-testid=create-network]");
-        await browser.WaitForAsync("[data-testid=field-error][data-field=blockIntervalSeconds]");
+        Assert.Contains("got -3", await browser.FieldErrorAsync("[data-field=blockIntervalSeconds]"), StringComparison.Ordinal);
+        Assert.Equal(0, await browser.CountAsync("[data-field=name][aria-invalid=true]"));
 
         await browser.FillAsync("#blockIntervalSeconds", "1");
         await browser.ClickAsync("[data-testid=create-network]");
@@ -45,8 +46,8 @@ public sealed class NetworkBrowserTests(RealServerPortalFactory portal) : IClass
         await browser.WaitForAsync("[data-testid=network-form]");
 
         // Choosing the platform changes the form: its consensus, no Ethereum hardfork or funded accounts.
-        await browser.SelectAsync("#platform", "litecoin");
-        await browser.WaitForTextAsync("#consensus", "pow");
+        await browser.ChooseAsync("[data-testid=select-platform]", "Litecoin (regtest)");
+        await browser.WaitForValueAsync("#consensus", "pow");
         Assert.Equal(0, await browser.CountAsync("#hardfork"));
         Assert.Equal(0, await browser.CountAsync("#accounts-count"));
         await browser.FillAsync("#name", "form litecoin");

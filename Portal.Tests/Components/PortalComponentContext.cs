@@ -32,7 +32,11 @@ internal sealed class PortalComponentContext : BunitContext
     public string UserId { get; } = "user-" + Guid.NewGuid().ToString("N")[..8];
 
     /// <summary>Registers the portal's core services (and <paramref name="services"/>) on a migrated SQLite database; returns its context factory.</summary>
-    public async Task<IDbContextFactory<PortalDbContext>> UseDatabaseAsync(Action<IServiceCollection>? services = null)
+    public Task<IDbContextFactory<PortalDbContext>> UseDatabaseAsync(Action<IServiceCollection>? services = null) =>
+        UseDatabaseAsync((s, _) => services?.Invoke(s));
+
+    /// <summary>As above, for registrations that read the test's configuration (e.g. the workers' Hangfire storage).</summary>
+    public async Task<IDbContextFactory<PortalDbContext>> UseDatabaseAsync(Action<IServiceCollection, IConfiguration> services)
     {
         // SQLite in a temporary data folder (nothing to drop afterwards).
         var dir = Directory.CreateTempSubdirectory("nutportal-bunit-").FullName;
@@ -40,7 +44,7 @@ internal sealed class PortalComponentContext : BunitContext
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         Services.AddSingleton<IConfiguration>(configuration);
         Services.AddPortalCore(configuration);
-        services?.Invoke(Services);  // before the provider is first used
+        services(Services, configuration);  // before the provider is first used
         var contexts = Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
         await using var db = await contexts.CreateDbContextAsync();
         await db.Database.MigrateAsync();

@@ -99,7 +99,7 @@ public sealed class ContractEditorBrowserTests(RealServerPortalFactory portal) :
 
         await browser.FillAsync("[data-testid=new-file-name]", "../evil.sol");
         await browser.ClickAsync("[data-testid=add-file]");
-        await browser.WaitForTextAsync("[data-testid=file-message]", "not a usable file name");
+        Assert.Contains("not a usable file name", await browser.FieldErrorAsync("[data-testid=new-file-name]"), StringComparison.Ordinal);
         await browser.FillAsync("[data-testid=new-file-name]", "lib/Math.sol");
         await browser.ClickAsync("[data-testid=add-file]");
         await browser.WaitForAsync("[data-testid=file-tab][data-name='lib/Math.sol'][aria-selected=true]");
@@ -120,6 +120,9 @@ public sealed class ContractEditorBrowserTests(RealServerPortalFactory portal) :
         Assert.Contains(line, await ScanMarkerLinesAsync(browser, "lib/Math.sol"));
         Assert.Empty(await ScanMarkerLinesAsync(browser, "Contract.sol"));
 
+        // Unnamed, the project is not created: the name field says why.
+        await browser.ClickAsync("[data-testid=save-version]");
+        Assert.Equal("A name of 1 to 128 characters is required.", await browser.FieldErrorAsync("#projectName"));
         await browser.FillAsync("#projectName", "Two files");
         await browser.ClickAsync("[data-testid=save-version]");
         await browser.WaitForAsync("[data-testid=version-row][data-number='1']");

@@ -59,4 +59,13 @@ public sealed class ContractEditorModelTests(ScannerFixture solc) : IClassFixtur
         Assert.True(model.RemoveFile("Math.sol"));
         Assert.False(model.RemoveFile(ContractCompiler.MainFile));
     }
+
+    [Fact]
+    public void A_new_projects_name_follows_the_apis_rule_of_1_to_128_characters()
+    {
+        Assert.Equal("A name of 1 to 128 characters is required.", ContractEditorModel.NameProblem("  "));
+        Assert.NotNull(ContractEditorModel.NameProblem(null));
+        Assert.NotNull(ContractEditorModel.NameProblem(new string('x', 129)));
+        Assert.Null(ContractEditorModel.NameProblem(new string('x', 128)));
+    }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using AngleSharp.Html.Parser;
 using NutPortal.Core.Ethereum;
 using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Ethereum.Keys;
@@ -10,7 +9,7 @@ using NutPortal.Tests.Infrastructure;
 
 namespace NutPortal.Tests.Explorer;
 
-/// <summary>An address with more transactions than one page: the API and the page walk back through all of them.</summary>
+/// <summary>An address with more transactions than one page: the API's keyset pages walk back through all of them (the page's grid: <see cref="AddressGridComponentTests"/>).</summary>
 public sealed class AddressPagingTests
 {
     private const int Sent = 130;
@@ -40,23 +39,6 @@ public sealed class AddressPagingTests
         var bad = await client.GetAsync($"{api}?before=yesterday");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("before", out _));
-
-        // The page: 100 rows and a link to the older ones, which lists the remaining 30 and offers no further page.
-        var page = await PageAsync(client, $"/networks/{chain.Id}/explorer/address/{chain.Key.Address.ToLowerHex()}");
-        Assert.Equal(hashes.Take(100), page.QuerySelectorAll("[data-testid=tx-row]").Select(r => r.GetAttribute("data-hash")));
-        var older = page.QuerySelector("[data-testid=older-page]")?.GetAttribute("href");
-        Assert.NotNull(older);
-        var olderPage = await PageAsync(client, "/" + older);
-        Assert.Equal(hashes.Skip(100), olderPage.QuerySelectorAll("[data-testid=tx-row]").Select(r => r.GetAttribute("data-hash")));
-        Assert.Null(olderPage.QuerySelector("[data-testid=older-page]"));
-        Assert.NotNull(olderPage.QuerySelector("[data-testid=newest-page]"));
-    }
-
-    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> PageAsync(HttpClient client, string path)
-    {
-        var response = await client.GetAsync(path);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
     }
 
     /// <summary>Signs <see cref="Sent"/> transfers with consecutive nonces and submits them in one JSON-RPC batch.</summary>

@@ -48,6 +48,10 @@ public sealed class ExplorerBrowserTests(ExplorerNetworkFixture fixture) : IClas
         await browser.WaitForTextAsync("[data-testid=block-number]", $"Block {live.BlockNumber}");
         await browser.WaitForAsync($"[data-testid=block-transactions] [data-hash='{live.TransactionHash}']");
 
+        // The recipient's address page lists the transfer in its history grid, loaded from the index.
+        await browser.GotoInteractiveAsync($"networks/{fixture.Chain.Id}/explorer/address/{fixture.Recipient}");
+        await browser.WaitForAsync($"[data-testid=address-transactions] [data-testid=tx-row][data-hash='{live.TransactionHash}']");
+
         // The traces page lists the network's transactions with per-stage percentiles.
         await browser.GotoInteractiveAsync("traces");
         await browser.WaitForAsync("[data-testid=stage-statistic][data-stage=included]");

@@ -100,5 +100,10 @@ public sealed class ExplorerGridTests
 
         Assert.Equal(30, page.Total);
         Assert.Equal(Enumerable.Range(0, 30).Reverse().Select(n => GridDatabase.TxHash(n, 1)), seen);
+
+        // Sorted oldest first, a page in the middle holds the next ones in chain order.
+        var oldest = await grids.AddressTransactionsAsync(net, me, new PageRequest(1, 7, "position", Descending: false));
+        Assert.Equal(Enumerable.Range(7, 7).Select(n => GridDatabase.TxHash(n, 1)), oldest.Items.Select(t => t.Hash));
+        Assert.Equal(30, oldest.Total);
     }
 }

@@ -27,5 +27,6 @@ public sealed class IndexerBenchTests
         Assert.Equal(2000, figures["indexer.pages.seeded_transactions"].Value);
         Assert.True(figures["indexer.pages.address_sender.p95"].Value >= figures["indexer.pages.address_sender.p50"].Value);
         Assert.Equal("ms", figures["indexer.api.transaction.p50"].Unit);
+        Assert.True(figures["indexer.grids.address_sender.p95"].Value >= figures["indexer.grids.address_sender.p50"].Value);
     }
 }

@@ -41,6 +41,13 @@ public sealed class TestSuiteBrowserTests(RealServerPortalFactory portal) : ICla
         Assert.Equal("passed", statuses[^1]);
         Assert.Contains("As expected, it reverted: balance too low", await browser.TextAsync("[data-testid=test-step][data-index='8'] [data-testid=step-message]"), StringComparison.Ordinal);
 
+        // An empty name is refused at the name field; the steps stay as they were.
+        await browser.FillAsync("[data-testid=suite-name]", "");
+        await browser.ClickAsync("[data-testid=save-suite]");
+        Assert.Equal("A name of 1 to 128 characters is required.", await browser.FieldErrorAsync("[data-testid=suite-name]"));
+        Assert.Equal(0, await browser.CountAsync("[data-testid=suite-error]"));
+        await browser.FillAsync("[data-testid=suite-name]", "ERC-20 basics");
+
         // A typo is named by step and field when saving.
         await browser.FillAsync("[data-testid=suite-steps]", "[{\"type\": \"deploy\", \"contract\": \"Token\", \"args\": [\"a\", \"b\", \"1\"]}, {\"type\": \"call\", \"function\": \"totalSuply\"}]");
         await browser.ClickAsync("[data-testid=save-suite]");

@@ -14,10 +14,11 @@ namespace NutPortal.Web.Components.Alerts;
 /// <summary>Alert rules: everyone sees them; Admins and Operators create, silence and delete them.</summary>
 public sealed partial class AlertRules
 {
-    private readonly RuleForm _form = new();
+    private readonly AlertRuleForm _form = new();
+    private MudForm? _formRef;
     private MudDataGrid<AlertRule>? _grid;
     private IReadOnlyList<Network> _networks = [];
-    private IReadOnlyList<ProfileError> _errors = [];
+    private ServerFieldErrors _server = null!;
     private string _actor = "unknown";
 
     [Inject] private AlertRuleService Rules { get; set; } = default!;
@@ -34,8 +35,14 @@ public sealed partial class AlertRules
 
     private bool CanOperate { get; set; }
 
+    /// <summary>The form's annotations check each field; this adds the service's errors still standing at it.</summary>
+    /// <remarks>Set once: a new delegate on every render would be a changed parameter, and MudForm would render again.</remarks>
+    private Func<object, string, IEnumerable<string>> _validation = null!;
+
     protected override async Task OnInitializedAsync()
     {
+        _server = new ServerFieldErrors(_form, AlertRuleForm.Fields);
+        _validation = (_, property) => _server.For(property).ToList();
         var user = (await AuthenticationState).User;
         _actor = user.Identity?.Name ?? "unknown";
         CanOperate = user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Operator);
@@ -48,17 +55,28 @@ public sealed partial class AlertRules
         return await db.AlertRules.AsNoTracking().ToGridDataAsync(state, q => q.OrderBy(r => r.Name), ct);
     }
 
-    private string NetworkName(string id) => _networks.FirstOrDefault(n => n.Id == id)?.Name ?? id;
+    private string NetworkName(string? id) => id is null ? "" : _networks.FirstOrDefault(n => n.Id == id)?.Name ?? id;
+
+    private string NodeName(string? id) =>
+        string.IsNullOrEmpty(id) ? "All nodes" : _networks.SelectMany(n => n.Nodes).FirstOrDefault(n => n.Id == id)?.Name ?? id;
 
     private async Task CreateAsync()
     {
+        _server.Set([]);
+        await _formRef!.ValidateAsync();
+        if (!_formRef.IsValid)
+        {
+            return;
+        }
         var result = await Rules.CreateAsync(_form.ToInput(), _actor);
-        _errors = result.Errors;
+        _server.Set(result.Errors);
         if (result.Rule is { } rule)
         {
             Snackbar.Add($"Rule '{rule.Name}' created.", Severity.Success);
             await _grid!.ReloadServerData();
+            return;
         }
+        await _formRef.ValidateAsync();  // shows the service's errors at their fields
     }
 
     private async Task SilenceAsync(AlertRule rule, int seconds)
@@ -77,33 +95,5 @@ public sealed partial class AlertRules
         await Rules.DeleteAsync(rule.Id);
         Snackbar.Add($"Rule '{rule.Name}' deleted.", Severity.Success);
         await _grid!.ReloadServerData();
-    }
-
-    private sealed class RuleForm
-    {
-        public string Name { get; set; } = "";
-
-        public string NetworkId { get; set; } = "";
-
-        public string NodeId { get; set; } = "";
-
-        public string Metric { get; set; } = Metrics.Tps;
-
-        public string Comparator { get; set; } = ">";
-
-        public double? Threshold { get; set; }
-
-        public int ForSeconds { get; set; } = 60;
-
-        public string Severity { get; set; } = "warning";
-
-        public string WebhookUrl { get; set; } = "";
-
-        public AlertRuleInput ToInput() => new()
-        {
-            Name = Name, NetworkId = NetworkId, NodeId = NodeId.Length == 0 ? null : NodeId, Metric = Metric, Comparator = Comparator,
-            Threshold = Threshold, ForSeconds = ForSeconds, Severity = Severity,
-            Channels = string.IsNullOrWhiteSpace(WebhookUrl) ? [] : [new AlertChannelInput("webhook", WebhookUrl.Trim())],
-        };
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
+using MudBlazor;
 using NutPortal.Core.Contracts;
 using NutPortal.Core.Contracts.Templates;
 using NutPortal.Core.Scanning;
@@ -19,6 +20,10 @@ public sealed partial class ContractEditor
     private ContractEditorModel _model = null!;
     private string? _newFile;
     private string? _fileMessage;
+    private MudForm? _saveForm;
+
+    /// <remarks>Set once: a new delegate on every render would be a changed parameter, and the field would render again.</remarks>
+    private Func<string?, string?> _nameValidation = null!;
 
     [Parameter]
     public string? ProjectId { get; set; }
@@ -47,6 +52,7 @@ public sealed partial class ContractEditor
     protected override async Task OnInitializedAsync()
     {
         _model = new ContractEditorModel(Compiler);
+        _nameValidation = name => _model.ProjectId is null ? ContractEditorModel.NameProblem(name) : null;
         if (ProjectId is not null && await Projects.GetAsync(ProjectId, _disposed.Token) is { } project && project.Versions.Count > 0)
         {
             var latest = project.Versions[^1];
@@ -132,6 +138,11 @@ public sealed partial class ContractEditor
 
     private async Task SaveAsync()
     {
+        await _saveForm!.ValidateAsync();
+        if (!_saveForm.IsValid)
+        {
+            return;
+        }
         var user = (await Auth.GetAuthenticationStateAsync()).User.Identity?.Name ?? "unknown";
         var saved = await _model.SaveAsync(Projects, user, _disposed.Token);
         if (saved is not null)

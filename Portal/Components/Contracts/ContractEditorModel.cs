@@ -52,7 +52,14 @@ public sealed partial class ContractEditorModel(ContractCompiler compiler)
 
     public IReadOnlyList<CompiledView> Contracts { get; private set; } = [];
 
-    public bool CanSave => State == "ok" && (ProjectId is not null || !string.IsNullOrWhiteSpace(NewName));
+    /// <summary>Whether the sources can be saved; a missing or long project name is shown at its field (<see cref="NameProblem"/>).</summary>
+    public bool CanSave => State == "ok";
+
+    /// <summary>Why a new project's name is not acceptable (the API's rule and message), or null.</summary>
+    public static string? NameProblem(string? name) =>
+        string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxNameLength ? $"A name of 1 to {MaxNameLength} characters is required." : null;
+
+    public const int MaxNameLength = 128;
 
     public void Load(string source, string? projectName, string? projectId, string? templateId) =>
         Load(ContractCompiler.SingleSource(source), projectName, projectId, templateId);
@@ -129,9 +136,14 @@ public sealed partial class ContractEditorModel(ContractCompiler compiler)
     /// <summary>Saves the source as a project (or a new version); returns the project id, or null with a message.</summary>
     public async Task<string?> SaveAsync(ContractProjects projects, string user, CancellationToken ct)
     {
+        if (ProjectId is null && NameProblem(NewName) is { } problem)
+        {
+            SaveMessage = $"Not saved: {problem}";
+            return null;
+        }
         var sources = Sources;
         var result = ProjectId is null
-            ? await projects.CreateAsync(NewName ?? "Contract", sources, null, TemplateId, user, ct)
+            ? await projects.CreateAsync(NewName!, sources, null, TemplateId, user, ct)
             : await projects.SaveVersionAsync(ProjectId, sources, null, user, ct);
         SaveMessage = result?.Version is null ? "Not saved: the source does not compile." : null;
         return result?.Version is null ? null : result.Project!.Id;

@@ -18,6 +18,8 @@ public sealed partial class TestSuitesPanel : IDisposable
 {
     private IReadOnlyList<ContractTestSuite> _suites = [];
     private IReadOnlyList<TestSuiteError> _errors = [];
+
+    private string? NameError => _errors.FirstOrDefault(e => e.Field == "name")?.Message;
     private TemplateTestSuite? _templateSuite;
     private ContractTestRun? _run;
     private IDisposable? _subscription;

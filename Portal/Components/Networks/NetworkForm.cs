@@ -6,6 +6,26 @@ namespace NutPortal.Web.Components.Networks;
 /// <summary>The new-network form's fields, with the profile defaults; validation happens on the profile.</summary>
 public sealed class NetworkForm
 {
+    /// <summary>The profile field (as <see cref="ProfileValidator"/> and the API name it) each form property sets.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
+    {
+        [nameof(Name)] = "name",
+        [nameof(Platform)] = "platform",
+        [nameof(Driver)] = "driver",
+        [nameof(NodeCount)] = "nodeCount",
+        [nameof(BlockIntervalSeconds)] = "blockIntervalSeconds",
+        [nameof(BlockGasLimit)] = "blockGasLimit",
+        [nameof(ChainId)] = "chainId",
+        [nameof(Hardfork)] = "hardfork",
+        [nameof(Consensus)] = "consensus",
+        [nameof(RestartPolicy)] = "restartPolicy",
+        [nameof(AccountCount)] = "accounts.count",
+        [nameof(BalanceEth)] = "accounts.balanceEth",
+        [nameof(Cpus)] = "hardware.cpus",
+        [nameof(MemoryMb)] = "hardware.memoryMb",
+        [nameof(DiskGb)] = "hardware.diskGb",
+    };
+
     private static readonly NetworkProfile Defaults = new();
 
     public string Name { get; set; } = "";
