@@ -47,8 +47,6 @@ public sealed partial class BrowserSession : IAsyncDisposable
 
     public Task CheckAsync(string selector) => RunAsync("check", page => page.CheckAsync(selector));
 
-    public Task SelectAsync(string selector, string value) => RunAsync("select", page => page.SelectOptionAsync(selector, value));
-
     public Task<string?> TextAsync(string selector) => RunAsync("text", async page => (await page.TextContentAsync(selector))?.Trim());
 
     public Task<int> CountAsync(string selector) => RunAsync("count", page => page.Locator(selector).CountAsync());
