@@ -36,7 +36,7 @@ public static class AbiArguments
         catch (AbiException e)
         {
             var name = string.IsNullOrEmpty(parameter.Name) ? $"#{index}" : parameter.Name;
-            throw new ContractFailureException(ContractFailureKind.InvalidInput, field, $"Argument {name} ({parameter.Type.CanonicalName}): {e.Message}");
+            throw new ContractFailureException(ContractFailureKind.InvalidInput, field, $"Argument {name} ({parameter.Type.CanonicalName}): {e.Message}", index);
         }
     }
 }

@@ -12,10 +12,13 @@ public enum ContractFailureKind
 }
 
 /// <summary>Why a deploy or call could not be done; the API maps the kind to a status code.</summary>
-public sealed class ContractFailureException(ContractFailureKind kind, string field, string message) : Exception(message)
+public sealed class ContractFailureException(ContractFailureKind kind, string field, string message, int? argumentIndex = null) : Exception(message)
 {
     public ContractFailureKind Kind { get; } = kind;
 
     /// <summary>The request field at fault ("network", "constructorArguments", "function", ...).</summary>
     public string Field { get; } = field;
+
+    /// <summary>The position of the argument at fault in <see cref="Field"/>'s list, when one argument is.</summary>
+    public int? ArgumentIndex { get; } = argumentIndex;
 }
