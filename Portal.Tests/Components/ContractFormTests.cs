@@ -94,6 +94,24 @@ public sealed class ContractFormTests
         Assert.NotNull(ErrorIn(page, transfer, "arguments[1]"));  // the other form keeps its messages
     }
 
+    [Fact]
+    public void A_service_error_naming_an_argument_is_placed_under_it_until_the_value_changes_and_others_are_not()
+    {
+        var transfer = NutPortal.Core.Ethereum.Abi.ContractAbi.Parse(Abi).GetFunction("transfer(address,uint256)");
+        var fields = new ArgumentFields(transfer.Inputs);
+        fields.Values[0] = Owner;
+        fields.Values[1] = "abc";
+
+        var failure = Assert.Throws<ContractFailureException>(() => AbiArguments.Parse(transfer.Inputs, fields.ToJson(), "arguments"));
+
+        Assert.Equal(("arguments", (int?)1), (failure.Field, failure.ArgumentIndex));
+        Assert.True(fields.Place(failure));
+        Assert.Contains(failure.Message, fields.Checks[1]("abc"));
+        Assert.DoesNotContain(failure.Message, fields.Checks[1]("7"));
+        Assert.Empty(fields.Checks[0](Owner));
+        Assert.False(fields.Place(new ContractFailureException(ContractFailureKind.Reverted, "function", "The call reverted.")));
+    }
+
     /// <summary>The message MudBlazor shows under the field <paramref name="field"/> inside <paramref name="scope"/>, or null.</summary>
     private static string? ErrorIn<T>(IRenderedComponent<T> page, string scope, string field)
         where T : Microsoft.AspNetCore.Components.IComponent

@@ -27,6 +27,10 @@ public sealed class DeployBrowserTests(RealServerPortalFactory portal) : IClassF
         await browser.WaitForAsync("[data-testid=deploy-panel] [data-testid=constructor-argument] >> nth=2");
         await browser.FillAsync("[data-testid=constructor-argument] >> nth=0", "Nut");
         await browser.FillAsync("[data-testid=constructor-argument] >> nth=1", "NUT");
+        await browser.FillAsync("[data-testid=constructor-argument] >> nth=2", "1,000");
+        await browser.ClickAsync("[data-testid=deploy]");
+        Assert.Equal("uint256 expects a decimal or 0x-hex integer, got '1,000'.", await browser.FieldErrorAsync("#ctor-2"));  // under the supply field, nothing deployed
+        Assert.Equal(0, await browser.CountAsync("[data-testid=deploy-error]"));
         await browser.FillAsync("[data-testid=constructor-argument] >> nth=2", "1000");
         await browser.ClickAsync("[data-testid=deploy]");
         await browser.WaitForAsync("[data-testid=contract-address]", timeoutMs: 30000);
