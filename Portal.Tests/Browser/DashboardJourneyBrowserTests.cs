@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NutPortal.Core.Networks;
 using NutPortal.Core.Persistence;
 using NutPortal.Tests.Infrastructure;
+using NutPortal.Tests.Monitoring;
 using NutPortal.Tests.Networks;
 
 namespace NutPortal.Tests.Browser;
@@ -39,6 +40,22 @@ public sealed class DashboardJourneyBrowserTests(RealServerPortalFactory portal)
         // Open the network from the dashboard.
         await browser.ClickAsync("[data-testid=dashboard-network][data-name=alpha] a");
         await browser.WaitForTextAsync("[data-testid=network-name]", "alpha");
+
+        // Page through its blocks (15 a page) and the traces of its transactions (10 a page).
+        await ChainTraffic.SendTransfersAsync(portal, alpha, 11);
+        await NetworkApi.WaitForAsync(api, alpha, n => NetworkApi.Height(n) >= 20, TimeSpan.FromSeconds(60), "twenty blocks");
+        await browser.GotoInteractiveAsync($"networks/{alpha}/explorer");
+        await browser.WaitForAsync("[data-testid=block-row] >> nth=14");
+        var top = long.Parse((await browser.EvaluateAsync<string>("document.querySelector('[data-testid=block-row]').dataset.number"))!, System.Globalization.CultureInfo.InvariantCulture);
+        await browser.ClickAsync("[data-testid=block-pager] button[aria-label='Next page']");
+        await browser.WaitForAsync($"[data-testid=block-row][data-number='{top - 15}']");
+        Assert.Equal(0, await browser.CountAsync($"[data-testid=block-row][data-number='{top}']"));
+        await browser.GotoInteractiveAsync("traces");
+        await browser.WaitForAsync("[data-testid=trace-row] >> nth=9", timeoutMs: 30000);
+        var newest = await browser.EvaluateAsync<string>("document.querySelector('[data-testid=trace-row]').dataset.hash");
+        await browser.ClickAsync("[data-testid=trace-pager] button[aria-label='Next page']");
+        await browser.WaitForAsync($"[data-testid=trace-row][data-hash='{newest}']", "detached");
+        Assert.True(await browser.CountAsync("[data-testid=trace-row]") > 0, "the second page of traces is empty");
 
         // Delete another network: cancel first (nothing happens), then confirm in the dialog.
         await browser.GotoInteractiveAsync($"networks/{bravo}");
