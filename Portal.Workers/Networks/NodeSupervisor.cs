@@ -34,6 +34,9 @@ public sealed class NodeSupervisor(
     public const string LeaseName = "node-supervisor";
 
     private readonly RestartBackoff _backoff = new(TimeSpan.FromSeconds(options.Value.MaxRestartBackoffSeconds));
+
+    // Created with the host, before it takes requests: a deployment of a network created since is this process's own.
+    private readonly DateTime _startedAt = clock.GetUtcNow().UtcDateTime;
     private bool _supervising;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -198,7 +201,10 @@ public sealed class NodeSupervisor(
     private async Task FailInterruptedDeploymentsAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        foreach (var network in await db.Networks.Include(n => n.Nodes).Where(n => n.Status == NetworkStatus.Deploying).ToListAsync(ct))
+        // Only what an earlier process started: this one may take the lease after it already began deploying (its
+        // first tick comes after the first requests, or a lease renewal failed under load), and those run on.
+        foreach (var network in await db.Networks.Include(n => n.Nodes)
+            .Where(n => n.Status == NetworkStatus.Deploying && n.CreatedAt < _startedAt).ToListAsync(ct))
         {
             foreach (var node in network.Nodes)
             {
