@@ -5,8 +5,9 @@ using NutPortal.Workers.Jobs;
 namespace NutPortal.Workers.Networks;
 
 /// <summary>
-/// Deploys one network (Hangfire job, argument: the network id). Runs once: a failed deployment records its
-/// failing step and stops the nodes it started, and a second run would start them again.
+/// Deploys one network (Hangfire job, argument: the network id). Not retried: a failed deployment records its
+/// failing step and stops the nodes it started, and stays failed. A run cut off by a dead replica is handed out
+/// again by Hangfire and resumes (<see cref="NetworkDeployer"/>); a run of an ended deployment does nothing.
 /// </summary>
 public sealed class DeployNetworkJob(NetworkDeployer deployer)
 {
