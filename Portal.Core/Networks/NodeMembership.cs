@@ -116,7 +116,7 @@ public sealed class NodeMembership(IDbContextFactory<PortalDbContext> dbFactory,
         {
             return OperationResult.Fail("network", $"The network is {network.Status.ToString().ToLowerInvariant()}; nodes are added or removed only once it has deployed.");
         }
-        return platform.Capabilities.NodeOperations is { } allowed && !allowed.Contains(operation)
+        return !platform.Capabilities.Allows(operation)
             ? OperationResult.Fail("operation", $"{platform.DisplayName} networks cannot {operation} nodes: {platform.Capabilities.NodeCountNote}")
             : null;
     }

@@ -50,9 +50,9 @@ public sealed class NodeOperations(IDbContextFactory<PortalDbContext> dbFactory,
         var profile = NodeRunner.ReadProfile(network);
         var platform = runner.PlatformFor(network);
         var verb = action.ToString().ToLowerInvariant();
-        if (platform.Capabilities.NodeOperations is { } allowed && !allowed.Contains(verb))
+        if (!platform.Capabilities.Allows(verb))
         {
-            return OperationResult.Fail("operation", $"{platform.DisplayName} nodes support: {string.Join(", ", allowed)}.");
+            return OperationResult.Fail("operation", $"{platform.DisplayName} nodes support: {string.Join(", ", platform.Capabilities.NodeOperations!)}.");
         }
         if (action == NodeAction.Upgrade)
         {

@@ -92,6 +92,9 @@ public sealed record PlatformCapabilities(
 {
     /// <summary>Portal features that work on the platform's networks (<see cref="PlatformFeatures"/>); others leave its networks alone.</summary>
     public bool Supports(string feature) => Features?.Contains(feature) == true;
+
+    /// <summary>Whether its nodes take this operation (start, stop, restart, upgrade, resync, add, remove); no list means every one.</summary>
+    public bool Allows(string operation) => NodeOperations?.Contains(operation) ?? true;
 }
 
 /// <summary>Portal features a platform's networks may support.</summary>
