@@ -11,6 +11,7 @@ using Microsoft.Extensions.Options;
 using NutPortal.Core.Contracts;
 using NutPortal.Core.Monitoring;
 using NutPortal.Core.Networks;
+using NutPortal.Core.Organizations;
 using NutPortal.Core.Configuration;
 using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Explorer;
@@ -70,6 +71,7 @@ public static class CoreServiceCollectionExtensions
         services.AddContracts();
         services.AddExplorer();
         services.AddMonitoring();
+        services.AddOrganizations();
         services.AddSingleton(TimeProvider.System);
         services.AddPortalLive(configuration);
         services.AddSingleton<ApiTokenService>();

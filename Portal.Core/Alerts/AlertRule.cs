@@ -48,6 +48,9 @@ public sealed class AlertRule
 
     public DateTime? SilencedUntil { get; set; }
 
+    /// <summary>The organization whose rule this is: one of the network's organizations; only its members see it.</summary>
+    public string OrganizationId { get; set; } = Organizations.Organization.DefaultId;
+
     public required string CreatedBy { get; set; }
 
     public DateTime CreatedAt { get; set; }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NutPortal.Core.Monitoring;
 using NutPortal.Core.Networks;
+using NutPortal.Core.Organizations;
 using NutPortal.Core.Outbound;
 using NutPortal.Core.Persistence;
 
@@ -12,10 +13,13 @@ public sealed class AlertRuleService(IDbContextFactory<PortalDbContext> dbFactor
 {
     public const int MaxChannels = 10;
 
-    public async Task<IReadOnlyList<AlertRule>> ListAsync(string? networkId = null, CancellationToken ct = default)
+    /// <summary>Rules, optionally of one network, of the given organizations (every organization's when null).</summary>
+    public async Task<IReadOnlyList<AlertRule>> ListAsync(string? networkId = null, IReadOnlyCollection<string>? organizationIds = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.AlertRules.AsNoTracking().Where(r => networkId == null || r.NetworkId == networkId).OrderBy(r => r.Id).ToListAsync(ct);
+        var orgs = organizationIds?.ToList();
+        return await db.AlertRules.AsNoTracking().Where(r => networkId == null || r.NetworkId == networkId)
+            .Where(r => orgs == null || orgs.Contains(r.OrganizationId)).OrderBy(r => r.Id).ToListAsync(ct);
     }
 
     public async Task<AlertRule?> GetAsync(long id, CancellationToken ct = default)
@@ -24,9 +28,14 @@ public sealed class AlertRuleService(IDbContextFactory<PortalDbContext> dbFactor
         return await db.AlertRules.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
     }
 
-    public Task<AlertRuleResult> CreateAsync(AlertRuleInput input, string actor, CancellationToken ct = default) => SaveAsync(null, input, actor, ct);
+    public Task<AlertRuleResult> CreateAsync(AlertRuleInput input, string actor, CancellationToken ct = default) => SaveAsync(null, input, actor, Caller.System, ct);
 
-    public Task<AlertRuleResult> UpdateAsync(long id, AlertRuleInput input, string actor, CancellationToken ct = default) => SaveAsync(id, input, actor, ct);
+    /// <summary>Creates a rule of the caller's: on a network they see, owned by the first of its organizations they operate in.</summary>
+    public Task<AlertRuleResult> CreateAsync(AlertRuleInput input, Caller caller, CancellationToken ct = default) => SaveAsync(null, input, caller.Name, caller, ct);
+
+    public Task<AlertRuleResult> UpdateAsync(long id, AlertRuleInput input, string actor, CancellationToken ct = default) => SaveAsync(id, input, actor, Caller.System, ct);
+
+    public Task<AlertRuleResult> UpdateAsync(long id, AlertRuleInput input, Caller caller, CancellationToken ct = default) => SaveAsync(id, input, caller.Name, caller, ct);
 
     public async Task<bool> DeleteAsync(long id, CancellationToken ct = default)
     {
@@ -52,7 +61,7 @@ public sealed class AlertRuleService(IDbContextFactory<PortalDbContext> dbFactor
     public static IReadOnlyList<AlertChannel> Channels(AlertRule rule) =>
         JsonSerializer.Deserialize<List<AlertChannel>>(rule.ChannelsJson, JsonSerializerOptions.Web) ?? [];
 
-    private async Task<AlertRuleResult> SaveAsync(long? id, AlertRuleInput input, string actor, CancellationToken ct)
+    private async Task<AlertRuleResult> SaveAsync(long? id, AlertRuleInput input, string actor, Caller caller, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rule = id is { } existing ? await db.AlertRules.SingleOrDefaultAsync(r => r.Id == existing, ct) : null;
@@ -61,7 +70,19 @@ public sealed class AlertRuleService(IDbContextFactory<PortalDbContext> dbFactor
             return new AlertRuleResult(null, [], Found: false);
         }
         var errors = new List<ProfileError>();
-        var network = string.IsNullOrWhiteSpace(input.NetworkId) ? null : await db.Networks.AsNoTracking().Include(n => n.Nodes).SingleOrDefaultAsync(n => n.Id == input.NetworkId, ct);
+        var network = string.IsNullOrWhiteSpace(input.NetworkId) ? null
+            : await OrganizationAccess.Visible(db, db.Networks, caller).AsNoTracking().Include(n => n.Nodes).SingleOrDefaultAsync(n => n.Id == input.NetworkId, ct);
+        string? owner = null;
+        if (network is not null)
+        {
+            var members = await db.NetworkMembers.Where(m => m.NetworkId == network.Id).OrderBy(m => m.JoinedAt).Select(m => m.OrganizationId).ToListAsync(ct);
+            var organizations = new[] { network.OrganizationId }.Concat(members).ToList();
+            // A rule stays its organization's; it may watch only networks that organization takes part in.
+            owner = rule is null ? organizations.FirstOrDefault(caller.CanOperateIn) : organizations.Contains(rule.OrganizationId) ? rule.OrganizationId : null;
+            Check(errors, owner is null, "networkId", rule is null
+                ? "You need the Operator or Owner role in one of this network's organizations to watch it."
+                : "A network the rule's organization takes part in.");
+        }
         Check(errors, string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > 100, "name", "A name of 1 to 100 characters.");
         Check(errors, network is null, "networkId", "The id of an existing network.");
         Check(errors, input.NodeId is not null && network is not null && network.Nodes.All(n => n.Id != input.NodeId), "nodeId", "A node of the network, or leave it out for all nodes.");
@@ -93,6 +114,7 @@ public sealed class AlertRuleService(IDbContextFactory<PortalDbContext> dbFactor
         rule ??= db.AlertRules.Add(new AlertRule { Name = "", NetworkId = "", Metric = "", Comparator = "", CreatedBy = actor, CreatedAt = now }).Entity;
         rule.Name = input.Name!.Trim();
         rule.NetworkId = network!.Id;
+        rule.OrganizationId = owner!;
         rule.NodeId = input.NodeId;
         rule.Metric = metric!.Name;
         rule.Comparator = input.Comparator!;

@@ -14,7 +14,9 @@ internal sealed class ContractProjectConfiguration : IEntityTypeConfiguration<Co
         builder.Property(p => p.Name).IsRequired().HasMaxLength(128);
         builder.Property(p => p.TemplateId).HasMaxLength(64);
         builder.Property(p => p.CreatedBy).IsRequired().HasMaxLength(256);
+        builder.Property(p => p.OrganizationId).IsRequired().HasMaxLength(32);
         builder.HasIndex(p => p.UpdatedAt);
+        builder.HasIndex(p => p.OrganizationId);
         builder.HasMany(p => p.Versions).WithOne().HasForeignKey(v => v.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -12,6 +12,8 @@ public sealed class ContractProject
     /// <summary>When set, a version with any high-severity scan finding cannot be deployed (the deploy gate).</summary>
     public bool BlockDeployOnHighFindings { get; set; }
 
+    public string OrganizationId { get; set; } = Organizations.Organization.DefaultId;
+
     public required string CreatedBy { get; set; }
 
     public DateTime CreatedAt { get; set; }

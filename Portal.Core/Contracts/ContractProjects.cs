@@ -14,10 +14,17 @@ public sealed class ContractProjects(IDbContextFactory<PortalDbContext> dbFactor
     /// <summary>The most source files a project (and so a scan of one) holds.</summary>
     public const int MaxFiles = 20;
 
-    public async Task<IReadOnlyList<ContractProject>> ListAsync(CancellationToken ct = default)
+    /// <summary>The projects of the given organizations (all of them when null: the portal's own work).</summary>
+    public async Task<IReadOnlyList<ContractProject>> ListAsync(IReadOnlyCollection<string>? organizationIds, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var projects = await db.ContractProjects.AsNoTracking().ToListAsync(ct);
+        var query = db.ContractProjects.AsNoTracking();
+        if (organizationIds is not null)
+        {
+            var ids = organizationIds.ToList();
+            query = query.Where(p => ids.Contains(p.OrganizationId));
+        }
+        var projects = await query.ToListAsync(ct);
         return [.. projects.OrderByDescending(p => p.UpdatedAt)];
     }
 
@@ -50,8 +57,12 @@ public sealed class ContractProjects(IDbContextFactory<PortalDbContext> dbFactor
         return await db.ContractVersions.AsNoTracking().SingleOrDefaultAsync(v => v.ProjectId == id && v.Number == number, ct);
     }
 
+    public Task<SaveResult> CreateAsync(
+        string name, IReadOnlyDictionary<string, string> sources, string? compilerVersion, string? templateId, string user, CancellationToken ct = default) =>
+        CreateAsync(name, sources, compilerVersion, templateId, user, Organizations.Organization.DefaultId, ct);
+
     public async Task<SaveResult> CreateAsync(
-        string name, IReadOnlyDictionary<string, string> sources, string? compilerVersion, string? templateId, string user, CancellationToken ct = default)
+        string name, IReadOnlyDictionary<string, string> sources, string? compilerVersion, string? templateId, string user, string organizationId, CancellationToken ct = default)
     {
         var compiled = await compiler.CompileAsync(sources, compilerVersion, ct: ct);
         if (!compiled.Succeeded)
@@ -61,7 +72,7 @@ public sealed class ContractProjects(IDbContextFactory<PortalDbContext> dbFactor
         var now = clock.GetUtcNow().UtcDateTime;
         var project = new ContractProject
         {
-            Id = Guid.NewGuid().ToString("N"), Name = name.Trim(), TemplateId = templateId, CreatedBy = user, CreatedAt = now, UpdatedAt = now,
+            Id = Guid.NewGuid().ToString("N"), Name = name.Trim(), TemplateId = templateId, OrganizationId = organizationId, CreatedBy = user, CreatedAt = now, UpdatedAt = now,
         };
         var version = NewVersion(project.Id, 1, sources, compiled, user, now);
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -12,6 +12,7 @@ namespace NutPortal.Core.Identity;
 /// </summary>
 internal sealed class IdentityBootstrapper(
     UserManager<PortalUser> users,
+    UserAdministration administration,
     RoleManager<IdentityRole> roles,
     ApiTokenService tokens,
     IOptions<PortalOptions> options,
@@ -53,6 +54,7 @@ internal sealed class IdentityBootstrapper(
         };
         Check(await users.CreateAsync(admin, password), "create the first admin (check Portal:Bootstrap:AdminPassword)");
         Check(await users.AddToRolesAsync(admin, Roles.All), "give the first admin its roles");
+        await administration.SyncDefaultOrganizationAsync(admin.Id, [Roles.Admin], joinIfAbsent: true);
         logger.LogInformation("Created the first admin {Email}", bootstrap.AdminEmail);
         if (generated)
         {

@@ -10,4 +10,7 @@ public sealed class PortalUser : IdentityUser
 
     /// <summary>The portal's dark theme instead of the light one; chosen in the app bar, kept across sign-ins.</summary>
     public bool PrefersDarkMode { get; set; }
+
+    /// <summary>The organization the user last switched to in the app bar.</summary>
+    public string? CurrentOrganizationId { get; set; }
 }

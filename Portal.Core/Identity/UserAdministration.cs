@@ -14,7 +14,7 @@ public sealed record AdminResult(bool Succeeded, IReadOnlyDictionary<string, str
 }
 
 /// <summary>What an Admin does to users: list, create, set roles, unlock. Keeps at least one Admin.</summary>
-public sealed class UserAdministration(UserManager<PortalUser> users)
+public sealed class UserAdministration(UserManager<PortalUser> users, IDbContextFactory<Persistence.PortalDbContext> dbFactory, TimeProvider clock)
 {
     public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken ct = default)
     {
@@ -52,6 +52,7 @@ public sealed class UserAdministration(UserManager<PortalUser> users)
         {
             await users.AddToRolesAsync(user, roles.Distinct());
         }
+        await SyncDefaultOrganizationAsync(user.Id, roles, joinIfAbsent: true);
         return (AdminResult.Ok, await SummarizeAsync(user));
     }
 
@@ -74,6 +75,10 @@ public sealed class UserAdministration(UserManager<PortalUser> users)
         }
         var removed = await users.RemoveFromRolesAsync(user, current.Except(roles));
         var added = removed.Succeeded ? await users.AddToRolesAsync(user, roles.Except(current).Distinct()) : removed;
+        if (added.Succeeded)
+        {
+            await SyncDefaultOrganizationAsync(user.Id, roles, joinIfAbsent: false);
+        }
         return added.Succeeded ? AdminResult.Ok : FromIdentity(added);
     }
 
@@ -87,6 +92,46 @@ public sealed class UserAdministration(UserManager<PortalUser> users)
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         return AdminResult.Ok;
+    }
+
+    /// <summary>
+    /// The users an Admin manages here are the Default organization's: a new user joins it with the organization roles
+    /// their portal roles map to, and a role change here changes their roles there (other organizations' roles are
+    /// their Owners' to set).
+    /// </summary>
+    internal async Task SyncDefaultOrganizationAsync(string userId, IReadOnlyCollection<string> roles, bool joinIfAbsent)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        if (!await db.Organizations.AnyAsync(o => o.Id == Organizations.Organization.DefaultId))
+        {
+            return;
+        }
+        var current = await db.OrganizationMembers.Where(m => m.OrganizationId == Organizations.Organization.DefaultId && m.UserId == userId).ToListAsync();
+        if (current.Count == 0 && !joinIfAbsent)
+        {
+            return;
+        }
+        var wanted = roles.Select(Organizations.OrgRoles.FromPortalRole).DefaultIfEmpty(Organizations.OrgRoles.Member).ToHashSet(StringComparer.Ordinal);
+        if (wanted.Count > 1)
+        {
+            wanted.Remove(Organizations.OrgRoles.Member);
+        }
+        // The organization keeps an Owner: the last one is not demoted from here.
+        var lastOwner = current.Any(m => m.Role == Organizations.OrgRoles.Owner) &&
+            await db.OrganizationMembers.CountAsync(m => m.OrganizationId == Organizations.Organization.DefaultId && m.Role == Organizations.OrgRoles.Owner) <= 1;
+        if (lastOwner)
+        {
+            wanted.Add(Organizations.OrgRoles.Owner);
+        }
+        db.OrganizationMembers.RemoveRange(current.Where(m => !wanted.Contains(m.Role)));
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var role in wanted.Where(r => current.All(m => m.Role != r)))
+        {
+            db.OrganizationMembers.Add(new Organizations.OrganizationMember { OrganizationId = Organizations.Organization.DefaultId, UserId = userId, Role = role, JoinedAt = now });
+        }
+        Organizations.OrganizationAudit.Add(db, Organizations.Organization.DefaultId, "admin", current.Count == 0 ? "member/add" : "member/roles",
+            $"{userId}: {string.Join(", ", wanted.Order(StringComparer.Ordinal))} (from portal roles)", now);
+        await db.SaveChangesAsync();
     }
 
     private async Task<UserSummary> SummarizeAsync(PortalUser user) => new(

@@ -30,6 +30,9 @@ public sealed class Network
 
     public string? StatusMessage { get; set; }
 
+    /// <summary>The organization that runs the network (in a consortium, its operator).</summary>
+    public string OrganizationId { get; set; } = Organizations.Organization.DefaultId;
+
     public required string CreatedBy { get; set; }
 
     public DateTime CreatedAt { get; set; }

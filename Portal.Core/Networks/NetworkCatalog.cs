@@ -13,6 +13,15 @@ public sealed class NetworkCatalog(IDbContextFactory<PortalDbContext> dbFactory)
         return [.. networks.OrderBy(n => n.Name, StringComparer.OrdinalIgnoreCase)];
     }
 
+    /// <summary>The networks a caller may see (<paramref name="currentOnly"/>: only those of their current organization, as the pages list them).</summary>
+    public async Task<IReadOnlyList<Network>> ListAsync(Organizations.Caller caller, bool currentOnly = false, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var visible = currentOnly ? Organizations.OrganizationAccess.OfCurrent(db, db.Networks, caller) : Organizations.OrganizationAccess.Visible(db, db.Networks, caller);
+        var networks = await visible.AsNoTracking().Include(n => n.Nodes).ToListAsync(ct);
+        return [.. networks.OrderBy(n => n.Name, StringComparer.OrdinalIgnoreCase)];
+    }
+
     public async Task<Network?> GetAsync(string id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

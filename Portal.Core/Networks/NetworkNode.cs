@@ -18,6 +18,9 @@ public sealed class NetworkNode
 
     public required string Name { get; set; }
 
+    /// <summary>The consortium member organization that added and runs this node; null for the network's own nodes.</summary>
+    public string? OrganizationId { get; set; }
+
     public NodeStatus Status { get; set; }
 
     public string Host { get; set; } = "127.0.0.1";

@@ -22,12 +22,16 @@ public sealed class NetworkService(
     TimeProvider clock,
     IOptions<PortalOptions> portal)
 {
-    public async Task<CreateNetworkResult> CreateAsync(NetworkProfile profile, string actor, CancellationToken ct = default)
+    public Task<CreateNetworkResult> CreateAsync(NetworkProfile profile, string actor, CancellationToken ct = default) =>
+        CreateAsync(profile, actor, Organizations.Organization.DefaultId, ct);
+
+    /// <summary>Creates a network run by <paramref name="organizationId"/>; names are unique within an organization.</summary>
+    public async Task<CreateNetworkResult> CreateAsync(NetworkProfile profile, string actor, string organizationId, CancellationToken ct = default)
     {
         profile = profile with { Name = profile.Name.Trim() };
         var errors = validator.Validate(profile).ToList();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (errors.All(e => e.Field != "name") && (await db.Networks.Select(n => n.Name).ToListAsync(ct)).Contains(profile.Name, StringComparer.OrdinalIgnoreCase))
+        if (errors.All(e => e.Field != "name") && (await db.Networks.Where(n => n.OrganizationId == organizationId).Select(n => n.Name).ToListAsync(ct)).Contains(profile.Name, StringComparer.OrdinalIgnoreCase))
         {
             errors.Add(new ProfileError("name", $"A network named '{profile.Name}' already exists; pick another name."));
         }
@@ -48,6 +52,7 @@ public sealed class NetworkService(
             Driver = profile.Driver,
             ProfileJson = JsonSerializer.Serialize(profile, JsonSerializerOptions.Web),
             Status = NetworkStatus.Deploying,
+            OrganizationId = organizationId,
             CreatedBy = actor,
             CreatedAt = now,
             UpdatedAt = now,

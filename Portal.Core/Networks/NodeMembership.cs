@@ -14,7 +14,10 @@ namespace NutPortal.Core.Networks;
 /// </summary>
 public sealed class NodeMembership(IDbContextFactory<PortalDbContext> dbFactory, NodeRunner runner, NodeLocks locks, NetworkAudit audit, LiveNotifier notifier, TimeProvider clock)
 {
-    public async Task<OperationResult> AddAsync(string networkId, string actor, CancellationToken ct = default)
+    public Task<OperationResult> AddAsync(string networkId, string actor, CancellationToken ct = default) => AddAsync(networkId, actor, null, ct);
+
+    /// <summary>Adds a node run by <paramref name="organizationId"/> (a consortium member organization), or by the network's own organization when null.</summary>
+    public async Task<OperationResult> AddAsync(string networkId, string actor, string? organizationId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var network = await db.Networks.Include(n => n.Nodes).SingleOrDefaultAsync(n => n.Id == networkId, ct);
@@ -38,6 +41,7 @@ public sealed class NodeMembership(IDbContextFactory<PortalDbContext> dbFactory,
             Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)),
             NetworkId = network.Id,
             Name = $"node-{number}",
+            OrganizationId = organizationId,
             Status = NodeStatus.Starting,
             Host = first.Host,
             DataDirectory = Path.Combine(Path.GetDirectoryName(first.DataDirectory)!, $"node-{number}"),

@@ -65,6 +65,16 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<Leases.Lease> Leases => Set<Leases.Lease>();
 
+    public DbSet<Organizations.Organization> Organizations => Set<Organizations.Organization>();
+
+    public DbSet<Organizations.OrganizationMember> OrganizationMembers => Set<Organizations.OrganizationMember>();
+
+    public DbSet<Organizations.NetworkMember> NetworkMembers => Set<Organizations.NetworkMember>();
+
+    public DbSet<Organizations.OrganizationAuditEntry> OrganizationAudit => Set<Organizations.OrganizationAuditEntry>();
+
+    public DbSet<Organizations.Invitation> Invitations => Set<Organizations.Invitation>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

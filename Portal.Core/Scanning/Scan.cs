@@ -36,6 +36,8 @@ public sealed class Scan
 
     public string? Error { get; set; }
 
+    public string OrganizationId { get; set; } = Organizations.Organization.DefaultId;
+
     public required string CreatedBy { get; set; }
 
     public DateTime CreatedAt { get; set; }

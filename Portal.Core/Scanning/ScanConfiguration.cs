@@ -16,6 +16,7 @@ internal sealed class ScanConfiguration : IEntityTypeConfiguration<Scan>
         builder.Property(s => s.Error).HasMaxLength(4000);
         builder.Property(s => s.CreatedBy).IsRequired().HasMaxLength(256);
         builder.Property(s => s.ProjectId).HasMaxLength(32);
+        builder.Property(s => s.OrganizationId).IsRequired().HasMaxLength(32);
         builder.HasIndex(s => s.CreatedAt);
         builder.HasIndex(s => new { s.ProjectId, s.VersionNumber });
         builder.HasIndex(s => new { s.ProjectId, s.CreatedAt });

@@ -34,6 +34,14 @@ public sealed class ScanService(IDbContextFactory<PortalDbContext> dbFactory, IS
         return scan;
     }
 
+    /// <summary>Queues a scan of loose sources (no project) for an organization: only its members see it.</summary>
+    public async Task<Scan> CreateForAsync(IReadOnlyDictionary<string, string> sources, string? compilerVersion, string user, string organizationId, CancellationToken ct = default)
+    {
+        var scan = await AddAsync(sources, compilerVersion, user, null, ct, organizationId);
+        await queue.EnqueueAsync(scan.Id, ct);
+        return scan;
+    }
+
     /// <summary>Scans now, in the caller's request (a static pass takes well under a second), and returns the stored scan.</summary>
     public async Task<Scan> ScanNowAsync(IReadOnlyDictionary<string, string> sources, string? compilerVersion, string user, ScannedVersion version, CancellationToken ct = default)
     {
@@ -52,13 +60,14 @@ public sealed class ScanService(IDbContextFactory<PortalDbContext> dbFactory, IS
         return scans.MaxBy(s => s.CreatedAt);
     }
 
-    private static IReadOnlyDictionary<string, string> SingleSource(string source) => SolidityCompileRequest.ForSource(source).Sources;
+    public static IReadOnlyDictionary<string, string> SingleSource(string source) => SolidityCompileRequest.ForSource(source).Sources;
 
     /// <summary>The files a scan covers.</summary>
     public static IReadOnlyDictionary<string, string> Sources(Scan scan) =>
         scan.SourcesJson is null ? SingleSource(scan.Source) : JsonSerializer.Deserialize<Dictionary<string, string>>(scan.SourcesJson) ?? SingleSource(scan.Source);
 
-    private async Task<Scan> AddAsync(IReadOnlyDictionary<string, string> sources, string? compilerVersion, string user, ScannedVersion? version, CancellationToken ct)
+    private async Task<Scan> AddAsync(IReadOnlyDictionary<string, string> sources, string? compilerVersion, string user, ScannedVersion? version, CancellationToken ct,
+        string? organizationId = null)
     {
         if (sources.Count == 0)
         {
@@ -72,6 +81,9 @@ public sealed class ScanService(IDbContextFactory<PortalDbContext> dbFactory, IS
             ProjectId = version?.ProjectId, VersionNumber = version?.Number, CreatedBy = user, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // A version's scan belongs to its project's organization.
+        scan.OrganizationId = version is null ? organizationId ?? Organizations.Organization.DefaultId
+            : await db.ContractProjects.Where(p => p.Id == version.ProjectId).Select(p => p.OrganizationId).FirstOrDefaultAsync(ct) ?? Organizations.Organization.DefaultId;
         db.Scans.Add(scan);
         await db.SaveChangesAsync(ct);
         return scan;

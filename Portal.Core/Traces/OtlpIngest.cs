@@ -18,7 +18,10 @@ public sealed class OtlpIngest(IDbContextFactory<PortalDbContext> dbFactory)
 {
     public const int MaxSpans = 10_000;
 
-    public async Task<OtlpIngestResult> IngestAsync(JsonElement body, CancellationToken ct = default)
+    public Task<OtlpIngestResult> IngestAsync(JsonElement body, CancellationToken ct = default) => IngestAsync(body, Organizations.Caller.System, ct);
+
+    /// <summary>Stores the spans that name a network the caller may see; the others are rejected as if it did not exist.</summary>
+    public async Task<OtlpIngestResult> IngestAsync(JsonElement body, Organizations.Caller caller, CancellationToken ct = default)
     {
         var spans = new List<TraceSpan>();
         var rejected = 0;
@@ -29,7 +32,7 @@ public sealed class OtlpIngest(IDbContextFactory<PortalDbContext> dbFactory)
             firstError ??= why;
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var networks = (await db.Networks.Select(n => n.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var networks = (await Organizations.OrganizationAccess.Visible(db, db.Networks, caller).Select(n => n.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         foreach (var resource in Array(body, "resourceSpans"))
         {
             var resourceAttributes = resource.TryGetProperty("resource", out var r) ? Attributes(r) : [];

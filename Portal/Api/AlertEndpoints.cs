@@ -2,6 +2,7 @@ using System.Security.Claims;
 using NutPortal.Core.Alerts;
 using NutPortal.Core.Networks;
 using NutPortal.Web.Account;
+using NutPortal.Web.Organizations;
 
 namespace NutPortal.Web.Api;
 
@@ -26,15 +27,16 @@ internal static class AlertEndpoints
     public static void MapAlertEndpoints(this RouteGroupBuilder api)
     {
         var rules = api.MapGroup("/alert-rules").WithTags("Alerts");
-        rules.MapGet("/", async (string? networkId, AlertRuleService service, CancellationToken ct) =>
-            TypedResults.Ok((await service.ListAsync(networkId, ct)).Select(AlertRuleResource.From))).WithSummary("Alert rules, optionally of one network");
+        rules.MapGet("/", async (string? networkId, CallerAccessor callers, AlertRuleService service, CancellationToken ct) =>
+            TypedResults.Ok((await service.ListAsync(networkId, ContractEndpoints.Scope(await callers.GetAsync(ct)), ct)).Select(AlertRuleResource.From)))
+            .WithSummary("The alert rules of the caller's organizations, optionally of one network");
         rules.MapGet("/{id:long}", async (long id, AlertRuleService service, CancellationToken ct) =>
             await service.GetAsync(id, ct) is { } rule ? Results.Ok(AlertRuleResource.From(rule)) : Results.NotFound());
-        rules.MapPost("/", async (AlertRuleInput input, ClaimsPrincipal user, AlertRuleService service, CancellationToken ct) =>
-            ToResult(await service.CreateAsync(input, user.Identity?.Name ?? "unknown", ct), created: true))
+        rules.MapPost("/", async (AlertRuleInput input, CallerAccessor callers, AlertRuleService service, CancellationToken ct) =>
+            ToResult(await service.CreateAsync(input, await callers.GetAsync(ct), ct), created: true))
             .RequireAuthorization(Policies.Operate).WithSummary("Create a rule (Admin, Operator); webhook URLs must reach public addresses or allowed hosts");
-        rules.MapPut("/{id:long}", async (long id, AlertRuleInput input, ClaimsPrincipal user, AlertRuleService service, CancellationToken ct) =>
-            ToResult(await service.UpdateAsync(id, input, user.Identity?.Name ?? "unknown", ct), created: false))
+        rules.MapPut("/{id:long}", async (long id, AlertRuleInput input, CallerAccessor callers, AlertRuleService service, CancellationToken ct) =>
+            ToResult(await service.UpdateAsync(id, input, await callers.GetAsync(ct), ct), created: false))
             .RequireAuthorization(Policies.Operate).WithSummary("Replace a rule (Admin, Operator)");
         rules.MapDelete("/{id:long}", async (long id, AlertRuleService service, CancellationToken ct) =>
             await service.DeleteAsync(id, ct) ? Results.NoContent() : Results.NotFound())
@@ -49,7 +51,7 @@ internal static class AlertEndpoints
         }).RequireAuthorization(Policies.Operate).WithSummary("Silence a rule's notifications for a number of seconds (0 lifts it)");
 
         var alerts = api.MapGroup("/alerts").WithTags("Alerts");
-        alerts.MapGet("/", async (string? state, int? limit, AlertCatalog catalog, CancellationToken ct) =>
+        alerts.MapGet("/", async (string? state, int? limit, CallerAccessor callers, AlertCatalog catalog, CancellationToken ct) =>
         {
             AlertState? wanted = state switch
             {
@@ -64,7 +66,7 @@ internal static class AlertEndpoints
             {
                 return FieldErrors.Single("state", "One of: pending, firing, resolved, normal.");
             }
-            return Results.Ok((await catalog.ListAsync(wanted, limit ?? 200, ct)).Select(x => AlertResource.From(x.Alert, x.Rule)));
+            return Results.Ok((await catalog.ListAsync(wanted, limit ?? 200, ContractEndpoints.Scope(await callers.GetAsync(ct)), ct)).Select(x => AlertResource.From(x.Alert, x.Rule)));
         }).WithSummary("Alerts, newest first; state=pending|firing|resolved (default: all but normal)");
         alerts.MapGet("/{id:long}/transitions", async (long id, AlertCatalog catalog, CancellationToken ct) =>
             Results.Ok((await catalog.TransitionsAsync(id, ct)).Select(t => new { from = t.From.ToString().ToLowerInvariant(), to = t.To.ToString().ToLowerInvariant(), t.At, t.Value })))

@@ -1,3 +1,5 @@
+using NutPortal.Web.Organizations;
+
 namespace NutPortal.Web.Api;
 
 internal static class ApiEndpoints
@@ -6,7 +8,7 @@ internal static class ApiEndpoints
     public static void MapPortalApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapOtlpIngest();
-        var v1 = endpoints.MapGroup("/api/v1");
+        var v1 = endpoints.MapGroup("/api/v1").WithResourceAccess();
         v1.MapMeEndpoints();
         v1.MapTokenEndpoints();
         v1.MapUserEndpoints();
@@ -18,6 +20,7 @@ internal static class ApiEndpoints
         v1.MapTraceEndpoints();
         v1.MapMonitoringEndpoints();
         v1.MapAlertEndpoints();
+        v1.MapOrganizationEndpoints();
         // Unknown API routes give 404 problem details rather than the HTML page fallback.
         v1.MapFallback(() => Results.NotFound()).ExcludeFromDescription();
     }

@@ -4,6 +4,8 @@ using System.Text.Json;
 using NutPortal.Core.Contracts;
 using NutPortal.Core.Identity;
 
+using NutPortal.Web.Organizations;
+
 namespace NutPortal.Web.Api;
 
 /// <summary>Deploy contracts to a network and interact with them (Developers and Admins).</summary>
@@ -17,8 +19,10 @@ internal static class ContractDeployEndpoints
     public static void MapContractDeployEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/networks/{networkId}/contracts").WithTags("Contracts").RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Developer));
+        // Deploying and invoking need Develop in one of the network's organizations (the access filter); reads need only sight of it.
 
-        group.MapPost("/", async (string networkId, DeployRequest request, ClaimsPrincipal user, ContractCompiler compiler, ContractProjects projects, ContractDeployer deployer, CancellationToken ct) =>
+        group.MapPost("/", async (string networkId, DeployRequest request, ClaimsPrincipal user, CallerAccessor callers, NutPortal.Core.Organizations.OrganizationAccess access,
+            ContractCompiler compiler, ContractProjects projects, ContractDeployer deployer, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(request.ContractName))
             {
@@ -28,7 +32,8 @@ internal static class ContractDeployEndpoints
             string compilerVersion;
             if (request.ProjectId is { } projectId)
             {
-                var version = request.Version is { } n ? await projects.GetVersionAsync(projectId, n, ct) : null;
+                var visible = await access.ProjectOrganizationAsync(projectId, await callers.GetAsync(ct), ct) is not null;
+                var version = visible && request.Version is { } n ? await projects.GetVersionAsync(projectId, n, ct) : null;
                 if (version is null)
                 {
                     return FieldErrors.Single("version", "Name an existing project and version.");
@@ -60,7 +65,7 @@ internal static class ContractDeployEndpoints
                     networkId, artifact, compilerVersion, request.ConstructorArguments, request.ProjectId, request.Version, user.Identity?.Name ?? "unknown"), ct);
                 return Results.Created($"/api/v1/networks/{networkId}/contracts/{deployed.Address}", ContractResources.From(deployed));
             });
-        }).WithSummary("Deploy a contract (from source or a saved version) signed by the network's funded account");
+        }).Needs(AccessRight.Develop).WithSummary("Deploy a contract (from source or a saved version) signed by the network's funded account");
 
         group.MapGet("/", async (string networkId, ContractDeployer deployer, CancellationToken ct) =>
             Results.Ok((await deployer.ListAsync(networkId, ct)).Select(ContractResources.From))).WithSummary("Contracts deployed through the portal");
@@ -79,7 +84,7 @@ internal static class ContractDeployEndpoints
                 return FieldErrors.Single("value", "Value in wei, a non-negative integer.");
             }
             return await RunAsync(async () => Results.Ok(await interaction.InvokeAsync(networkId, address, request.Function, request.Arguments, value, ct)));
-        }).WithSummary("Call a function: views through eth_call, others signed and sent; results and events decoded");
+        }).Needs(AccessRight.Develop).WithSummary("Call a function: views through eth_call, others signed and sent; results and events decoded");
     }
 
     private static async Task<IResult> RunAsync(Func<Task<IResult>> action)

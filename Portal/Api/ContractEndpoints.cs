@@ -4,6 +4,7 @@ using NutPortal.Core.Contracts;
 using NutPortal.Core.Contracts.Templates;
 using NutPortal.Core.Identity;
 using NutPortal.Core.Solidity;
+using NutPortal.Web.Organizations;
 
 namespace NutPortal.Web.Api;
 
@@ -15,6 +16,9 @@ internal static class ContractEndpoints
     public sealed record ProjectRequest(string? Name, string? Source, Dictionary<string, string>? Sources, string? CompilerVersion, string? TemplateId);
 
     public sealed record ProjectSettingsRequest(bool? BlockDeployOnHighFindings);
+
+    /// <summary>The organizations whose projects a caller's list shows: theirs (every one for an Admin).</summary>
+    internal static IReadOnlyCollection<string>? Scope(NutPortal.Core.Organizations.Caller caller) => caller.IsAdmin ? null : caller.OrganizationIds;
 
     public static void MapContractEndpoints(this RouteGroupBuilder api)
     {
@@ -32,12 +36,18 @@ internal static class ContractEndpoints
         contracts.MapGet("/templates", () => Results.Ok(ContractTemplates.All.Select(t => new { id = t.Id, name = t.Name, description = t.Description, mainContract = t.MainContract, source = t.Source })))
             .WithSummary("Template library");
 
-        contracts.MapGet("/", async (ContractProjects projects, CancellationToken ct) =>
-            Results.Ok((await projects.ListAsync(ct)).Select(p => new { id = p.Id, name = p.Name, templateId = p.TemplateId, createdBy = p.CreatedBy, createdAt = p.CreatedAt, updatedAt = p.UpdatedAt })))
+        contracts.MapGet("/", async (CallerAccessor callers, ContractProjects projects, CancellationToken ct) =>
+            Results.Ok((await projects.ListAsync(Scope(await callers.GetAsync(ct)), ct)).Select(p => new { id = p.Id, name = p.Name, templateId = p.TemplateId, createdBy = p.CreatedBy, createdAt = p.CreatedAt, updatedAt = p.UpdatedAt })))
             .WithSummary("Contract projects");
 
-        contracts.MapPost("/", async (ProjectRequest request, ClaimsPrincipal user, ContractProjects projects, CancellationToken ct) =>
+        contracts.MapPost("/", async (ProjectRequest request, ClaimsPrincipal user, CallerAccessor callers, ContractProjects projects, CancellationToken ct) =>
         {
+            var caller = await callers.GetAsync(ct);
+            if (caller.CurrentOrganizationId is not { } organization || !caller.CanDevelopIn(organization))
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+                    detail: "Projects are created in your current organization (or the one in the X-Organization header), where you need the Developer or Owner role.");
+            }
             var errors = new FieldErrors();
             if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > 128)
             {
@@ -52,7 +62,7 @@ internal static class ContractEndpoints
             {
                 return errors.ToResult();
             }
-            return await CompileAsync(() => projects.CreateAsync(request.Name!, sources!, request.CompilerVersion, request.TemplateId, user.Identity?.Name ?? "unknown", ct), r =>
+            return await CompileAsync(() => projects.CreateAsync(request.Name!, sources!, request.CompilerVersion, request.TemplateId, user.Identity?.Name ?? "unknown", organization, ct), r =>
                 r.Version is { } v ? Results.Created($"/api/v1/contracts/{r.Project!.Id}", ContractResources.From(r.Project, [v])) : ContractResources.CompileFailed(r.Diagnostics));
         }).WithSummary("Create a project; its sources are compiled and saved as version 1");
 

@@ -3,6 +3,7 @@ using NutPortal.Core.Networks;
 using NutPortal.Core.Networks.Kubernetes;
 using NutPortal.Core.Networks.Platforms;
 using NutPortal.Web.Account;
+using NutPortal.Web.Organizations;
 
 namespace NutPortal.Web.Api;
 
@@ -24,16 +25,23 @@ internal static class NetworkEndpoints
         }))).WithTags("Networks").WithSummary("Platforms: consensus and its parameters, signatures, hashes, node counts, accounts, contracts, and the settings each supports");
 
         var networks = api.MapGroup("/networks").WithTags("Networks");
-        networks.MapGet("/", async (NetworkCatalog catalog, NetworkResources map, CancellationToken ct) =>
-            TypedResults.Ok((await catalog.ListAsync(ct)).Select(map.From))).WithSummary("All networks with their nodes");
+        networks.MapGet("/", async (CallerAccessor callers, NetworkCatalog catalog, NetworkResources map, CancellationToken ct) =>
+            TypedResults.Ok((await catalog.ListAsync(await callers.GetAsync(ct), ct: ct)).Select(map.From)))
+            .WithSummary("The networks of the caller's organizations and the consortium networks shared with them, with their nodes");
 
-        networks.MapPost("/", async (NetworkProfile profile, ClaimsPrincipal user, NetworkService service, NetworkResources map, CancellationToken ct) =>
+        networks.MapPost("/", async (NetworkProfile profile, ClaimsPrincipal user, CallerAccessor callers, NetworkService service, NetworkResources map, CancellationToken ct) =>
         {
-            var result = await service.CreateAsync(profile, user.Identity?.Name ?? "unknown", ct);
+            var caller = await callers.GetAsync(ct);
+            if (caller.CurrentOrganizationId is not { } organization || !caller.CanOperateIn(organization))
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+                    detail: "Networks are created in your current organization (or the one in the X-Organization header), where you need the Operator or Owner role.");
+            }
+            var result = await service.CreateAsync(profile, user.Identity?.Name ?? "unknown", organization, ct);
             return result.Network is { } network
                 ? Results.Accepted($"/api/v1/networks/{network.Id}", map.From(network))
                 : Problem(result.Errors);
-        }).RequireAuthorization(Policies.Operate).WithSummary("Create a network from a profile; deployment runs in the background");
+        }).RequireAuthorization(Policies.Operate).WithSummary("Create a network from a profile in the current organization; deployment runs in the background");
 
         networks.MapGet("/{id}", async (string id, NetworkCatalog catalog, NetworkResources map, CancellationToken ct) =>
             await catalog.GetAsync(id, ct) is { } network ? Results.Ok(map.From(network)) : Results.NotFound());
@@ -58,7 +66,7 @@ internal static class NetworkEndpoints
             ToResult(await operations.ChangeSettingsAsync(id, request.BlockIntervalSeconds, request.BlockGasLimit, user.Identity?.Name ?? "unknown", ct)))
             .RequireAuthorization(Policies.Operate).WithSummary("Change block interval and/or gas limit at run time");
 
-        networks.MapPost("/{id}/nodes/{nodeId}/{operation}", async (string id, string nodeId, string operation, string? hardfork, HttpRequest http, ClaimsPrincipal user, NodeOperations operations, CancellationToken ct) =>
+        networks.MapPost("/{id}/nodes/{nodeId}/{operation}", async (string id, string nodeId, string operation, string? hardfork, HttpRequest http, ClaimsPrincipal user, NetworkCatalog catalog, NodeOperations operations, CancellationToken ct) =>
         {
             // The body is optional (only upgrade takes one), so it is read here rather than bound: a bound JSON
             // body would make requests without one miss the route.
@@ -67,19 +75,25 @@ internal static class NetworkEndpoints
             {
                 return FieldErrors.Single("operation", "One of: start, stop, restart, upgrade, resync.");
             }
+            if (await NodeRefusalAsync(http.HttpContext, catalog, id, nodeId, ct) is { } refusal)
+            {
+                return refusal;
+            }
             return ToResult(await operations.RunAsync(id, nodeId, parsed, request?.Hardfork ?? hardfork, user.Identity?.Name ?? "unknown", ct));
-        }).RequireAuthorization(Policies.Operate)
+        }).RequireAuthorization(Policies.Operate).Needs(AccessRight.OperateAny)
         .WithSummary("Start, stop, restart, resync (wipe its chain and download it again) or upgrade (hardfork in the body or ?hardfork=) a node");
 
-        networks.MapPost("/{id}/nodes", async (string id, ClaimsPrincipal user, NodeMembership membership, CancellationToken ct) =>
+        networks.MapPost("/{id}/nodes", async (string id, HttpContext http, ClaimsPrincipal user, NodeMembership membership, CancellationToken ct) =>
         {
-            var result = await membership.AddAsync(id, user.Identity?.Name ?? "unknown", ct);
+            var grant = http.Grant();
+            var owner = grant.NodeOwnerForNewNode();
+            var result = await membership.AddAsync(id, user.Identity?.Name ?? "unknown", owner == grant.OrganizationId ? null : owner, ct);
             return result.Succeeded ? Results.Ok(new { detail = result.Detail, nodeId = result.NodeId }) : ToResult(result);
-        }).RequireAuthorization(Policies.Operate).WithSummary("Add a node: it peers with every node and downloads the chain (platforms that allow it)");
+        }).RequireAuthorization(Policies.Operate).Needs(AccessRight.OperateAny).WithSummary("Add a node: it peers with every node and downloads the chain (platforms that allow it)");
 
-        networks.MapDelete("/{id}/nodes/{nodeId}", async (string id, string nodeId, ClaimsPrincipal user, NodeMembership membership, CancellationToken ct) =>
-            ToResult(await membership.RemoveAsync(id, nodeId, user.Identity?.Name ?? "unknown", ct)))
-            .RequireAuthorization(Policies.Operate).WithSummary("Stop a node and remove it with its data (platforms that allow it)");
+        networks.MapDelete("/{id}/nodes/{nodeId}", async (string id, string nodeId, HttpContext http, ClaimsPrincipal user, NetworkCatalog catalog, NodeMembership membership, CancellationToken ct) =>
+            await NodeRefusalAsync(http, catalog, id, nodeId, ct) ?? ToResult(await membership.RemoveAsync(id, nodeId, user.Identity?.Name ?? "unknown", ct)))
+            .RequireAuthorization(Policies.Operate).Needs(AccessRight.OperateAny).WithSummary("Stop a node and remove it with its data (platforms that allow it)");
 
         networks.MapGet("/{id}/manifests", async (string id, string? target, NetworkCatalog catalog, NodeRunner runner, KubernetesManifestRenderer renderer,
             Microsoft.Extensions.Options.IOptions<KubernetesOptions> options, CancellationToken ct) =>
@@ -110,6 +124,18 @@ internal static class NetworkEndpoints
                 ? Results.NotFound()
                 : Results.Ok(runner.DriverFor(network).RecentLogLines(node, Math.Clamp(lines ?? 200, 1, 5000)));
         }).WithSummary("The node's most recent log lines");
+    }
+
+    /// <summary>A node is run by its own organization and the consortium operator; anyone else who sees it gets 403.</summary>
+    private static async Task<IResult?> NodeRefusalAsync(HttpContext http, NetworkCatalog catalog, string id, string nodeId, CancellationToken ct)
+    {
+        var node = (await catalog.GetAsync(id, ct))?.Nodes.SingleOrDefault(n => n.Id == nodeId);
+        if (node is null)
+        {
+            return Results.NotFound();
+        }
+        return http.Grant().CanOperateNode(node) ? null : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+            detail: $"{node.Name} is run by another organization of this consortium; only it and the network's operator may change it.");
     }
 
     private static IResult ToResult(OperationResult result) =>

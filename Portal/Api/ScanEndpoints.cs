@@ -3,6 +3,8 @@ using NutPortal.Core.Contracts;
 using NutPortal.Core.Identity;
 using NutPortal.Core.Scanning;
 
+using NutPortal.Web.Organizations;
+
 namespace NutPortal.Web.Api;
 
 /// <summary>Security scans: submit source, then read status and findings.</summary>
@@ -17,9 +19,15 @@ internal static class ScanEndpoints
     {
         var scans = api.MapGroup("/scans").WithTags("Scans").RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Developer));
 
-        scans.MapPost("/", async (ScanRequest request, ClaimsPrincipal user, ScanService service, CancellationToken ct) =>
+        scans.MapPost("/", async (ScanRequest request, ClaimsPrincipal user, CallerAccessor callers, ScanService service, CancellationToken ct) =>
         {
             var who = user.Identity?.Name ?? "unknown";
+            var caller = await callers.GetAsync(ct);
+            if (caller.CurrentOrganizationId is not { } organization || !caller.CanDevelopIn(organization))
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+                    detail: "Scans belong to your current organization (or the one in the X-Organization header), where you need the Developer or Owner role.");
+            }
             if (request.Sources is { Count: > 0 } files)
             {
                 if (!string.IsNullOrWhiteSpace(request.Source))
@@ -34,14 +42,14 @@ internal static class ScanEndpoints
                 {
                     return FieldErrors.Single("sources", $"File '{empty.Key}' has no name or no source.");
                 }
-                var many = await service.CreateAsync(files, request.CompilerVersion, who, ct: ct);
+                var many = await service.CreateForAsync(files, request.CompilerVersion, who, organization, ct);
                 return Results.Accepted($"/api/v1/scans/{many.Id}", From(many));
             }
             if (string.IsNullOrWhiteSpace(request.Source))
             {
                 return FieldErrors.Single("source", "Send the Solidity source to scan (or sources: file name → source).");
             }
-            var scan = await service.CreateAsync(request.Source, request.CompilerVersion, who, ct: ct);
+            var scan = await service.CreateForAsync(ScanService.SingleSource(request.Source), request.CompilerVersion, who, organization, ct);
             return Results.Accepted($"/api/v1/scans/{scan.Id}", From(scan));
         }).WithSummary("Queue a security scan of Solidity source");
 

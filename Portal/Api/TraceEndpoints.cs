@@ -64,7 +64,7 @@ internal static class TraceEndpoints
 
     /// <summary>OTLP/HTTP with JSON bodies at the standard path; an API token is required (no cookie).</summary>
     public static void MapOtlpIngest(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/v1/traces", async (HttpRequest request, OtlpIngest ingest, CancellationToken ct) =>
+        endpoints.MapPost("/v1/traces", async (HttpRequest request, Organizations.CallerAccessor callers, OtlpIngest ingest, CancellationToken ct) =>
         {
             if (!request.HasJsonContentType())
             {
@@ -76,7 +76,7 @@ internal static class TraceEndpoints
             {
                 return FieldErrors.Single("resourceSpans", "An OTLP ExportTraceServiceRequest object with resourceSpans.");
             }
-            var result = await ingest.IngestAsync(body, ct);
+            var result = await ingest.IngestAsync(body, await callers.GetAsync(ct), ct);
             return Results.Ok(result.Rejected == 0
                 ? new { partialSuccess = (object?)null }
                 : new { partialSuccess = (object?)new { rejectedSpans = result.Rejected, errorMessage = result.FirstError } });

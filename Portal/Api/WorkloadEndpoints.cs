@@ -4,6 +4,8 @@ using NutPortal.Core.Monitoring;
 using NutPortal.Web.Account;
 using NutPortal.Workers.Monitoring;
 
+using NutPortal.Web.Organizations;
+
 namespace NutPortal.Web.Api;
 
 public sealed record WorkloadResource(string Id, string NetworkId, string Kind, int RatePerSecond, int DurationSeconds, string Status, string? Error,
@@ -29,7 +31,7 @@ internal static class WorkloadEndpoints
                 : start.Workload is { } workload ? Results.Accepted($"/api/v1/workloads/{workload.Id}", WorkloadResource.From(workload))
                 : TypedResults.ValidationProblem(start.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
                     title: "The workload has invalid fields");
-        }).RequireAuthorization(Policies.Operate).WithTags("Monitoring")
+        }).RequireAuthorization(Policies.Operate).Needs(AccessRight.OperateAny).WithTags("Monitoring")
         .WithSummary("Send signed transfers or contract calls at a rate for a duration (Admin, Operator); poll the report at /workloads/{id}");
 
         api.MapGet("/workloads/{id}", async (string id, WorkloadRunner runner, CancellationToken ct) =>

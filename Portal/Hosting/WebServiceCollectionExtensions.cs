@@ -23,6 +23,9 @@ public static class WebServiceCollectionExtensions
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
         services.AddPortalAuthentication();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Organizations.CallerAccessor>();
+        services.AddTransient<Microsoft.AspNetCore.Authentication.IClaimsTransformation, Organizations.OrganizationClaims>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();

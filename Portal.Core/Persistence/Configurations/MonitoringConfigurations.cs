@@ -37,6 +37,7 @@ internal sealed class AlertRuleConfiguration : IEntityTypeConfiguration<AlertRul
         builder.Property(r => r.Severity).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.ChannelsJson).IsRequired();
         builder.Property(r => r.CreatedBy).IsRequired().HasMaxLength(256);
+        builder.Property(r => r.OrganizationId).IsRequired().HasMaxLength(32);
         builder.HasIndex(r => r.NetworkId);
         builder.HasOne<Network>().WithMany().HasForeignKey(r => r.NetworkId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -18,7 +18,8 @@ internal sealed class NetworkConfiguration : IEntityTypeConfiguration<Network>
         builder.Property(n => n.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(n => n.StatusMessage).HasMaxLength(2000);
         builder.Property(n => n.CreatedBy).IsRequired().HasMaxLength(256);
-        builder.HasIndex(n => n.Name).IsUnique();
+        builder.Property(n => n.OrganizationId).IsRequired().HasMaxLength(32);
+        builder.HasIndex(n => new { n.OrganizationId, n.Name }).IsUnique();
         builder.HasMany(n => n.Nodes).WithOne().HasForeignKey(n => n.NetworkId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -39,6 +40,7 @@ internal sealed class NetworkNodeConfiguration : IEntityTypeConfiguration<Networ
         builder.Property(n => n.Hardfork).IsRequired().HasMaxLength(32);
         builder.Property(n => n.DataDirectory).IsRequired().HasMaxLength(1024);
         builder.Property(n => n.LastError).HasMaxLength(2000);
+        builder.Property(n => n.OrganizationId).HasMaxLength(32);
         builder.HasIndex(n => n.Port);
     }
 }
