@@ -18,10 +18,11 @@ public sealed record TestRunRow(string Id, string SuiteId, int VersionNumber, Te
 public sealed class ContractGrids(IDbContextFactory<PortalDbContext> dbFactory)
 {
     /// <summary>Projects whose name contains <paramref name="nameContains"/> (any case); sort by "name", "created" or "updated" (default, newest first).</summary>
-    public async Task<PagedResult<ContractProject>> ProjectsAsync(PageRequest page, string? nameContains = null, CancellationToken ct = default)
+    /// <summary>A page of an organization's projects (every organization's when <paramref name="organizationId"/> is null).</summary>
+    public async Task<PagedResult<ContractProject>> ProjectsAsync(PageRequest page, string? nameContains = null, string? organizationId = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = db.ContractProjects.AsNoTracking();
+        var query = db.ContractProjects.AsNoTracking().Where(p => organizationId == null || p.OrganizationId == organizationId);
         if (nameContains?.Trim() is { Length: > 0 } term)
         {
             var lower = term.ToLowerInvariant();

@@ -9,7 +9,7 @@ namespace NutPortal.Web.Live;
 /// receive that network's updates; admins are in the admins group for job and user events.
 /// </summary>
 [Authorize]
-public sealed class LiveHub : Hub
+public sealed class LiveHub(NutPortal.Core.Organizations.OrganizationAccess access) : Hub
 {
     public const string Path = "/hubs/live";
     public const string AdminsGroup = "admins";
@@ -25,7 +25,17 @@ public sealed class LiveHub : Hub
         await base.OnConnectedAsync();
     }
 
-    public Task JoinNetwork(string networkId) => Groups.AddToGroupAsync(Context.ConnectionId, NetworkGroup(ValidId(networkId)));
+    /// <summary>Joins a network's updates; a network the caller may not see is refused as if it did not exist.</summary>
+    public async Task JoinNetwork(string networkId)
+    {
+        var id = ValidId(networkId);
+        var caller = await NutPortal.Web.Organizations.CallerAccessor.LoadAsync(access, Context.User ?? new(), null, Context.ConnectionAborted);
+        if (await access.NetworkAsync(id, caller, Context.ConnectionAborted) is null)
+        {
+            throw new HubException($"No network '{id}'.");
+        }
+        await Groups.AddToGroupAsync(Context.ConnectionId, NetworkGroup(id));
+    }
 
     public Task LeaveNetwork(string networkId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, NetworkGroup(ValidId(networkId)));
 

@@ -23,6 +23,8 @@ public sealed partial class AlertRules
 
     [Inject] private AlertRuleService Rules { get; set; } = default!;
 
+    [Inject] private NutPortal.Web.Organizations.CallerAccessor Callers { get; set; } = default!;
+
     [Inject] private NetworkCatalog Networks { get; set; } = default!;
 
     [Inject] private IDbContextFactory<PortalDbContext> Contexts { get; set; } = default!;
@@ -45,14 +47,16 @@ public sealed partial class AlertRules
         _validation = (_, property) => _server.For(property).ToList();
         var user = (await AuthenticationState).User;
         _actor = user.Identity?.Name ?? "unknown";
-        CanOperate = user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Operator);
-        _networks = await Networks.ListAsync();
+        var caller = await Callers.GetAsync();
+        CanOperate = caller.CurrentOrganizationId is { } org && caller.CanOperateIn(org);
+        _networks = await Networks.ListAsync(caller, currentOnly: true);
     }
 
     private async Task<GridData<AlertRule>> LoadAsync(GridState<AlertRule> state, CancellationToken ct)
     {
+        var org = (await Callers.GetAsync(ct)).CurrentOrganizationId;
         await using var db = await Contexts.CreateDbContextAsync(ct);
-        return await db.AlertRules.AsNoTracking().ToGridDataAsync(state, q => q.OrderBy(r => r.Name), ct);
+        return await db.AlertRules.AsNoTracking().Where(r => r.OrganizationId == org).ToGridDataAsync(state, q => q.OrderBy(r => r.Name), ct);
     }
 
     private string NetworkName(string? id) => id is null ? "" : _networks.FirstOrDefault(n => n.Id == id)?.Name ?? id;
@@ -68,7 +72,7 @@ public sealed partial class AlertRules
         {
             return;
         }
-        var result = await Rules.CreateAsync(_form.ToInput(), _actor);
+        var result = await Rules.CreateAsync(_form.ToInput(), await Callers.GetAsync());
         _server.Set(result.Errors);
         if (result.Rule is { } rule)
         {
@@ -81,6 +85,10 @@ public sealed partial class AlertRules
 
     private async Task SilenceAsync(AlertRule rule, int seconds)
     {
+        if (!(await Callers.GetAsync()).CanOperateIn(rule.OrganizationId))
+        {
+            return;
+        }
         await Rules.SilenceAsync(rule.Id, TimeSpan.FromSeconds(seconds));
         Snackbar.Add(seconds > 0 ? $"'{rule.Name}' is silenced for an hour." : $"'{rule.Name}' notifies again.", Severity.Info);
         await _grid!.ReloadServerData();
@@ -88,7 +96,7 @@ public sealed partial class AlertRules
 
     private async Task DeleteAsync(AlertRule rule)
     {
-        if (!await Dialogs.ConfirmAsync("Delete rule", $"Delete the rule '{rule.Name}' and its alerts?", "Delete"))
+        if (!(await Callers.GetAsync()).CanOperateIn(rule.OrganizationId) || !await Dialogs.ConfirmAsync("Delete rule", $"Delete the rule '{rule.Name}' and its alerts?", "Delete"))
         {
             return;
         }

@@ -49,6 +49,12 @@ public sealed partial class ContractEditor
     [Inject]
     private AuthenticationStateProvider Auth { get; set; } = default!;
 
+    [Inject]
+    private NutPortal.Web.Organizations.CallerAccessor Callers { get; set; } = default!;
+
+    [Inject]
+    private NutPortal.Core.Organizations.OrganizationAccess Access { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
         _model = new ContractEditorModel(Compiler);
@@ -144,7 +150,14 @@ public sealed partial class ContractEditor
             return;
         }
         var user = (await Auth.GetAuthenticationStateAsync()).User.Identity?.Name ?? "unknown";
-        var saved = await _model.SaveAsync(Projects, user, _disposed.Token);
+        var caller = await Callers.GetAsync(_disposed.Token);
+        var organization = _model.ProjectId is null ? caller.CurrentOrganizationId : await Access.ProjectOrganizationAsync(_model.ProjectId, caller, _disposed.Token);
+        if (organization is null || !caller.CanDevelopIn(organization))
+        {
+            _model.SaveMessage = "Not saved: your roles in the organization do not include Developer or Owner.";
+            return;
+        }
+        var saved = await _model.SaveAsync(Projects, user, organization, _disposed.Token);
         if (saved is not null)
         {
             Navigation.NavigateTo($"contracts/{saved}");

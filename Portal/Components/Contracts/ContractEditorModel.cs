@@ -46,7 +46,7 @@ public sealed partial class ContractEditorModel(ContractCompiler compiler)
 
     public string? CompilerVersion { get; private set; }
 
-    public string? SaveMessage { get; private set; }
+    public string? SaveMessage { get; set; }
 
     public IReadOnlyList<SolidityDiagnostic> Diagnostics { get; private set; } = [];
 
@@ -134,7 +134,7 @@ public sealed partial class ContractEditorModel(ContractCompiler compiler)
     }).ToList();
 
     /// <summary>Saves the source as a project (or a new version); returns the project id, or null with a message.</summary>
-    public async Task<string?> SaveAsync(ContractProjects projects, string user, CancellationToken ct)
+    public async Task<string?> SaveAsync(ContractProjects projects, string user, string organizationId, CancellationToken ct)
     {
         if (ProjectId is null && NameProblem(NewName) is { } problem)
         {
@@ -143,7 +143,7 @@ public sealed partial class ContractEditorModel(ContractCompiler compiler)
         }
         var sources = Sources;
         var result = ProjectId is null
-            ? await projects.CreateAsync(NewName!, sources, null, TemplateId, user, ct)
+            ? await projects.CreateAsync(NewName!, sources, null, TemplateId, user, organizationId, ct)
             : await projects.SaveVersionAsync(ProjectId, sources, null, user, ct);
         SaveMessage = result?.Version is null ? "Not saved: the source does not compile." : null;
         return result?.Version is null ? null : result.Project!.Id;

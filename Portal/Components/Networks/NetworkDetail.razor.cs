@@ -40,6 +40,10 @@ public sealed partial class NetworkDetail
 
     [Inject] private NodeRunner Runner { get; set; } = default!;
 
+    [Inject] private NutPortal.Web.Organizations.CallerAccessor Callers { get; set; } = default!;
+
+    [Inject] private NutPortal.Core.Organizations.OrganizationAccess Access { get; set; } = default!;
+
     [Inject] private LiveNotifier Notifier { get; set; } = default!;
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
@@ -50,13 +54,21 @@ public sealed partial class NetworkDetail
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
+    /// <summary>Runs the network itself: its organization's Operators and Owners (in a consortium, the operator's).</summary>
     private bool CanOperate { get; set; }
+
+    /// <summary>Operates in one of the network's organizations: may act on the nodes its organization runs.</summary>
+    private bool CanOperateAny { get; set; }
+
+    private NutPortal.Core.Organizations.NetworkGrant? _grant;
 
     protected override async Task OnInitializedAsync()
     {
         var user = (await AuthenticationState).User;
         _actor = user.Identity?.Name ?? "unknown";
-        CanOperate = user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Operator);
+        _grant = await Access.NetworkAsync(Id, await Callers.GetAsync());
+        CanOperate = _grant?.CanOperate == true;
+        CanOperateAny = _grant?.CanOperateAny == true;
         await LoadAsync();
         _subscriptions.Add(Notifier.Subscribe<NetworkChanged>(e => e.NetworkId == Id ? RefreshAsync() : Task.CompletedTask));
         _subscriptions.Add(Notifier.Subscribe<NodeHeightChanged>(e => e.NetworkId == Id ? RefreshAsync() : Task.CompletedTask));
@@ -84,6 +96,12 @@ public sealed partial class NetworkDetail
 
     private async Task RunAsync((string NodeId, NodeAction Action, string? Hardfork) request)
     {
+        var node = (await Catalog.GetAsync(Id))?.Nodes.SingleOrDefault(n => n.Id == request.NodeId);
+        if (node is null || _grant is null || !_grant.CanOperateNode(node))
+        {
+            _message = $"{node?.Name ?? "This node"} is run by another organization of this consortium; only it and the network's operator may change it.";
+            return;
+        }
         _message = $"{request.Action} in progress…";
         StateHasChanged();
         var result = await Operations.RunAsync(Id, request.NodeId, request.Action, request.Hardfork, _actor);
@@ -93,6 +111,10 @@ public sealed partial class NetworkDetail
 
     private async Task ChangeSettingsAsync((int? Interval, long? GasLimit) settings)
     {
+        if (!CanOperate)
+        {
+            return;
+        }
         var result = await Operations.ChangeSettingsAsync(Id, settings.Interval, settings.GasLimit, _actor);
         _message = result.Succeeded ? result.Detail : string.Join(" ", result.Errors.Select(e => $"{e.Field}: {e.Message}"));
         await LoadAsync();
@@ -111,6 +133,10 @@ public sealed partial class NetworkDetail
 
     private async Task DeleteAsync()
     {
+        if (!CanOperate)
+        {
+            return;
+        }
         var nodes = _network?.Nodes.Count ?? 0;
         if (!await Dialogs.ConfirmAsync("Delete network", $"Delete {_network?.Name} and its {nodes} node(s)? The nodes stop and their data is removed.", "Delete"))
         {

@@ -20,6 +20,8 @@ public sealed partial class NewNetwork
 
     [Inject] private NetworkService Networks { get; set; } = default!;
 
+    [Inject] private NutPortal.Web.Organizations.CallerAccessor Callers { get; set; } = default!;
+
     [Inject] private ProfileValidator Validator { get; set; } = default!;
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
@@ -94,7 +96,15 @@ public sealed partial class NewNetwork
                 return;
             }
             var user = (await AuthenticationState).User;
-            var result = await Networks.CreateAsync(_form.ToProfile(Caps), user.Identity?.Name ?? "unknown");
+            var caller = await Callers.GetAsync();
+            if (caller.CurrentOrganizationId is not { } organization || !caller.CanOperateIn(organization))
+            {
+                _server.Set([new ProfileError("name", "Your role in the current organization does not include Operator or Owner; switch organization in the app bar.")]);
+                await _formRef.ValidateAsync();
+                _invalid = true;
+                return;
+            }
+            var result = await Networks.CreateAsync(_form.ToProfile(Caps), user.Identity?.Name ?? "unknown", organization);
             if (result.Network is { } network)
             {
                 Navigation.NavigateTo($"networks/{network.Id}");

@@ -5,6 +5,7 @@ using NutPortal.Core.Contracts.Testing;
 using NutPortal.Core.Identity;
 using NutPortal.Core.Monitoring;
 using NutPortal.Core.Networks;
+using NutPortal.Core.Organizations;
 using NutPortal.Core.Persistence;
 using NutPortal.Core.Scanning;
 
@@ -26,17 +27,20 @@ public sealed class DashboardModel(IDbContextFactory<PortalDbContext> dbFactory,
 {
     private const int Recent = 5;
 
-    public async Task<DashboardSummary> LoadAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    /// <summary>What the caller's current organization has: its networks (and those shared with it), its rules' alerts, its contract work.</summary>
+    public async Task<DashboardSummary> LoadAsync(ClaimsPrincipal user, Caller caller, CancellationToken ct = default)
     {
+        var org = caller.CurrentOrganizationId ?? "";
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var networks = await db.Networks.AsNoTracking().OrderBy(n => n.Name).Take(100)
+        var networks = await OrganizationAccess.OfCurrent(db, db.Networks, caller).AsNoTracking().OrderBy(n => n.Name).Take(100)
             .Select(n => new { n.Id, n.Name, n.Platform, n.Status, Up = n.Nodes.Count(x => x.Status == NodeStatus.Up), Nodes = n.Nodes.Count, Head = n.Nodes.Max(x => x.BlockHeight) })
             .ToListAsync(ct);
         var names = networks.ToDictionary(n => n.Id, n => n.Name);
         var tiles = networks.Select(n => new NetworkTile(n.Id, n.Name, n.Platform, n.Status, n.Up, n.Nodes, n.Head,
             latest.Get(n.Id, null, Metrics.Tps)?.Value, latest.Get(n.Id, null, Metrics.BlockIntervalSeconds)?.Value)).ToList();
 
-        var alerts = await db.Alerts.AsNoTracking().Where(a => a.State == AlertState.Firing).OrderByDescending(a => a.FiringAt).Take(Recent)
+        var alerts = await db.Alerts.AsNoTracking().Where(a => a.State == AlertState.Firing && db.AlertRules.Any(r => r.Id == a.RuleId && r.OrganizationId == org))
+            .OrderByDescending(a => a.FiringAt).Take(Recent)
             .Join(db.AlertRules, a => a.RuleId, r => r.Id, (a, r) => new { a.Id, r.Name, a.NetworkId, a.Value, Since = a.FiringAt ?? a.StartedAt })
             .ToListAsync(ct);
         var firing = alerts.Select(a => new FiringAlert(a.Id, a.Name, a.NetworkId, names.GetValueOrDefault(a.NetworkId), a.Value, a.Since)).ToList();
@@ -46,17 +50,19 @@ public sealed class DashboardModel(IDbContextFactory<PortalDbContext> dbFactory,
         // Contract work has pages for Admins and Developers only.
         if (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Developer))
         {
-            deployments = [.. (await db.DeployedContracts.AsNoTracking().OrderByDescending(d => d.DeployedAt).Take(Recent)
+            var networkIds = networks.Select(n => n.Id).ToList();
+            var orgProjects = db.ContractProjects.Where(p => p.OrganizationId == org).Select(p => p.Id);
+            deployments = [.. (await db.DeployedContracts.AsNoTracking().Where(d => networkIds.Contains(d.NetworkId)).OrderByDescending(d => d.DeployedAt).Take(Recent)
                     .Select(d => new { d.NetworkId, d.Address, d.ContractName, d.DeployedAt }).ToListAsync(ct))
                 .Select(d => new RecentWork("Deployment", $"{d.ContractName} on {names.GetValueOrDefault(d.NetworkId, d.NetworkId)}", "Deployed", false, d.DeployedAt, $"networks/{d.NetworkId}/contracts/{d.Address}"))];
-            var scanRows = await db.Scans.AsNoTracking().OrderByDescending(s => s.CreatedAt).Take(Recent)
+            var scanRows = await db.Scans.AsNoTracking().Where(s => s.OrganizationId == org).OrderByDescending(s => s.CreatedAt).Take(Recent)
                 .Select(s => new { s.ProjectId, s.VersionNumber, s.Status, s.CreatedAt, s.FinishedAt }).ToListAsync(ct);
-            var runRows = await db.ContractTestRuns.AsNoTracking().OrderByDescending(r => r.CreatedAt).Take(Recent)
+            var runRows = await db.ContractTestRuns.AsNoTracking().Where(r => orgProjects.Contains(r.ProjectId)).OrderByDescending(r => r.CreatedAt).Take(Recent)
                 .Select(r => new { r.ProjectId, r.VersionNumber, r.Status, r.CreatedAt }).ToListAsync(ct);
 
-            var failedScans = await db.Scans.AsNoTracking().Where(s => s.Status == ScanStatus.Failed).OrderByDescending(s => s.CreatedAt).Take(Recent)
+            var failedScans = await db.Scans.AsNoTracking().Where(s => s.Status == ScanStatus.Failed && s.OrganizationId == org).OrderByDescending(s => s.CreatedAt).Take(Recent)
                 .Select(s => new { s.ProjectId, s.VersionNumber, s.Status, s.CreatedAt, s.FinishedAt }).ToListAsync(ct);
-            var failedRuns = await db.ContractTestRuns.AsNoTracking().Where(r => r.Status == TestRunStatus.Failed || r.Status == TestRunStatus.Error)
+            var failedRuns = await db.ContractTestRuns.AsNoTracking().Where(r => (r.Status == TestRunStatus.Failed || r.Status == TestRunStatus.Error) && orgProjects.Contains(r.ProjectId))
                 .OrderByDescending(r => r.CreatedAt).Take(Recent).Select(r => new { r.ProjectId, r.VersionNumber, r.Status, r.CreatedAt }).ToListAsync(ct);
             var projectIds = scanRows.Select(s => s.ProjectId).Concat(failedScans.Select(s => s.ProjectId))
                 .Concat(runRows.Select(r => r.ProjectId)).Concat(failedRuns.Select(r => r.ProjectId)).OfType<string>().Distinct().ToList();

@@ -20,6 +20,8 @@ public sealed partial class TracesPage : IDisposable
 
     [Inject] private NetworkCatalog Catalog { get; set; } = default!;
 
+    [Inject] private NutPortal.Web.Organizations.CallerAccessor Callers { get; set; } = default!;
+
     [Inject] private TraceOverview Overview { get; set; } = default!;
 
     [Inject] private TransactionTraces Traces { get; set; } = default!;
@@ -35,7 +37,7 @@ public sealed partial class TracesPage : IDisposable
     protected override async Task OnInitializedAsync()
     {
         _model = new TracesViewModel(Overview, Clock);
-        _networks = await Catalog.ListAsync();
+        _networks = await Catalog.ListAsync(await Callers.GetAsync(), currentOnly: true);
         _model.NetworkId = _networks.Count > 0 ? _networks[0].Id : null;
         _subscription = Notifier.Subscribe<BlocksIndexed>(e => e.NetworkId == _model.NetworkId
             ? _throttle.RunAsync(() => InvokeAsync(ReloadAsync))
