@@ -32,8 +32,7 @@ public sealed class KubernetesNodeDriver(
     public async Task<int?> StartAsync(NodeStartRequest request, CancellationToken ct)
     {
         cluster.EnsureConfigured();
-        var platform = platforms.FirstOrDefault(p => p.Name == request.Profile.Platform)
-            ?? throw new KubernetesException($"Platform '{request.Profile.Platform}' is not registered", "register it with the portal's services.");
+        var platform = Platform(request.Profile);
         var options = cluster.Options;
         var resources = renderer.NodeResources(request.Network, request.Node.Name, request.Profile, platform, options);
         await applier.ApplyAsync(resources, ct);
@@ -70,6 +69,13 @@ public sealed class KubernetesNodeDriver(
         await KubernetesApiCall.RunAsync("delete", "Pods", ns, selector,
             () => client.CoreV1.DeleteCollectionNamespacedPodAsync(ns, labelSelector: selector, gracePeriodSeconds: (int)seconds, cancellationToken: ct), ct);
     }
+
+    /// <summary>
+    /// Deletes every resource of the network from the cluster, volumes (and so chain data) included, never the
+    /// namespace; resources already gone are skipped, so it is safe to repeat after a failure.
+    /// </summary>
+    public Task DeleteNetworkAsync(Network network, NetworkProfile profile, CancellationToken ct) =>
+        applier.DeleteAsync(renderer.ResourcesForDeletion(network, profile, Platform(profile), cluster.Options), ct);
 
     /// <summary>True when the node's StatefulSet reports a ready replica; false when unknown (no cluster, API error).</summary>
     public bool IsRunning(NetworkNode node)
@@ -131,6 +137,10 @@ public sealed class KubernetesNodeDriver(
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         return lines.Length <= max ? lines : lines[^max..];
     }
+
+    private IBlockchainPlatform Platform(NetworkProfile profile) =>
+        platforms.FirstOrDefault(p => p.Name == profile.Platform)
+            ?? throw new KubernetesException($"Platform '{profile.Platform}' is not registered", "register it with the portal's services.");
 
     private static async Task<T> Call<T>(string verb, string kind, string ns, string name, Func<Task<T>> call, CancellationToken ct)
     {

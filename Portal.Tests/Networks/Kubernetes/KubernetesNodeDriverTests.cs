@@ -82,6 +82,25 @@ public sealed class KubernetesNodeDriverTests
         Assert.Equal(1, api.Object("/apis/apps/v1/namespaces/chains/statefulsets/other")["spec"]!["replicas"]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task Deleting_a_network_removes_every_node_resource_but_not_the_namespace_and_can_be_repeated()
+    {
+        await using var api = await FakeKubernetesApi.StartAsync();
+        var options = api.Options(createNamespace: true);
+        var request = Request();
+        await new KubernetesApplier(Cluster(options)).ApplyAsync(new KubernetesManifestRenderer().Resources(request.Network, request.Profile, Anvil, options), CancellationToken.None);
+        var applied = api.Verbs("PATCH").Select(r => r.Path).ToList();
+
+        await Driver(options).DeleteNetworkAsync(request.Network, request.Profile, CancellationToken.None);
+        await Driver(options).DeleteNetworkAsync(request.Network, request.Profile, CancellationToken.None);
+
+        Assert.Equal(9, applied.Count);
+        Assert.True(api.Has("/api/v1/namespaces/chains"));
+        Assert.All(applied.Skip(1), p => Assert.False(api.Has(p)));
+        Assert.Equal(16, api.Verbs("DELETE").Count);
+        Assert.DoesNotContain(api.Verbs("DELETE"), r => r.Path == "/api/v1/namespaces/chains");
+    }
+
     [Theory]
     [InlineData(1, true)]
     [InlineData(0, false)]
