@@ -36,11 +36,12 @@ public sealed class KubernetesNodeDriver(
         var options = cluster.Options;
         var resources = renderer.NodeResources(request.Network, request.Node.Name, request.Profile, platform, options);
         await applier.ApplyAsync(resources, ct);
-        var set = resources.OfType<V1StatefulSet>().Single();
+        var set = resources.OfType<V1StatefulSet>().SingleOrDefault()
+            ?? throw new KubernetesException($"{platform.DisplayName} runs no StatefulSet per node", "run its networks on the local driver and download their manifests.");
         await readiness.WaitForStatefulSetAsync(set.Metadata.NamespaceProperty, set.Metadata.Name, options.ReadyTimeout, ct);
 
         // The address inside the cluster: right when the portal runs in the cluster, a port-forward target otherwise.
-        var service = resources.OfType<V1Service>().Single();
+        var service = resources.OfType<V1Service>().First();
         var port = service.Spec.Ports[0].Port;
         request.Node.Host = $"{service.Metadata.Name}.{options.Namespace}.svc";
         request.Node.Port = port;

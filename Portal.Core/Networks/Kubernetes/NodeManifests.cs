@@ -50,8 +50,8 @@ public sealed record NodeManifests(string Name, string Namespace, IDictionary<st
         },
     };
 
-    /// <summary>A one-replica StatefulSet running <paramref name="pod"/> with this workload's labels.</summary>
-    public V1StatefulSet StatefulSet(V1PodSpec pod) => new()
+    /// <summary>A one-replica StatefulSet running <paramref name="pod"/> with this workload's labels, governed by its own Service unless named.</summary>
+    public V1StatefulSet StatefulSet(V1PodSpec pod, string? serviceName = null) => new()
     {
         ApiVersion = "apps/v1",
         Kind = "StatefulSet",
@@ -59,7 +59,7 @@ public sealed record NodeManifests(string Name, string Namespace, IDictionary<st
         Spec = new V1StatefulSetSpec
         {
             Replicas = 1,
-            ServiceName = Name,
+            ServiceName = serviceName ?? Name,
             Selector = new V1LabelSelector { MatchLabels = Selector },
             Template = new V1PodTemplateSpec { Metadata = new V1ObjectMeta { Labels = Labels }, Spec = pod },
         },

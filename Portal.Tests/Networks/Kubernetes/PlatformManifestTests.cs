@@ -68,6 +68,7 @@ public sealed partial class PlatformManifestTests
         Assert.Equal(["V1PersistentVolumeClaim", "V1Service", "V1Service", "V1Service", "V1Service", "V1StatefulSet"], objects.Select(o => o.GetType().Name));
         var set = Assert.Single(objects.OfType<V1StatefulSet>());
         Assert.Equal(1, set.Spec.Replicas);
+        Assert.Equal(objects.OfType<V1Service>().First().Metadata.Name, set.Spec.ServiceName);
         var pod = set.Spec.Template.Spec;
         Assert.Equal(["node-1", "node-2", "node-3", "node-4"], pod.Containers.Select(c => c.Name));
         for (var i = 0; i < 4; i++)
@@ -86,6 +87,7 @@ public sealed partial class PlatformManifestTests
             Assert.All(service.Spec.Selector, e => Assert.Equal(e.Value, set.Spec.Template.Metadata.Labels[e.Key]));
         }
         var install = Assert.Single(pod.InitContainers);
+        Assert.StartsWith("(test -f /data/tools/.store/neo.express/3.5.20/", install.Command[2], StringComparison.Ordinal);
         Assert.Equal("mcr.microsoft.com/dotnet/sdk:8.0", install.Image);
         Assert.Contains("dotnet tool install neo.express --version 3.5.20 --tool-path /data/tools", install.Command[2], StringComparison.Ordinal);
         Assert.Equal("40Gi", Assert.Single(objects.OfType<V1PersistentVolumeClaim>()).Spec.Resources.Requests["storage"].ToString());

@@ -46,7 +46,8 @@ internal static class NeoKubernetes
             yield return network.Node(name).Service(network.Options.HeadlessService,
                 [("rpc", RpcPort(index)), ("p2p", P2pPort(index)), ("ws", WebSocketPort(index))], network.Selector(null));
         }
-        yield return shared.StatefulSet(new V1PodSpec
+        // The first node's Service governs the pod (a StatefulSet names one).
+        yield return shared.StatefulSet(serviceName: network.ResourceName(nodes[0].Name), pod: new V1PodSpec
         {
             InitContainers = [Install()],
             Containers = [.. nodes.Select(n => Node(network, n.Name, n.Index))],
@@ -72,7 +73,7 @@ internal static class NeoKubernetes
         Name = "install-neo-express",
         Image = ToolImage,
         Command = ["sh", "-c",
-            $"test -f {NeoxpDll} || dotnet tool install neo.express --version {NeoExpress.Version} --tool-path {Tools}; "
+            $"(test -f {NeoxpDll} || dotnet tool install neo.express --version {NeoExpress.Version} --tool-path {Tools}) && "
             + "apt-get update -qq && apt-get install -y -qq --no-install-recommends libsnappy1v5 >/dev/null && "
             + $"mkdir -p {Tools}/lib && cp -L /usr/lib/x86_64-linux-gnu/libsnappy.so.1 {Tools}/lib/"],
         Env = [Env("DOTNET_CLI_TELEMETRY_OPTOUT", "1")],
