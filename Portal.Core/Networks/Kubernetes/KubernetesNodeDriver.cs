@@ -35,9 +35,9 @@ public sealed class KubernetesNodeDriver(
         var platform = Platform(request.Profile);
         var options = cluster.Options;
         var resources = renderer.NodeResources(request.Network, request.Node.Name, request.Profile, platform, options);
-        await applier.ApplyAsync(resources, ct);
         var set = resources.OfType<V1StatefulSet>().SingleOrDefault()
             ?? throw new KubernetesException($"{platform.DisplayName} runs no StatefulSet per node", "run its networks on the local driver and download their manifests.");
+        await applier.ApplyAsync(resources, ct);
         await readiness.WaitForStatefulSetAsync(set.Metadata.NamespaceProperty, set.Metadata.Name, options.ReadyTimeout, ct);
 
         // The address inside the cluster: right when the portal runs in the cluster, a port-forward target otherwise.

@@ -48,6 +48,11 @@ public sealed class KubernetesReadiness(KubernetesCluster cluster)
                 // The API server ends watches after a while: read again and watch on.
             }
         }
+        catch (OperationCanceledException e) when (!ct.IsCancellationRequested && !deadline.IsCancellationRequested)
+        {
+            throw new KubernetesException($"Could not watch {resource}: the API server did not answer in time",
+                $"check that the cluster is reachable, or raise {KubernetesOptions.Section}:RequestTimeoutSeconds.", e);
+        }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             throw new KubernetesException(
