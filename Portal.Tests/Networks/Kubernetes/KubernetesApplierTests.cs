@@ -82,18 +82,20 @@ public sealed class KubernetesApplierTests
         Assert.DoesNotContain(api.Requests, r => r.Path.Contains("statefulsets", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public async Task A_server_error_is_reported_with_its_status_and_message()
+    [Theory]
+    [InlineData(500, "InternalServerError", "etcdserver: request timed out")]
+    [InlineData(409, "Conflict", "Apply failed with 1 conflict: conflict with \"helm\" using apps/v1: .spec.replicas")]
+    public async Task A_server_error_is_reported_with_its_status_and_message(int code, string reason, string message)
     {
         await using var api = await FakeKubernetesApi.StartAsync();
         var options = api.Options();
         var resources = Resources(options);
         var name = resources[0].Metadata.Name;
-        api.Failures[("PATCH", $"/apis/apps/v1/namespaces/chains/statefulsets/{name}")] = (500, "etcdserver: request timed out");
+        api.Failures[("PATCH", $"/apis/apps/v1/namespaces/chains/statefulsets/{name}")] = (code, message);
 
         var error = await Assert.ThrowsAsync<KubernetesException>(() => Applier(options).ApplyAsync(resources, CancellationToken.None));
 
-        Assert.StartsWith($"Could not apply StatefulSet chains/{name}: the API server answered 500 InternalServerError: etcdserver: request timed out", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Could not apply StatefulSet chains/{name}: the API server answered {code} {reason}: {message}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
