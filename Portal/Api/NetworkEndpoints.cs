@@ -108,9 +108,9 @@ internal static class NetworkEndpoints
                 return Results.NotFound();
             }
             var platform = runner.PlatformFor(network);
-            if (!platform.Capabilities.Drivers.Contains("kubernetes"))
+            if (!KubernetesManifestRenderer.CanRender(platform))
             {
-                return FieldErrors.Single("target", $"{platform.DisplayName} networks run on the local driver only; there are no Kubernetes manifests for them.");
+                return FieldErrors.Single("target", $"{platform.DisplayName} has no Kubernetes description; there are no Kubernetes manifests for its networks.");
             }
             var yaml = renderer.Render(network, NodeRunner.ReadProfile(network), platform, options.Value);
             return Results.File(System.Text.Encoding.UTF8.GetBytes(yaml), "application/yaml", $"{network.Name.Replace(' ', '-')}-kubernetes.yaml");

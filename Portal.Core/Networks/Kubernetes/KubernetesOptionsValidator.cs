@@ -18,16 +18,20 @@ public sealed class KubernetesOptionsValidator : IValidateOptions<KubernetesOpti
             errors.Add($"{KubernetesOptions.Section}:StorageClassName '{storageClass}' is not a valid storage class name: "
                 + "lowercase letters, digits, '-' and '.', at most 253 characters.");
         }
-        if (string.IsNullOrWhiteSpace(options.KubectlPath))
+        if (options.RequestTimeoutSeconds is < 1 or > 3600)
         {
-            errors.Add($"{KubernetesOptions.Section}:KubectlPath is empty: leave it unset for 'kubectl' on the PATH, or give the full path.");
+            errors.Add($"{KubernetesOptions.Section}:RequestTimeoutSeconds must be between 1 and 3600; got {options.RequestTimeoutSeconds}.");
         }
-        if (options.CommandTimeoutSeconds is < 1 or > 3600)
+        if (options.ReadyTimeoutSeconds is < 1 or > 86400)
         {
-            errors.Add($"{KubernetesOptions.Section}:CommandTimeoutSeconds must be between 1 and 3600; got {options.CommandTimeoutSeconds}.");
+            errors.Add($"{KubernetesOptions.Section}:ReadyTimeoutSeconds must be between 1 and 86400; got {options.ReadyTimeoutSeconds}.");
         }
         // A kubeconfig that does not exist is not an error here: the portal still renders manifests, and the
-        // driver says exactly what is missing when asked to deploy.
+        // driver says exactly what is missing when asked to deploy. One that exists must load with its context.
+        if (options.IsConfigured && KubernetesCluster.LoadError(options) is { } kubeconfigError)
+        {
+            errors.Add(kubeconfigError);
+        }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -9,7 +9,7 @@ public static class KubernetesServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <see cref="KubernetesOptions"/> from <c>Portal:Kubernetes</c> (validated at start) and registers
-    /// the renderer, kubectl runner and applier, and the Kubernetes driver as an <see cref="INodeDriver"/>.
+    /// the renderer, the API client (<see cref="KubernetesCluster"/>), applier and readiness wait, and the Kubernetes driver as an <see cref="INodeDriver"/>.
     /// Blockchain platforms are registered elsewhere.
     /// </summary>
     public static IServiceCollection AddKubernetesDriver(this IServiceCollection services)
@@ -17,8 +17,9 @@ public static class KubernetesServiceCollectionExtensions
         services.AddOptions<KubernetesOptions>().BindConfiguration(KubernetesOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KubernetesOptions>, KubernetesOptionsValidator>());
         services.TryAddSingleton<KubernetesManifestRenderer>();
-        services.TryAddSingleton<KubectlRunner>();
-        services.TryAddSingleton<KubectlApplier>();
+        services.TryAddSingleton<KubernetesCluster>();
+        services.TryAddSingleton<KubernetesApplier>();
+        services.TryAddSingleton<KubernetesReadiness>();
         services.TryAddSingleton<KubernetesNodeDriver>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<INodeDriver, KubernetesNodeDriver>(sp => sp.GetRequiredService<KubernetesNodeDriver>()));
         return services;

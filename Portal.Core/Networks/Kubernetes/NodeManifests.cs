@@ -4,25 +4,20 @@ using NutPortal.Core.Networks.Platforms;
 
 namespace NutPortal.Core.Networks.Kubernetes;
 
-/// <summary>The four resources of one node as KubernetesClient's typed models; all share one name, since each is a different kind.</summary>
-internal sealed record NodeManifests(string Name, string Namespace, IDictionary<string, string> Labels, IDictionary<string, string> Selector)
+/// <summary>
+/// Builds one workload's resources as KubernetesClient's typed models; all share one name, since each is a
+/// different kind. Platforms compose them in <see cref="IKubernetesPlatform.KubernetesResources"/>.
+/// </summary>
+public sealed record NodeManifests(string Name, string Namespace, IDictionary<string, string> Labels, IDictionary<string, string> Selector)
 {
-    public V1ConfigMap ConfigMap(NetworkProfile profile, string nodeName) => new()
+    public const string DataVolume = "data";
+
+    public V1ConfigMap ConfigMap(IDictionary<string, string> data) => new()
     {
         ApiVersion = "v1",
         Kind = "ConfigMap",
         Metadata = Metadata(),
-        // Upper-case keys so the container gets them as environment variables through envFrom.
-        Data = new Dictionary<string, string>
-        {
-            ["PLATFORM"] = profile.Platform,
-            ["NODE_NAME"] = nodeName,
-            ["CONSENSUS"] = profile.Consensus,
-            ["CHAIN_ID"] = Invariant(profile.ChainId),
-            ["HARDFORK"] = profile.Hardfork,
-            ["BLOCK_INTERVAL_SECONDS"] = Invariant(profile.BlockIntervalSeconds),
-            ["BLOCK_GAS_LIMIT"] = Invariant(profile.BlockGasLimit),
-        },
+        Data = data,
     };
 
     public V1PersistentVolumeClaim PersistentVolumeClaim(HardwareSpec hardware, string? storageClassName) => new()
@@ -38,7 +33,8 @@ internal sealed record NodeManifests(string Name, string Namespace, IDictionary<
         },
     };
 
-    public V1Service Service(bool headless) => new()
+    /// <summary>A Service on the given named ports (each targets the container port of the same name unless a number is given).</summary>
+    public V1Service Service(bool headless, IEnumerable<(string Name, int Port)> ports, IDictionary<string, string>? selector = null) => new()
     {
         ApiVersion = "v1",
         Kind = "Service",
@@ -46,12 +42,16 @@ internal sealed record NodeManifests(string Name, string Namespace, IDictionary<
         Spec = new V1ServiceSpec
         {
             ClusterIP = headless ? "None" : null,
-            Selector = Selector,
-            Ports = [new V1ServicePort { Name = "rpc", Port = KubernetesManifestRenderer.RpcPort, TargetPort = "rpc", Protocol = "TCP" }],
+            Selector = selector ?? Selector,
+            // A headless Service publishes its pods' addresses before they are ready, so peers (and a dBFT or
+            // proof-of-work network waiting for them) can reach each other while they start.
+            PublishNotReadyAddresses = headless ? true : null,
+            Ports = ports.Select(p => new V1ServicePort { Name = p.Name, Port = p.Port, TargetPort = p.Port, Protocol = "TCP" }).ToList(),
         },
     };
 
-    public V1StatefulSet StatefulSet(NodeLaunch launch, HardwareSpec hardware) => new()
+    /// <summary>A one-replica StatefulSet running <paramref name="pod"/> with this workload's labels, governed by its own Service unless named.</summary>
+    public V1StatefulSet StatefulSet(V1PodSpec pod, string? serviceName = null) => new()
     {
         ApiVersion = "apps/v1",
         Kind = "StatefulSet",
@@ -59,49 +59,30 @@ internal sealed record NodeManifests(string Name, string Namespace, IDictionary<
         Spec = new V1StatefulSetSpec
         {
             Replicas = 1,
-            ServiceName = Name,
+            ServiceName = serviceName ?? Name,
             Selector = new V1LabelSelector { MatchLabels = Selector },
-            Template = new V1PodTemplateSpec { Metadata = new V1ObjectMeta { Labels = Labels }, Spec = PodSpec(launch, hardware) },
+            Template = new V1PodTemplateSpec { Metadata = new V1ObjectMeta { Labels = Labels }, Spec = pod },
         },
     };
 
-    private V1PodSpec PodSpec(NodeLaunch launch, HardwareSpec hardware)
+    /// <summary>The claim of this workload as the pod's <see cref="DataVolume"/> volume.</summary>
+    public V1Volume ClaimVolume() => new() { Name = DataVolume, PersistentVolumeClaim = new V1PersistentVolumeClaimVolumeSource { ClaimName = Name } };
+
+    /// <summary>Requests equal to limits (a guaranteed pod), from the profile's per-node hardware.</summary>
+    public static V1ResourceRequirements Resources(HardwareSpec hardware)
     {
         var resources = Quantities(("cpu", $"{Invariant((long)Math.Round(hardware.Cpus * 1000))}m"), ("memory", $"{Invariant(hardware.MemoryMb)}Mi"));
-        return new V1PodSpec
-        {
-            // The foundry image runs as uid/gid 1000 in recent releases: let it write the volume.
-            SecurityContext = new V1PodSecurityContext { FsGroup = 1000 },
-            Containers =
-            [
-                new V1Container
-                {
-                    Name = "node",
-                    Image = launch.ContainerImage,
-                    // The executable's file name: the local path means nothing in the image, and images such as
-                    // foundry's have a shell as entrypoint, so the command must be explicit.
-                    Command = [Path.GetFileName(launch.Executable)],
-                    Args = [.. launch.Arguments],
-                    EnvFrom = [new V1EnvFromSource { ConfigMapRef = new V1ConfigMapEnvSource { Name = Name } }],
-                    Ports = [new V1ContainerPort { Name = "rpc", ContainerPort = KubernetesManifestRenderer.RpcPort, Protocol = "TCP" }],
-                    Resources = new V1ResourceRequirements { Requests = resources, Limits = resources },
-                    ReadinessProbe = new V1Probe
-                    {
-                        TcpSocket = new V1TCPSocketAction { Port = KubernetesManifestRenderer.RpcPort },
-                        InitialDelaySeconds = 2,
-                        PeriodSeconds = 5,
-                    },
-                    VolumeMounts = [new V1VolumeMount { Name = "data", MountPath = KubernetesManifestRenderer.DataDirectory }],
-                },
-            ],
-            Volumes = [new V1Volume { Name = "data", PersistentVolumeClaim = new V1PersistentVolumeClaimVolumeSource { ClaimName = Name } }],
-        };
+        return new V1ResourceRequirements { Requests = resources, Limits = resources };
     }
+
+    public static V1ContainerPort Port(string name, int port) => new() { Name = name, ContainerPort = port, Protocol = "TCP" };
+
+    public static V1Probe TcpReadiness(int port) => new() { TcpSocket = new V1TCPSocketAction { Port = port }, InitialDelaySeconds = 2, PeriodSeconds = 5 };
+
+    public static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private V1ObjectMeta Metadata() => new() { Name = Name, NamespaceProperty = Namespace, Labels = Labels };
 
     private static Dictionary<string, ResourceQuantity> Quantities(params (string Name, string Value)[] values) =>
         values.ToDictionary(v => v.Name, v => new ResourceQuantity(v.Value));
-
-    private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -131,7 +131,7 @@ public sealed class KubernetesManifestRendererTests
         var early = Network();
         early.Nodes.Clear();
         var documents = Render(early, Profile(), new KubernetesOptions());
-        Assert.Equal("node-0", Path(Single(documents, "StatefulSet"), "metadata|labels|nutportal.io/node"));
+        Assert.Equal("node-1", Path(Single(documents, "StatefulSet"), "metadata|labels|nutportal.io/node"));
     }
 
     [Fact]
@@ -154,12 +154,12 @@ public sealed class KubernetesManifestRendererTests
         var options = new KubernetesOptions { CreateNamespace = true };
         var network = Network(nodes: ["node-0", "node-1"]);
 
-        var deletion = Documents(renderer.RenderForDeletion(network, Profile(), Anvil, options));
-        Assert.DoesNotContain(deletion, d => Kind(d) == "Namespace");
+        var deletion = renderer.ResourcesForDeletion(network, Profile(), Anvil, options);
+        Assert.DoesNotContain(deletion, d => d.Kind == "Namespace");
         Assert.Equal(8, deletion.Count);
 
-        var node = Documents(renderer.RenderNode(network, "node-1", Profile(), Anvil, options));
-        Assert.Equal(["Namespace", "ConfigMap", "PersistentVolumeClaim", "Service", "StatefulSet"], node.Select(Kind));
-        Assert.All(node.Skip(1), d => Assert.Equal("node-1", Path(d, "metadata|labels|nutportal.io/node")));
+        var node = renderer.NodeResources(network, "node-1", Profile(), Anvil, options);
+        Assert.Equal(["Namespace", "ConfigMap", "PersistentVolumeClaim", "Service", "StatefulSet"], node.Select(d => d.Kind));
+        Assert.All(node.Skip(1), d => Assert.Equal("node-1", d.Metadata.Labels["nutportal.io/node"]));
     }
 }

@@ -16,7 +16,8 @@ public sealed class KubernetesOptionsTests
 
         Assert.True(new KubernetesOptionsValidator().Validate(null, options).Succeeded);
         Assert.Equal("nutportal", options.Namespace);
-        Assert.Equal("kubectl", options.KubectlPath);
+        Assert.Equal(30, options.RequestTimeoutSeconds);
+        Assert.Equal(300, options.ReadyTimeoutSeconds);
         Assert.False(options.IsConfigured);
     }
 
@@ -39,14 +40,33 @@ public sealed class KubernetesOptionsTests
     [Theory]
     [InlineData("Portal:Kubernetes:Namespace", "My_Namespace", "Portal:Kubernetes:Namespace 'My_Namespace' is not a valid namespace name")]
     [InlineData("Portal:Kubernetes:StorageClassName", "Fast SSD", "Portal:Kubernetes:StorageClassName 'Fast SSD'")]
-    [InlineData("Portal:Kubernetes:CommandTimeoutSeconds", "0", "Portal:Kubernetes:CommandTimeoutSeconds must be between 1 and 3600")]
-    [InlineData("Portal:Kubernetes:KubectlPath", " ", "Portal:Kubernetes:KubectlPath is empty")]
+    [InlineData("Portal:Kubernetes:RequestTimeoutSeconds", "0", "Portal:Kubernetes:RequestTimeoutSeconds must be between 1 and 3600")]
+    [InlineData("Portal:Kubernetes:ReadyTimeoutSeconds", "-5", "Portal:Kubernetes:ReadyTimeoutSeconds must be between 1 and 86400")]
     public void Bad_settings_fail_at_start_naming_the_key(string key, string value, string message)
     {
         using var provider = Services(new() { [key] = value });
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<KubernetesOptions>>().Value);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_kubeconfig_without_the_configured_context_fails_at_start_naming_both()
+    {
+        await using var api = await FakeKubernetesApi.StartAsync();
+        using var provider = Services(new() { ["Portal:Kubernetes:Kubeconfig"] = api.Kubeconfig, ["Portal:Kubernetes:Context"] = "production" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<KubernetesOptions>>().Value);
+
+        Assert.Contains($"The kubeconfig '{api.Kubeconfig}' (Portal:Kubernetes:Kubeconfig, context production) cannot be used", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_kubeconfig_that_loads_passes_validation()
+    {
+        await using var api = await FakeKubernetesApi.StartAsync();
+
+        Assert.True(new KubernetesOptionsValidator().Validate(null, api.Options()).Succeeded);
     }
 
     [Fact]
@@ -60,7 +80,8 @@ public sealed class KubernetesOptionsTests
         var driver = Assert.Single(provider.GetServices<INodeDriver>());
         Assert.Equal("kubernetes", driver.Name);
         Assert.Same(provider.GetRequiredService<KubernetesNodeDriver>(), driver);
-        Assert.NotNull(provider.GetRequiredService<KubectlApplier>());
+        Assert.NotNull(provider.GetRequiredService<KubernetesApplier>());
+        Assert.NotNull(provider.GetRequiredService<KubernetesReadiness>());
         Assert.NotNull(provider.GetRequiredService<KubernetesManifestRenderer>());
     }
 

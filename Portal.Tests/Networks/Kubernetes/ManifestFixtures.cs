@@ -41,5 +41,16 @@ internal static class ManifestFixtures
     public static Dictionary<string, object?> Single(List<Dictionary<string, object?>> documents, string kind) =>
         Assert.Single(documents, d => Kind(d) == kind);
 
+    public static KubernetesCluster Cluster(KubernetesOptions options) => new(Microsoft.Extensions.Options.Options.Create(options));
+
+    /// <summary>Options pointing at the fake API server, in namespace <c>chains</c>.</summary>
+    public static KubernetesOptions Options(this FakeKubernetesApi api, bool createNamespace = false, int readyTimeoutSeconds = 30) => new()
+    {
+        Kubeconfig = api.Kubeconfig,
+        Namespace = "chains",
+        CreateNamespace = createNamespace,
+        ReadyTimeoutSeconds = readyTimeoutSeconds,
+    };
+
     public static string Name(Dictionary<string, object?> document) => (string)ManifestYaml.Path(document, "metadata|name")!;
 }

@@ -1,22 +1,29 @@
-using YamlDotNet.RepresentationModel;
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.Serialization;
 
 namespace NutPortal.Tests.Networks.Kubernetes;
 
 /// <summary>
-/// Reads rendered manifests with YamlDotNet into maps and lists. Plain scalars are typed the way a YAML 1.1 reader
-/// would (yes/no/on/off and true/false booleans, null, integers), so a string that should have been quoted comes
-/// back as something else and the test fails.
+/// Reads rendered manifests with YamlDotNet's own deserializer into maps and lists. Unquoted scalars are typed by
+/// YamlDotNet (booleans, null, numbers), so a string that should have been quoted comes back as something else and
+/// the test fails; numbers come back as <see cref="long"/> so tests compare one type.
 /// </summary>
 internal static class ManifestYaml
 {
-    private static readonly HashSet<string> True = new(StringComparer.OrdinalIgnoreCase) { "true", "yes", "on", "y" };
-    private static readonly HashSet<string> False = new(StringComparer.OrdinalIgnoreCase) { "false", "no", "off", "n" };
+    private static readonly IDeserializer Reader = new DeserializerBuilder().WithAttemptingUnquotedStringTypeDeserialization().Build();
 
     public static List<Dictionary<string, object?>> Documents(string yaml)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
-        return stream.Documents.Select(d => (Dictionary<string, object?>)Convert(d.RootNode)!).ToList();
+        var parser = new Parser(new StringReader(yaml));
+        parser.Consume<StreamStart>();
+        var documents = new List<Dictionary<string, object?>>();
+        while (parser.Accept<DocumentStart>(out _))
+        {
+            documents.Add((Dictionary<string, object?>)Normalise(Reader.Deserialize<object>(parser))!);
+        }
+        return documents;
     }
 
     public static object? Path(object? node, string path)
@@ -28,19 +35,12 @@ internal static class ManifestYaml
         return node;
     }
 
-    private static object? Convert(YamlNode node) => node switch
+    /// <summary>YamlDotNet's object graph with string keys and one integer type.</summary>
+    private static object? Normalise(object? node) => node switch
     {
-        YamlMappingNode map => map.Children.ToDictionary(e => ((YamlScalarNode)e.Key).Value!, e => Convert(e.Value)),
-        YamlSequenceNode list => list.Children.Select(Convert).ToList(),
-        YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain } plain => Plain(plain.Value),
-        YamlScalarNode quoted => quoted.Value,
-        _ => throw new InvalidOperationException($"unexpected YAML node {node.NodeType}"),
+        IDictionary<object, object?> map => map.ToDictionary(e => (string)e.Key, e => Normalise(e.Value)),
+        IList<object?> list => list.Select(Normalise).ToList(),
+        int or uint or short or ushort or byte or sbyte => Convert.ToInt64(node, CultureInfo.InvariantCulture),
+        _ => node,
     };
-
-    private static object? Plain(string? value) =>
-        value is null or "" or "~" || value.Equals("null", StringComparison.OrdinalIgnoreCase) ? null
-        : True.Contains(value) ? true
-        : False.Contains(value) ? false
-        : long.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number
-        : value;
 }

@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Numerics;
+using k8s;
+using k8s.Models;
+using NutPortal.Core.Networks.Kubernetes;
 using NutPortal.Core.Tooling;
 
 namespace NutPortal.Core.Networks.Platforms;
@@ -10,7 +13,7 @@ namespace NutPortal.Core.Networks.Platforms;
 /// at start, so blocks survive a restart or a crash. (It keeps the namespace it had before platforms got
 /// folders, so code that names it, such as the throw-away test chain, did not have to change.)
 /// </summary>
-public sealed class AnvilPlatform(NodeRpc? rpc = null) : IBlockchainPlatform
+public sealed class AnvilPlatform(NodeRpc? rpc = null) : IBlockchainPlatform, IKubernetesPlatform
 {
     public const string PlatformName = "ethereum-anvil";
     public const string AnvilVersion = "1.7.1";
@@ -98,6 +101,9 @@ public sealed class AnvilPlatform(NodeRpc? rpc = null) : IBlockchainPlatform
         }
         return new NodeLaunch(BinaryPath(), arguments, $"ghcr.io/foundry-rs/foundry:v{AnvilVersion}", $"anvil/v{AnvilVersion}");
     }
+
+    /// <summary>Per node a StatefulSet running this launch in foundry's image (see <see cref="LaunchManifests"/>).</summary>
+    public IEnumerable<IKubernetesObject<V1ObjectMeta>> KubernetesResources(KubernetesNetwork network) => LaunchManifests.PerNode(network, this);
 
     /// <summary>
     /// The anvil binary from the npm package; plain <c>anvil</c> (found on PATH, or in a container image) when the

@@ -1,5 +1,8 @@
 using System.Globalization;
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Options;
+using NutPortal.Core.Networks.Kubernetes;
 
 namespace NutPortal.Core.Networks.Platforms.Litecoin;
 
@@ -8,7 +11,7 @@ namespace NutPortal.Core.Networks.Platforms.Litecoin;
 /// work at regtest difficulty. Regtest mines only when asked, so the portal asks the mining nodes in turn for one
 /// block every blockIntervalSeconds. A node added later downloads the chain from its peers.
 /// </summary>
-public sealed class LitecoinPlatform(LitecoinNode rpc, IOptions<NetworkOptions> options) : IBlockchainPlatform
+public sealed class LitecoinPlatform(LitecoinNode rpc, IOptions<NetworkOptions> options) : IBlockchainPlatform, IKubernetesPlatform
 {
     public const string PlatformName = "litecoin";
     public const string InstallCommand = "apt-get install -y litecoind";
@@ -100,6 +103,9 @@ public sealed class LitecoinPlatform(LitecoinNode rpc, IOptions<NetworkOptions> 
         arguments.AddRange(peers.Select(p => p.Host).Append(context.Host).Distinct(StringComparer.Ordinal).Select(h => $"-whitelist=noban@{h}"));
         return new NodeLaunch(binary, arguments, "", "litecoind/0.21");
     }
+
+    /// <summary>Manifests for download (the portal runs Litecoin nodes locally): see <see cref="LitecoinKubernetes"/>.</summary>
+    public IEnumerable<IKubernetesObject<V1ObjectMeta>> KubernetesResources(KubernetesNetwork network) => LitecoinKubernetes.Resources(network);
 
     public async Task<NodeChainState> ReadStateAsync(NetworkNode node, CancellationToken ct)
     {

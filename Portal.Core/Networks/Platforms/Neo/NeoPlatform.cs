@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using k8s;
+using k8s.Models;
+using NutPortal.Core.Networks.Kubernetes;
 
 namespace NutPortal.Core.Networks.Platforms.Neo;
 
@@ -7,7 +10,7 @@ namespace NutPortal.Core.Networks.Platforms.Neo;
 /// Neo N3 private networks run by neo-express 3.5.20: 1, 4 or 7 consensus nodes, one process each, agreeing by
 /// dBFT 2.0. With n = 3f + 1 nodes the chain goes on while 2f + 1 are up; a wiped node downloads the chain again.
 /// </summary>
-public sealed class NeoPlatform(NodeRpc rpc) : IBlockchainPlatform
+public sealed class NeoPlatform(NodeRpc rpc) : IBlockchainPlatform, IKubernetesPlatform
 {
     public const string PlatformName = "neo-express";
 
@@ -82,6 +85,9 @@ public sealed class NeoPlatform(NodeRpc rpc) : IBlockchainPlatform
                 context.Index.ToString(CultureInfo.InvariantCulture)],
             "", "neo-express/" + NeoExpress.Version, NeoExpress.ProcessEnvironment(context.DataDirectory));
     }
+
+    /// <summary>Manifests for download (the portal runs Neo nodes locally): see <see cref="NeoKubernetes"/>.</summary>
+    public IEnumerable<IKubernetesObject<V1ObjectMeta>> KubernetesResources(KubernetesNetwork network) => NeoKubernetes.Resources(network);
 
     public async Task<NodeChainState> ReadStateAsync(NetworkNode node, CancellationToken ct)
     {
