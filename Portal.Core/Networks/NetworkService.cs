@@ -101,6 +101,11 @@ public sealed class NetworkService(
             {
                 await runner.DriverFor(network).StopAsync(node, TimeSpan.FromSeconds(10), ct);
             }
+            if (runner.DriverFor(network) is Kubernetes.KubernetesNodeDriver cluster)
+            {
+                // The cluster's resources go first: a failure leaves the network listed, so nothing runs unseen.
+                await cluster.DeleteNetworkAsync(network, NodeRunner.ReadProfile(network), ct);
+            }
             db.Networks.Remove(network);
             await db.SaveChangesAsync(ct);
         }
