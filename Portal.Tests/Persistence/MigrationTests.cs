@@ -79,6 +79,61 @@ public sealed class MigrationTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Upgrading_to_organizations_puts_every_row_in_the_Default_organization_with_roles_mapped(string provider)
+    {
+        using var database = TestDatabase.Create(provider);
+        var dir = Directory.CreateTempSubdirectory("nutportal-mig-").FullName;
+        await using (var db = NewContext(database, dir))
+        {
+            var migrations = db.Database.GetMigrations().ToList();
+            await db.GetService<IMigrator>().MigrateAsync(migrations[migrations.IndexOf("20261202002000_Organizations") - 1]);
+            var at = DateTime.UtcNow;
+            foreach (var (id, role) in new[] { ("u-admin", "Admin"), ("u-op", "Operator"), ("u-devop", "Developer"), ("u-plain", (string?)null) })
+            {
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO "AspNetUsers" ("Id", "UserName", "Email", "NormalizedEmail", "NormalizedUserName", "SecurityStamp", "CreatedAt",
+                        "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount", "PrefersDarkMode")
+                    VALUES ({id}, {id}, {id + "@example.test"}, {id.ToUpperInvariant() + "@EXAMPLE.TEST"}, {id.ToUpperInvariant()}, 's', {at}, {true}, {false}, {false}, {true}, {0}, {false})
+                    """);
+            }
+            db.Roles.AddRange(new IdentityRole("Admin") { Id = "r-admin", NormalizedName = "ADMIN" }, new IdentityRole("Operator") { Id = "r-op", NormalizedName = "OPERATOR" },
+                new IdentityRole("Developer") { Id = "r-dev", NormalizedName = "DEVELOPER" });
+            db.UserRoles.AddRange(new IdentityUserRole<string> { UserId = "u-admin", RoleId = "r-admin" }, new IdentityUserRole<string> { UserId = "u-op", RoleId = "r-op" },
+                new IdentityUserRole<string> { UserId = "u-devop", RoleId = "r-dev" }, new IdentityUserRole<string> { UserId = "u-devop", RoleId = "r-op" });
+            await db.SaveChangesAsync();
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Networks" ("Id", "Name", "Platform", "Driver", "ProfileJson", "Status", "CreatedBy", "CreatedAt", "UpdatedAt")
+                VALUES ('net-1', 'old-chain', 'ethereum-anvil', 'local', '{"{}"}', 'Stopped', 'u-op', {at}, {at})
+                """);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "ContractProjects" ("Id", "Name", "CreatedBy", "CreatedAt", "UpdatedAt", "BlockDeployOnHighFindings") VALUES ('p-1', 'old-project', 'u-devop', {at}, {at}, {false})
+                """);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "AlertRules" ("Name", "NetworkId", "Metric", "Comparator", "Threshold", "ForSeconds", "Severity", "ChannelsJson", "CreatedBy", "CreatedAt", "UpdatedAt")
+                VALUES ('old-rule', 'net-1', 'tps', '>', {1.0}, {0}, 'Warning', '[]', 'u-op', {at}, {at})
+                """);
+        }
+
+        await using (var db = NewContext(database, dir))
+        {
+            await db.Database.MigrateAsync();
+            Assert.Equal("Default", (await db.Organizations.SingleAsync()).Name);
+            Assert.Equal(Core.Organizations.Organization.DefaultId, (await db.Networks.SingleAsync()).OrganizationId);
+            Assert.Equal(Core.Organizations.Organization.DefaultId, (await db.ContractProjects.SingleAsync()).OrganizationId);
+            Assert.Equal(Core.Organizations.Organization.DefaultId, (await db.AlertRules.SingleAsync()).OrganizationId);
+            var roles = (await db.OrganizationMembers.ToListAsync()).GroupBy(m => m.UserId)
+                .ToDictionary(g => g.Key, g => string.Join(",", g.Select(m => m.Role).Order(StringComparer.Ordinal)));
+            Assert.Equal("Owner", roles["u-admin"]);
+            Assert.Equal("Operator", roles["u-op"]);
+            Assert.Equal("Developer,Operator", roles["u-devop"]);
+            Assert.Equal("Member", roles["u-plain"]);
+            Assert.Equal(4, await db.Users.CountAsync());
+            Assert.Equal("old-chain", (await db.Networks.SingleAsync()).Name);
+        }
+    }
+
     /// <summary>A context built exactly as the portal builds it (same registration, same model options).</summary>
     private static PortalDbContext NewContext(TestDatabase database, string dataDirectory)
     {
