@@ -19,7 +19,7 @@ internal static class Tenants
 
     public static async Task<string> CreateOrganizationAsync(PortalFactory portal, string name)
     {
-        using var admin = portal.CreateAdminClient();
+        using var admin = Admin(portal);
         var response = await admin.PostAsJsonAsync("/api/v1/organizations", new { name });
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(response.IsSuccessStatusCode, body.ToString());
@@ -29,7 +29,7 @@ internal static class Tenants
     /// <summary>A new user with the roles in the organization; their client sends the organization as its current one.</summary>
     public static async Task<TenantUser> UserAsync(PortalFactory portal, string organizationId, params string[] roles)
     {
-        using var admin = portal.CreateAdminClient();
+        using var admin = Admin(portal);
         var email = $"tenant-{Guid.NewGuid():N}@example.test";
         var created = await admin.PostAsJsonAsync("/api/v1/users", new { email, password = Password, roles = Array.Empty<string>() });
         created.EnsureSuccessStatusCode();
@@ -38,8 +38,22 @@ internal static class Tenants
         Assert.True(member.IsSuccessStatusCode, await member.Content.ReadAsStringAsync());
         var token = await portal.Services.GetRequiredService<ApiTokenService>().CreateAsync(id, "tenant");
         var client = portal.CreateAnonymousClient();
+        if (portal is RealServerPortalFactory real)
+        {
+            client.BaseAddress = real.Address;
+        }
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Secret);
         client.DefaultRequestHeaders.Add("X-Organization", organizationId);
         return new TenantUser(id, email, client);
+    }
+
+    private static HttpClient Admin(PortalFactory portal)
+    {
+        var admin = portal.CreateAdminClient();
+        if (portal is RealServerPortalFactory real)
+        {
+            admin.BaseAddress = real.Address;
+        }
+        return admin;
     }
 }
