@@ -16,8 +16,11 @@ namespace NutPortal.Tests.Components;
 /// </summary>
 internal sealed class PortalComponentContext : BunitContext
 {
+    private readonly string[] _roles;
+
     public PortalComponentContext(string? user = "user@example.test", params string[] roles)
     {
+        _roles = user is null ? [] : roles;
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         var authorization = AddAuthorization();
@@ -44,10 +47,18 @@ internal sealed class PortalComponentContext : BunitContext
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         Services.AddSingleton<IConfiguration>(configuration);
         Services.AddPortalCore(configuration);
+        Services.AddHttpContextAccessor();
+        Services.AddScoped<NutPortal.Web.Organizations.CallerAccessor>();
         services(Services, configuration);  // before the provider is first used
         var contexts = Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
         await using var db = await contexts.CreateDbContextAsync();
         await db.Database.MigrateAsync();
+        // The signed-in user is a member of the Default organization with the roles an Admin would have given them.
+        foreach (var role in _roles.Select(NutPortal.Core.Organizations.OrgRoles.FromPortalRole).DefaultIfEmpty(NutPortal.Core.Organizations.OrgRoles.Member).Distinct())
+        {
+            db.OrganizationMembers.Add(new NutPortal.Core.Organizations.OrganizationMember { OrganizationId = NutPortal.Core.Organizations.Organization.DefaultId, UserId = UserId, Role = role });
+        }
+        await db.SaveChangesAsync();
         return contexts;
     }
 

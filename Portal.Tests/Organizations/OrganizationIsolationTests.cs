@@ -125,6 +125,39 @@ public sealed class OrganizationIsolationTests(PortalFactory portal) : IClassFix
         Assert.Equal(HttpStatusCode.NotFound, (await operatorB.Client.GetAsync($"/api/v1/organizations/{a}/audit")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_member_organization_adds_a_node_of_its_own_to_a_shared_Litecoin_network_and_runs_only_that_one()
+    {
+        var a = await Tenants.CreateOrganizationAsync(portal, $"Miner Org {Guid.NewGuid():N}");
+        var bName = $"Joiner Org {Guid.NewGuid():N}";
+        var b = await Tenants.CreateOrganizationAsync(portal, bName);
+        using var operatorA = await Tenants.UserAsync(portal, a, "Operator");
+        using var ownerB = await Tenants.UserAsync(portal, b, "Owner", "Operator");
+        var created = await NetworkApi.CreateAsync(operatorA.Client, new
+        {
+            name = "ltc-consortium", platform = "litecoin", nodeCount = 2, consensus = "pow", blockIntervalSeconds = 2, accounts = new { count = 0 },
+            litecoin = new { miningNodes = new[] { 1 } },
+        });
+        var id = created.GetProperty("id").GetString()!;
+        await NetworkApi.WaitForAsync(operatorA.Client, id, n => n.GetProperty("status").GetString() == "Running", TimeSpan.FromSeconds(90), "Running");
+        (await operatorA.Client.PostAsJsonAsync($"/api/v1/networks/{id}/invitations", new { organization = bName })).EnsureSuccessStatusCode();
+        var invitation = (await ownerB.Client.GetFromJsonAsync<JsonElement>("/api/v1/consortium-invitations")).EnumerateArray().Single().GetProperty("id").GetString();
+        (await ownerB.Client.PostAsync($"/api/v1/consortium-invitations/{invitation}/accept", null)).EnsureSuccessStatusCode();
+
+        var added = await ownerB.Client.PostAsync($"/api/v1/networks/{id}/nodes", null);
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        var ownNode = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("nodeId").GetString()!;
+        var network = await NetworkApi.GetAsync(ownerB.Client, id);
+        Assert.Equal(b, NetworkApi.Nodes(network).Single(n => n.GetProperty("id").GetString() == ownNode).GetProperty("organizationId").GetString());
+        var operatorsNode = NetworkApi.Node(network).GetProperty("id").GetString()!;
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await ownerB.Client.PostAsync($"/api/v1/networks/{id}/nodes/{operatorsNode}/stop", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ownerB.Client.PostAsync($"/api/v1/networks/{id}/nodes/{ownNode}/stop", null)).StatusCode);
+        // The operator runs every node of its network, the member's too.
+        Assert.Equal(HttpStatusCode.OK, (await operatorA.Client.PostAsync($"/api/v1/networks/{id}/nodes/{ownNode}/start", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ownerB.Client.DeleteAsync($"/api/v1/networks/{id}/nodes/{operatorsNode}")).StatusCode);
+    }
+
     private static async Task<List<string>> IdsAsync(HttpClient client, string path) =>
         [.. (await client.GetFromJsonAsync<JsonElement>(path)).EnumerateArray().Select(e => e.GetProperty("id").ToString())];
 }

@@ -6,9 +6,10 @@ using NutPortal.Workers.Networks;
 namespace NutPortal.Web.Api;
 
 /// <param name="LagBlocks">How many blocks the node is behind the network's best node (0 at the head; null until sampled).</param>
+/// <param name="OrganizationId">The consortium member organization that runs the node; null for the network's own nodes.</param>
 public sealed record NodeResource(string Id, string Name, NodeStatus Status, string? RpcUrl, long? BlockHeight, string Version, string Hardfork,
     DateTime? StartedAt, long? UptimeSeconds, int RestartCount, string? LastError,
-    string? BestHash = null, int? Peers = null, int? MempoolSize = null, long? LagBlocks = null);
+    string? BestHash = null, int? Peers = null, int? MempoolSize = null, long? LagBlocks = null, string? OrganizationId = null);
 
 public sealed record NetworkResource(string Id, string Name, string Platform, string Driver, NetworkStatus Status, string? StatusMessage,
     string CreatedBy, DateTime CreatedAt, NetworkProfile Profile, IReadOnlyList<NodeResource> Nodes);
@@ -38,7 +39,7 @@ public sealed class NetworkResources(BlockHeightTracker heights, TimeProvider cl
             node.Id, node.Name, node.Status, node.RpcUrl, height, node.Version, node.Hardfork, node.StartedAt,
             node.Status == NodeStatus.Up && node.StartedAt is { } started ? (long)(clock.GetUtcNow().UtcDateTime - started).TotalSeconds : null,
             node.RestartCount, node.LastError, state?.BestHash, state?.Peers, state?.MempoolSize,
-            bestHeight is { } b && height is { } h ? Math.Max(0, b - h) : null);
+            bestHeight is { } b && height is { } h ? Math.Max(0, b - h) : null, node.OrganizationId);
     }
 
     public static StepResource From(DeploymentStep step) => new(
