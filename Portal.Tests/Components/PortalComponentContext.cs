@@ -28,6 +28,11 @@ internal sealed class PortalComponentContext : BunitContext
         {
             authorization.SetAuthorized(user);
             authorization.SetRoles(roles);
+            // As the portal's policy grants it: Admins, and Operators (whom an Admin puts in the Default organization).
+            if (roles.Contains("Admin") || roles.Contains("Operator"))
+            {
+                authorization.SetPolicies(NutPortal.Web.Account.Policies.JobDashboard);
+            }
             authorization.SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, UserId));
         }
     }

@@ -158,6 +158,17 @@ public sealed class OrganizationIsolationTests(PortalFactory portal) : IClassFix
         Assert.Equal(HttpStatusCode.Forbidden, (await ownerB.Client.DeleteAsync($"/api/v1/networks/{id}/nodes/{operatorsNode}")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_job_dashboard_listing_every_organizations_jobs_is_closed_to_other_organizations_operators()
+    {
+        var org = await Tenants.CreateOrganizationAsync(portal, $"Jobs Org {Guid.NewGuid():N}");
+        using var tenantOperator = await Tenants.UserAsync(portal, org, "Owner", "Operator");
+        using var admin = portal.CreateAdminClient();
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await tenantOperator.Client.GetAsync("/admin/jobs")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/jobs")).StatusCode);
+    }
+
     private static async Task<List<string>> IdsAsync(HttpClient client, string path) =>
         [.. (await client.GetFromJsonAsync<JsonElement>(path)).EnumerateArray().Select(e => e.GetProperty("id").ToString())];
 }

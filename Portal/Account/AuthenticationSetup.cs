@@ -51,7 +51,10 @@ internal static class AuthenticationSetup
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.Operate, p => p.RequireRole(Roles.Admin, Roles.Operator))
-            .AddPolicy(Policies.JobDashboard, p => p.RequireRole(Roles.Admin, Roles.Operator));
+            // Jobs of every organization are listed there: the portal's Admins and the Default organization's operators only.
+            .AddPolicy(Policies.JobDashboard, p => p.RequireAssertion(c => c.User.IsInRole(Roles.Admin)
+                || c.User.HasClaim(Organizations.OrganizationClaims.OrganizationRole, $"{NutPortal.Core.Organizations.Organization.DefaultId}|{NutPortal.Core.Organizations.OrgRoles.Operator}")
+                || c.User.HasClaim(Organizations.OrganizationClaims.OrganizationRole, $"{NutPortal.Core.Organizations.Organization.DefaultId}|{NutPortal.Core.Organizations.OrgRoles.Owner}")));
         return services;
     }
 
@@ -69,6 +72,6 @@ public static class Policies
     /// <summary>Create, change and delete networks and nodes: Admins and Operators.</summary>
     public const string Operate = "Operate";
 
-    /// <summary>Hangfire's dashboard at /admin/jobs: Admins (full) and Operators (read-only).</summary>
+    /// <summary>Hangfire's dashboard at /admin/jobs: Admins (full) and the Default organization's Operators and Owners (read-only).</summary>
     public const string JobDashboard = "JobDashboard";
 }

@@ -9,9 +9,12 @@ namespace NutPortal.Web.Organizations;
 /// gate of pages and endpoints; what they may touch is then decided per resource by its organization), and keeps
 /// the request's <see cref="Caller"/> so the endpoints read memberships once per request.
 /// </summary>
-internal sealed class OrganizationClaims(OrganizationAccess access, IHttpContextAccessor http) : IClaimsTransformation
+public sealed class OrganizationClaims(OrganizationAccess access, IHttpContextAccessor http) : IClaimsTransformation
 {
     private const string Marker = "nutportal:org-roles";
+
+    /// <summary>One claim per organization role, "organizationId|role" (policies that concern one organization read it).</summary>
+    public const string OrganizationRole = "nutportal:org-role";
 
     public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
     {
@@ -28,6 +31,10 @@ internal sealed class OrganizationClaims(OrganizationAccess access, IHttpContext
         foreach (var role in caller.Roles.Values.SelectMany(r => r).SelectMany(OrgRoles.PortalRoles).Distinct().Where(r => !principal.IsInRole(r)))
         {
             identity.AddClaim(new Claim(roleType, role));
+        }
+        foreach (var (organization, roles) in caller.Roles)
+        {
+            identity.AddClaims(roles.Select(r => new Claim(OrganizationRole, $"{organization}|{r}")));
         }
         var result = principal.Clone();
         result.AddIdentity(identity);
