@@ -79,14 +79,10 @@ public sealed class InvitationService(IDbContextFactory<PortalDbContext> dbFacto
     public async Task<OrganizationResult> AcceptAsync(string secret, string userId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var invitation = await FindAsync(db, secret, ct);
+        var (invitation, refusal) = await OpenAsync(db, secret, ct);
         if (invitation is null)
         {
-            return OrganizationResult.NotFound;
-        }
-        if (!invitation.IsOpen(Now))
-        {
-            return OrganizationResult.Fail("invitation", "This invitation was already used, revoked or has expired; ask for a new one.");
+            return refusal!;
         }
         var user = await users.FindByIdAsync(userId);
         if (user is null || !string.Equals(user.Email, invitation.Email, StringComparison.OrdinalIgnoreCase))
@@ -100,14 +96,10 @@ public sealed class InvitationService(IDbContextFactory<PortalDbContext> dbFacto
     public async Task<OrganizationResult> SignUpAsync(string secret, string? displayName, string? password, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var invitation = await FindAsync(db, secret, ct);
+        var (invitation, refusal) = await OpenAsync(db, secret, ct);
         if (invitation is null)
         {
-            return OrganizationResult.NotFound;
-        }
-        if (!invitation.IsOpen(Now))
-        {
-            return OrganizationResult.Fail("invitation", "This invitation was already used, revoked or has expired; ask for a new one.");
+            return refusal!;
         }
         if (await users.FindByEmailAsync(invitation.Email!) is not null)
         {
@@ -149,6 +141,15 @@ public sealed class InvitationService(IDbContextFactory<PortalDbContext> dbFacto
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.CurrentOrganizationId, invitation.OrganizationId), ct);
         await transaction.CommitAsync(ct);
         return OrganizationResult.Ok(invitation.OrganizationId);
+    }
+
+    /// <summary>The open invitation behind a secret, or why there is none (unknown: not found; used, revoked or expired: said so).</summary>
+    private async Task<(Invitation? Invitation, OrganizationResult? Refusal)> OpenAsync(PortalDbContext db, string secret, CancellationToken ct)
+    {
+        var invitation = await FindAsync(db, secret, ct);
+        return invitation is null ? (null, OrganizationResult.NotFound)
+            : !invitation.IsOpen(Now) ? (null, OrganizationResult.Fail("invitation", "This invitation was already used, revoked or has expired; ask for a new one."))
+            : (invitation, null);
     }
 
     private static async Task<Invitation?> FindAsync(PortalDbContext db, string secret, CancellationToken ct)
