@@ -17,6 +17,7 @@ using NutPortal.Core.Explorer;
 using NutPortal.Core.Solidity;
 using NutPortal.Core.Identity;
 using NutPortal.Core.Live;
+using NutPortal.Core.Oracle;
 using NutPortal.Core.Persistence;
 
 namespace NutPortal.Core;
@@ -70,6 +71,7 @@ public static class CoreServiceCollectionExtensions
         services.AddContracts();
         services.AddExplorer();
         services.AddMonitoring();
+        services.AddOracle();
         services.AddSingleton(TimeProvider.System);
         services.AddPortalLive(configuration);
         services.AddSingleton<ApiTokenService>();

@@ -65,6 +65,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<Leases.Lease> Leases => Set<Leases.Lease>();
 
+    public DbSet<Oracle.OracleRequest> OracleRequests => Set<Oracle.OracleRequest>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -5,6 +5,7 @@ using NutPortal.Core.Live;
 using NutPortal.Web.Account;
 using NutPortal.Web.Api;
 using NutPortal.Web.Live;
+using NutPortal.Web.Oracle;
 
 namespace NutPortal.Web.Hosting;
 
@@ -41,6 +42,7 @@ public static class WebServiceCollectionExtensions
         services.AddHostedService<LiveHubBridge>();
         services.AddSingleton<NutPortal.Web.Components.Pages.DashboardModel>();
         services.AddSingleton<NetworkResources>();
+        services.AddOracleWeb();
         return services;
     }
 
@@ -52,5 +54,6 @@ public static class WebServiceCollectionExtensions
             kestrel.Limits.MaxRequestLineSize = options.MaxRequestLineBytes;
             kestrel.Limits.MaxRequestBufferSize = Math.Max(kestrel.Limits.MaxRequestBufferSize ?? 0, options.MaxRequestLineBytes);
             kestrel.AddServerHeader = false;
+            OracleKestrel.Configure(context, kestrel);
         });
 }
