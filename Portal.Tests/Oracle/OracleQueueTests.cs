@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NutPortal.Core.Oracle;
 using NutPortal.Tests.Infrastructure;
@@ -152,5 +154,27 @@ public sealed class OracleQueueTests : IAsyncLifetime
 
         Assert.Equal(["method", "selector", "decimals"], bad.Errors.Select(e => e.Field));
         Assert.Equal("No network 'nope'.", Assert.Single(unknown.Errors).Message);
+    }
+
+    [Fact]
+    public async Task The_log_is_filtered_by_network_host_status_and_time_and_each_user_sees_only_their_own()
+    {
+        await _portal.AddNetworkAsync("other-net");
+        var ok = await _portal.SubmitAndWaitAsync(_admin, new OracleSubmission("oracle-net", _server.Localhost("/price"), Selector: "data.symbol"));
+        await _portal.SubmitAndWaitAsync(_admin, new OracleSubmission("other-net", _server.Localhost("/price"), Selector: "data.symbol"));
+        await _portal.SubmitAndWaitAsync(_admin, new OracleSubmission("oracle-net", "http://169.254.169.254/"));
+        using var api = _portal.CreateAdminClient();
+
+        var byNetworkAndStatus = await api.GetFromJsonAsync<JsonElement>("/api/v1/oracle/requests?network=oracle-net&status=Succeeded&host=localhost");
+        var byHost = await api.GetFromJsonAsync<JsonElement>("/api/v1/oracle/requests?host=169.254.169.254");
+        var future = await api.GetFromJsonAsync<JsonElement>($"/api/v1/oracle/requests?from={DateTime.UtcNow.AddMinutes(5):O}");
+        var stranger = new OracleCaller("someone-else", null, SeesAll: false, MaySubmit: true);
+        var theirs = await _portal.Services.GetRequiredService<OracleService>().ListAsync(stranger, new OracleQuery(), new Core.Persistence.PageRequest(), CancellationToken.None);
+
+        Assert.Equal([ok.Id], byNetworkAndStatus.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()));
+        Assert.Equal("NUT", byNetworkAndStatus.GetProperty("items")[0].GetProperty("value").GetString());
+        Assert.Equal("Failed", byHost.GetProperty("items")[0].GetProperty("status").GetString());
+        Assert.Equal(0, future.GetProperty("total").GetInt32());
+        Assert.Empty(theirs.Items);
     }
 }
