@@ -41,6 +41,8 @@ public static class WorkersServiceCollectionExtensions
         services.AddContractTestWorkers();
         services.AddSingleton<IOracleQueue, HangfireOracleQueue>();
         services.AddTransient<OracleRequestJob>();
+        services.AddTransient<OracleFulfilmentJob>();
+        services.AddHostedService<OracleFollowerHost>();
         return services;
     }
 }

@@ -49,6 +49,10 @@ public sealed class OracleOptions : IValidatableObject
     [Range(1, 1_000_000)]
     public int CallsPerHostPerMinute { get; set; } = 300;
 
+    /// <summary>How often the oracle contracts' request events are read.</summary>
+    [Range(50, 60_000)]
+    public int FollowIntervalMilliseconds { get; set; } = 1000;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrWhiteSpace(GrpcUrl))

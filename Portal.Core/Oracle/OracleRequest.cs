@@ -93,7 +93,27 @@ public sealed class OracleRequest
     /// <summary>Milliseconds of the last attempt's HTTP exchange.</summary>
     public long? DurationMs { get; set; }
 
+    /// <summary>On-chain requests: "{oracle contract}:{request id}", unique, so a request event is stored once.</summary>
+    public string? ChainKey { get; set; }
+
+    public OracleFulfilment? Fulfilment { get; set; }
+
+    public string? FulfilmentTx { get; set; }
+
+    public string? FulfilmentError { get; set; }
+
+    public DateTime? FulfilledAt { get; set; }
+
     public bool IsFinished => Status is OracleStatus.Succeeded or OracleStatus.Failed;
+}
+
+/// <summary>Where an on-chain request's answer is on its way back: sent at most once.</summary>
+public enum OracleFulfilment
+{
+    Pending,
+    Sending,
+    Fulfilled,
+    Failed,
 }
 
 /// <summary>Published when a request is stored or changes state (the page and gRPC Watch follow it).</summary>

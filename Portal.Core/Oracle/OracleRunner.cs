@@ -68,6 +68,10 @@ public sealed partial class OracleRunner(
             request.Error += $" Attempt {request.Attempts} of {request.MaxRetries + 1}; next in {wait.TotalSeconds:0.##} s.";
         }
         await db.SaveChangesAsync(CancellationToken.None);
+        if (request is { IsFinished: true, ChainKey: not null })
+        {
+            queue.EnqueueFulfilment(id);
+        }
         LogAnswered(logger, id, request.Attempts, request.Status, request.HttpStatus, request.DurationMs, request.Value ?? "", request.Error ?? "");
         await notifier.PublishAsync(new OracleRequestChanged(id, request.NetworkId, request.UserId, request.Status));
         return $"Oracle request {id}: {request.Status}" + (request.Error is { } e ? $": {e}" : $" = {request.Value}");

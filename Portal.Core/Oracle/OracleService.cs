@@ -14,6 +14,9 @@ public interface IOracleQueue
     void Enqueue(long requestId);
 
     void Schedule(long requestId, TimeSpan delay);
+
+    /// <summary>Sends a finished on-chain request's answer back to its contract (one worker: one nonce sequence).</summary>
+    void EnqueueFulfilment(long requestId);
 }
 
 /// <summary>The outcome of a submission: the stored request, or the fields that stopped it.</summary>
@@ -31,7 +34,11 @@ public sealed partial class OracleService(
 {
     public const int CountCap = 10_000;
 
-    public async Task<OracleSubmitResult> SubmitAsync(OracleCaller caller, OracleSubmission s, CancellationToken ct)
+    /// <summary>
+    /// Stores and queues a request. With <paramref name="chainKey"/> (a request event read from the chain) every
+    /// request is stored, even an invalid one (failed, so its contract gets an error code), and only once.
+    /// </summary>
+    public async Task<OracleSubmitResult> SubmitAsync(OracleCaller caller, OracleSubmission s, CancellationToken ct, string? chainKey = null)
     {
         var limits = options.CurrentValue;
         if (!caller.MaySubmit)
@@ -46,7 +53,12 @@ public sealed partial class OracleService(
         {
             errors.Add(new("caller.network_id", $"No network '{s.NetworkId}'."));
         }
-        if (errors.Count > 0)
+        if (chainKey is not null && errors.Count > 0)
+        {
+            refused = null;
+            s = s with { Url = s.Url.Length > 2048 ? s.Url[..2048] : s.Url, Selector = null, Decimals = 0, Method = null, Retries = 0 };
+        }
+        else if (errors.Count > 0)
         {
             LogRefused(logger, caller.UserId, s.Url, string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
             return new(null, errors);
@@ -59,7 +71,7 @@ public sealed partial class OracleService(
             Contract = string.IsNullOrEmpty(s.Contract) ? null : s.Contract.ToLowerInvariant(),
             CallerRequestId = string.IsNullOrEmpty(s.CallerRequestId) ? null : s.CallerRequestId,
             Url = s.Url,
-            Host = new Uri(s.Url).IdnHost.ToLowerInvariant(),
+            Host = Uri.TryCreate(s.Url, UriKind.Absolute, out var uri) ? uri.IdnHost.ToLowerInvariant() : "",
             Method = string.IsNullOrEmpty(s.Method) ? "GET" : s.Method.ToUpperInvariant(),
             HeadersJson = s.Headers is { Count: > 0 } h ? JsonSerializer.Serialize(h) : null,
             Body = s.Body is { Length: > 0 } ? s.Body : null,
@@ -76,12 +88,29 @@ public sealed partial class OracleService(
         {
             (request.Status, request.Error, request.FinishedAt) = (OracleStatus.Failed, "Refused by the outbound guard: " + refused, request.CreatedAt);
         }
+        else if (errors.Count > 0)
+        {
+            var reasons = string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}"));
+            (request.Status, request.Error, request.FinishedAt) = (OracleStatus.Failed, "Invalid request: " + reasons[..Math.Min(reasons.Length, 1900)], request.CreatedAt);
+        }
+        if (chainKey is not null)
+        {
+            (request.ChainKey, request.Fulfilment) = (chainKey, OracleFulfilment.Pending);
+            if (await db.OracleRequests.AnyAsync(r => r.ChainKey == chainKey, ct))
+            {
+                return new(await db.OracleRequests.AsNoTracking().SingleAsync(r => r.ChainKey == chainKey, ct), []);
+            }
+        }
         db.OracleRequests.Add(request);
         await db.SaveChangesAsync(ct);
         LogSubmitted(logger, request.Id, request.NetworkId, request.Method, request.Url, caller.UserId);
-        if (refused is null)
+        if (!request.IsFinished)
         {
             queue.Enqueue(request.Id);
+        }
+        else if (chainKey is not null)
+        {
+            queue.EnqueueFulfilment(request.Id);
         }
         await notifier.PublishAsync(new OracleRequestChanged(request.Id, request.NetworkId, request.UserId, request.Status));
         return new(request, []);

@@ -17,6 +17,9 @@ public static class OracleServiceCollectionExtensions
         services.AddSingleton<OracleRunner>();
         services.AddSingleton<OracleRateLimits>();
         services.AddSingleton<OracleHttpFetcher>();
+        services.AddSingleton<Chain.OracleChainDeployer>();
+        services.AddSingleton<Chain.OracleChainFollower>();
+        services.AddSingleton<Chain.OracleFulfiller>();
         services.AddLiveEvent(typeof(OracleRequestChanged));
         // No client timeout: each request carries its own, enforced by the fetcher.
         services.AddHttpClient(OracleHttpFetcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)

@@ -67,6 +67,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<Oracle.OracleRequest> OracleRequests => Set<Oracle.OracleRequest>();
 
+    public DbSet<Oracle.Chain.OracleDeployment> OracleDeployments => Set<Oracle.Chain.OracleDeployment>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

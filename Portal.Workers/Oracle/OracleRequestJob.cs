@@ -1,5 +1,6 @@
 using Hangfire;
 using NutPortal.Core.Oracle;
+using NutPortal.Core.Oracle.Chain;
 using NutPortal.Workers.Jobs;
 
 namespace NutPortal.Workers.Oracle;
@@ -22,4 +23,14 @@ internal sealed class HangfireOracleQueue(IBackgroundJobClient jobs) : IOracleQu
 
     public void Schedule(long requestId, TimeSpan delay) =>
         jobs.Schedule<OracleRequestJob>(JobQueues.Default, j => j.RunAsync(requestId, CancellationToken.None), delay);
+
+    public void EnqueueFulfilment(long requestId) =>
+        jobs.Enqueue<OracleFulfilmentJob>(JobQueues.Transactions, j => j.RunAsync(requestId, CancellationToken.None));
+}
+
+/// <summary>Sends one on-chain request's answer (Hangfire job, argument: the request id). Broadcasts a transaction, so never retried.</summary>
+public sealed class OracleFulfilmentJob(OracleFulfiller fulfiller)
+{
+    [AutomaticRetry(Attempts = 0)]
+    public Task<string> RunAsync(long requestId, CancellationToken ct) => fulfiller.RunAsync(requestId, ct);
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NutPortal.Core.Networks;
 using NutPortal.Core.Oracle;
+using NutPortal.Core.Oracle.Chain;
 
 namespace NutPortal.Core.Persistence.Configurations;
 
@@ -24,6 +25,11 @@ internal sealed class OracleRequestConfiguration : IEntityTypeConfiguration<Orac
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Value).HasMaxLength(4096);
         builder.Property(r => r.Error).HasMaxLength(2000);
+        builder.Property(r => r.ChainKey).HasMaxLength(120);
+        builder.Property(r => r.Fulfilment).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.FulfilmentTx).HasMaxLength(66);
+        builder.Property(r => r.FulfilmentError).HasMaxLength(500);
+        builder.HasIndex(r => r.ChainKey).IsUnique();
         builder.Ignore(r => r.IsFinished);
         // The page and the API list newest first, optionally by one of these filters.
         builder.HasIndex(r => r.CreatedAt);
@@ -32,5 +38,21 @@ internal sealed class OracleRequestConfiguration : IEntityTypeConfiguration<Orac
         builder.HasIndex(r => new { r.Status, r.CreatedAt });
         builder.HasIndex(r => new { r.UserId, r.CreatedAt });
         builder.HasOne<Network>().WithMany().HasForeignKey(r => r.NetworkId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OracleDeploymentConfiguration : IEntityTypeConfiguration<OracleDeployment>
+{
+    public void Configure(EntityTypeBuilder<OracleDeployment> builder)
+    {
+        builder.ToTable("OracleDeployments");
+        builder.HasKey(d => d.NetworkId);
+        builder.Property(d => d.NetworkId).HasMaxLength(32);
+        builder.Property(d => d.ContractAddress).IsRequired().HasMaxLength(64);
+        builder.Property(d => d.OracleAddress).IsRequired().HasMaxLength(64);
+        builder.Property(d => d.ProtectedPrivateKey).IsRequired();
+        builder.Property(d => d.TransactionHash).IsRequired().HasMaxLength(66);
+        builder.Property(d => d.DeployedBy).IsRequired().HasMaxLength(450);
+        builder.HasOne<Network>().WithOne().HasForeignKey<OracleDeployment>(d => d.NetworkId).OnDelete(DeleteBehavior.Cascade);
     }
 }

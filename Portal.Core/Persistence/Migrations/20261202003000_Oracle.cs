@@ -42,6 +42,11 @@ public sealed class Oracle : Migration
                 StartedAt = table.Column<DateTime>(nullable: true),
                 FinishedAt = table.Column<DateTime>(nullable: true),
                 DurationMs = table.Column<long>(nullable: true),
+                ChainKey = table.Column<string>(maxLength: 120, nullable: true),
+                Fulfilment = table.Column<string>(maxLength: 16, nullable: true),
+                FulfilmentTx = table.Column<string>(maxLength: 66, nullable: true),
+                FulfilmentError = table.Column<string>(maxLength: 500, nullable: true),
+                FulfilledAt = table.Column<DateTime>(nullable: true),
             },
             constraints: table =>
             {
@@ -49,12 +54,37 @@ public sealed class Oracle : Migration
                 table.ForeignKey("FK_OracleRequests_Networks_NetworkId", x => x.NetworkId, "Networks", "Id", onDelete: ReferentialAction.Cascade);
             });
 
+        migrationBuilder.CreateIndex("IX_OracleRequests_ChainKey", "OracleRequests", "ChainKey", unique: true);
         migrationBuilder.CreateIndex("IX_OracleRequests_CreatedAt", "OracleRequests", "CreatedAt");
         migrationBuilder.CreateIndex("IX_OracleRequests_NetworkId_CreatedAt", "OracleRequests", ["NetworkId", "CreatedAt"]);
         migrationBuilder.CreateIndex("IX_OracleRequests_Host_CreatedAt", "OracleRequests", ["Host", "CreatedAt"]);
         migrationBuilder.CreateIndex("IX_OracleRequests_Status_CreatedAt", "OracleRequests", ["Status", "CreatedAt"]);
         migrationBuilder.CreateIndex("IX_OracleRequests_UserId_CreatedAt", "OracleRequests", ["UserId", "CreatedAt"]);
+
+        // The portal's NutOracle on a network: its address, the oracle account (key encrypted at rest) and how far its events were read.
+        migrationBuilder.CreateTable(
+            name: "OracleDeployments",
+            columns: table => new
+            {
+                NetworkId = table.Column<string>(maxLength: 32, nullable: false),
+                ContractAddress = table.Column<string>(maxLength: 64, nullable: false),
+                OracleAddress = table.Column<string>(maxLength: 64, nullable: false),
+                ProtectedPrivateKey = table.Column<string>(nullable: false),
+                TransactionHash = table.Column<string>(maxLength: 66, nullable: false),
+                DeployedBy = table.Column<string>(maxLength: 450, nullable: false),
+                DeployedAt = table.Column<DateTime>(nullable: false),
+                NextBlock = table.Column<long>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_OracleDeployments", x => x.NetworkId);
+                table.ForeignKey("FK_OracleDeployments_Networks_NetworkId", x => x.NetworkId, "Networks", "Id", onDelete: ReferentialAction.Cascade);
+            });
     }
 
-    protected override void Down(MigrationBuilder migrationBuilder) => migrationBuilder.DropTable(name: "OracleRequests");
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.DropTable(name: "OracleDeployments");
+        migrationBuilder.DropTable(name: "OracleRequests");
+    }
 }
