@@ -15,6 +15,9 @@ public static class OracleAbi
   { "type": "event", "name": "OracleFulfilled", "anonymous": false, "inputs": [
     { "name": "requestId", "type": "uint256", "indexed": true }, { "name": "errorCode", "type": "uint16", "indexed": false },
     { "name": "delivered", "type": "bool", "indexed": false } ] },
+  { "type": "function", "name": "request", "stateMutability": "nonpayable", "outputs": [{ "name": "requestId", "type": "uint256" }], "inputs": [
+    { "name": "url", "type": "string" }, { "name": "selector", "type": "string" }, { "name": "resultType", "type": "uint8" },
+    { "name": "decimals", "type": "uint8" }, { "name": "callback", "type": "bytes4" } ] },
   { "type": "function", "name": "fulfill", "stateMutability": "nonpayable", "outputs": [], "inputs": [
     { "name": "requestId", "type": "uint256" }, { "name": "errorCode", "type": "uint16" }, { "name": "value", "type": "bytes" } ] }
 ]
@@ -25,6 +28,8 @@ public static class OracleAbi
     public static AbiEvent Fulfilled { get; } = Abi.GetEvent("OracleFulfilled");
 
     public static AbiFunction Fulfill { get; } = Abi.GetFunction("fulfill");
+
+    public static AbiFunction Request { get; } = Abi.GetFunction("request");
 
     /// <summary>The answer as the consumer's callback receives it: the value ABI-encoded as the requested type (empty on error).</summary>
     public static byte[] EncodeValue(OracleRequest request) => request is { Status: OracleStatus.Succeeded, Value: { } value }
