@@ -21,7 +21,17 @@ public static class JsonSelector
     {
         var steps = new List<Step>();
         var s = (selector ?? "").Trim();
-        var i = s.StartsWith('$') ? 1 : 0;
+        // Positions in messages count in the selector as written.
+        var shift = 0;
+        if (s.StartsWith('$'))
+        {
+            (s, shift) = (s[1..], 1);
+        }
+        if (s.Length > 0 && s[0] != '.' && s[0] != '[')
+        {
+            (s, shift) = ("." + s, shift - 1);
+        }
+        var i = 0;
         while (i < s.Length)
         {
             if (s[i] == '.')
@@ -34,7 +44,7 @@ public static class JsonSelector
                 }
                 if (i == start)
                 {
-                    return ([], $"Selector: empty member name at position {start}.");
+                    return ([], $"Selector: empty member name at position {start + shift}.");
                 }
                 steps.Add(new Member(s[start..i]));
             }
@@ -43,7 +53,7 @@ public static class JsonSelector
                 var close = s.IndexOf(']', i);
                 if (close < 0)
                 {
-                    return ([], $"Selector: '[' at position {i} is never closed.");
+                    return ([], $"Selector: '[' at position {i + shift} is never closed.");
                 }
                 var inner = s[(i + 1)..close].Trim();
                 if (inner.Length >= 2 && inner[0] == '"' && inner[^1] == '"')
@@ -56,17 +66,13 @@ public static class JsonSelector
                 }
                 else
                 {
-                    return ([], $"Selector: '[{inner}]' at position {i} is neither an index nor a quoted name.");
+                    return ([], $"Selector: '[{inner}]' at position {i + shift} is neither an index nor a quoted name.");
                 }
                 i = close + 1;
             }
-            else if (i == 0)
-            {
-                s = "." + s;
-            }
             else
             {
-                return ([], $"Selector: unexpected '{s[i]}' at position {i}.");
+                return ([], $"Selector: unexpected '{s[i]}' at position {i + shift}.");
             }
         }
         return (steps, null);

@@ -37,9 +37,12 @@ public sealed partial class OracleRunner(
         {
             return $"Oracle request {id} already {request.Status}.";
         }
-        if (request.Status == OracleStatus.Running && request.StartedAt > now - TimeSpan.FromMilliseconds(request.TimeoutMs) - StaleRunMargin)
+        var staleAt = request.StartedAt + TimeSpan.FromMilliseconds(request.TimeoutMs) + StaleRunMargin;
+        if (request.Status == OracleStatus.Running && staleAt > now)
         {
-            return $"Oracle request {id} is running elsewhere.";
+            // Look again once that run would be over: if its process died meanwhile, the request is not left behind.
+            queue.Schedule(id, staleAt.Value - now);
+            return $"Oracle request {id} is running elsewhere; checked again at {staleAt:u}.";
         }
         if (limits.TryAcquire(request) is { } limited)
         {
