@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NutPortal.Core.Oracle;
 using NutPortal.Core.Oracle.Chain;
@@ -9,7 +10,8 @@ namespace NutPortal.Workers.Oracle;
 /// Follows the oracle contracts' request events (a continuous stream, so a hosted service on a timer, not a job).
 /// With several replicas each follows; a request event is still stored once (its chain key is unique).
 /// </summary>
-internal sealed class OracleFollowerHost(OracleChainFollower follower, IOptions<OracleOptions> options, IOptions<WorkerOptions> workers) : BackgroundService
+internal sealed partial class OracleFollowerHost(
+    OracleChainFollower follower, IOptions<OracleOptions> options, IOptions<WorkerOptions> workers, ILogger<OracleFollowerHost> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -20,7 +22,18 @@ internal sealed class OracleFollowerHost(OracleChainFollower follower, IOptions<
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.Value.FollowIntervalMilliseconds));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            await follower.FollowOnceAsync(stoppingToken);
+            try
+            {
+                await follower.FollowOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One bad pass (a database hiccup) must not stop following: the next tick reads from the same block.
+                LogPassFailed(logger, ex);
+            }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Oracle follower pass failed; retrying on the next tick")]
+    private static partial void LogPassFailed(ILogger logger, Exception exception);
 }

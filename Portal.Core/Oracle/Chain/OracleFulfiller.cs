@@ -32,11 +32,12 @@ public sealed partial class OracleFulfiller(
             return $"Oracle request {id} is being fulfilled by another run.";
         }
         await db.Entry(request).ReloadAsync(ct);
-        var deployment = await db.OracleDeployments.AsNoTracking().SingleAsync(d => d.NetworkId == request.NetworkId, ct);
         var errorCode = OracleAbi.ErrorCode(request);
-        var data = OracleAbi.Fulfill.EncodeCall(BigInteger.Parse(request.CallerRequestId!, CultureInfo.InvariantCulture), errorCode, OracleAbi.EncodeValue(request));
         try
         {
+            var deployment = await db.OracleDeployments.AsNoTracking().SingleOrDefaultAsync(d => d.NetworkId == request.NetworkId, ct)
+                ?? throw new ContractFailureException(ContractFailureKind.NotFound, "network", "The network no longer has an oracle contract.");
+            var data = OracleAbi.Fulfill.EncodeCall(BigInteger.Parse(request.CallerRequestId!, CultureInfo.InvariantCulture), errorCode, OracleAbi.EncodeValue(request));
             var receipt = await signer.SendAsAsync(request.NetworkId, OracleChainDeployer.Account(deployment), deployment.ContractAddress, data, 0, CancellationToken.None);
             request.FulfilmentTx = receipt.TransactionHash;
             request.Fulfilment = receipt.Succeeded ? OracleFulfilment.Fulfilled : OracleFulfilment.Failed;
@@ -44,7 +45,7 @@ public sealed partial class OracleFulfiller(
                 : Delivered(receipt) ? null
                 : "Fulfilled on chain, but the consumer's callback reverted or ran out of gas.";
         }
-        catch (Exception ex) when (ex is ContractFailureException or Ethereum.JsonRpc.JsonRpcClientException or HttpRequestException or TimeoutException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             request.Fulfilment = OracleFulfilment.Failed;
             request.FulfilmentError = ex.Message.Length > 480 ? ex.Message[..480] : ex.Message;
