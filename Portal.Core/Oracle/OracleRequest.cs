@@ -19,6 +19,8 @@ public enum OracleResultType
     Int256,
     Bool,
     Bytes,
+    /// <summary>Several values by a response mapping (<see cref="OracleMapping"/>), ABI-encoded as a tuple.</summary>
+    Tuple,
 }
 #pragma warning restore CA1720
 

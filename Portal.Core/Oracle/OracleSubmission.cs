@@ -64,7 +64,11 @@ public static partial class OracleSubmissionRules
         {
             errors.Add(new("selector", "At most 500 characters."));
         }
-        else if (JsonSelector.Parse(s.Selector).Error is { } selectorError)
+        else if (s.ResultType == OracleResultType.Tuple && OracleMapping.Parse(s.Selector).Error is { } mappingError)
+        {
+            errors.Add(new("selector", mappingError));
+        }
+        else if (s.ResultType != OracleResultType.Tuple && JsonSelector.Parse(s.Selector).Error is { } selectorError)
         {
             errors.Add(new("selector", selectorError));
         }

@@ -14,6 +14,10 @@ public static class OracleValue
     /// <summary>The canonical text of the value (decimal, true/false, 0x hex, or the string), or an error.</summary>
     public static (string? Value, string? Error) FromBody(byte[] body, string? selector, OracleResultType type, int decimals)
     {
+        if (type == OracleResultType.Tuple)
+        {
+            return OracleMapping.FromBody(body, selector);
+        }
         if (string.IsNullOrWhiteSpace(selector))
         {
             return type == OracleResultType.Bytes

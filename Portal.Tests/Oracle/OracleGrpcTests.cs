@@ -78,6 +78,36 @@ public sealed class OracleGrpcTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_response_mapping_answers_several_fields_as_one_tuple()
+    {
+        using var channel = _portal.Channel();
+        var client = new NutPortal.Oracle.V1.Oracle.OracleClient(channel);
+
+        var reply = await client.SubmitAsync(new OracleRequest
+        {
+            Url = _server.Localhost("/price"),
+            ResultType = ResultType.Tuple,
+            Fields =
+            {
+                new TupleField { Selector = "$.data.price", Type = ResultType.Int256, Decimals = 2 },
+                new TupleField { Selector = "data.items[0].up", Type = ResultType.Bool },
+                new TupleField { Selector = "data.symbol", Type = ResultType.String },
+            },
+            Caller = new Caller { NetworkId = "grpc-net" },
+        });
+        using var watch = client.Watch(new WatchRequest { Ids = { reply.Id } });
+        OracleResult? last = null;
+        await foreach (var result in watch.ResponseStream.ReadAllAsync())
+        {
+            last = result;
+        }
+
+        Assert.Equal(Status.Succeeded, last!.Status);
+        Assert.Equal("[\"12345\",\"true\",\"NUT\"]", last.Value);
+        Assert.Equal(ResultType.Tuple, last.ResultType);
+    }
+
+    [Fact]
     public async Task Calls_without_a_valid_token_are_unauthenticated()
     {
         using var anonymous = _portal.Channel(token: "");

@@ -36,6 +36,34 @@ public sealed class OracleValueTests
         Assert.StartsWith("The answer is not JSON", OracleValue.FromBody("<html>"u8.ToArray(), "a", OracleResultType.String, 0).Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_response_mapping_turns_several_paths_into_one_tuple_and_names_the_field_that_failed()
+    {
+        var mapped = OracleValue.FromBody(Body, "int256:3 $.data.price; bool data.ok; string data.list[1][\"x.y\"]", OracleResultType.Tuple, 0);
+        var missing = OracleValue.FromBody(Body, "int256 data.price; bool data.gone", OracleResultType.Tuple, 3);
+        var badType = OracleMapping.Parse("uint8 data.price");
+
+        Assert.Equal(("[\"123456\",\"true\",\"z\"]", (string?)null), mapped);
+        Assert.Equal("Field 1 (data.price): 123.456 x 10^0 is not a whole number; raise the request's decimals.", missing.Error);
+        Assert.Equal("Field 1: 'uint8' is not one of string, int256, bool, bytes.", badType.Error);
+    }
+
+    [Fact]
+    public void A_tuple_answer_is_abi_encoded_field_by_field_for_its_contract()
+    {
+        var request = new OracleRequest
+        {
+            NetworkId = "n", UserId = "u", Url = "http://x/", Host = "x", Method = "GET", Status = OracleStatus.Succeeded,
+            ResultType = OracleResultType.Tuple, Selector = "int256 a; bool b; string c", Value = "[\"-5\",\"true\",\"hi\"]",
+        };
+
+        var encoded = NutPortal.Core.Oracle.Chain.OracleAbi.EncodeValue(request);
+        var decoded = NutPortal.Core.Ethereum.Abi.AbiDecoder.Decode(
+            [NutPortal.Core.Ethereum.Abi.AbiType.Parse("int256"), NutPortal.Core.Ethereum.Abi.AbiType.Bool, NutPortal.Core.Ethereum.Abi.AbiType.Parse("string")], encoded);
+
+        Assert.Equal([new System.Numerics.BigInteger(-5), true, "hi"], decoded);
+    }
+
     [Theory]
     [InlineData("http://localhost:5081", true)]
     [InlineData("", true)]

@@ -16,19 +16,24 @@ internal static class OracleProto
         r.Headers.Count > 0 ? r.Headers.ToDictionary(h => h.Key, h => h.Value) : null,
         r.Body.IsEmpty ? null : r.Body.ToByteArray(),
         r.TimeoutMs == 0 ? null : (int)Math.Min(r.TimeoutMs, int.MaxValue),
-        r.Selector,
-        r.ResultType switch
-        {
-            ResultType.Int256 => OracleResultType.Int256,
-            ResultType.Bool => OracleResultType.Bool,
-            ResultType.Bytes => OracleResultType.Bytes,
-            _ => OracleResultType.String,
-        },
+        r.ResultType == ResultType.Tuple && r.Fields.Count > 0
+            ? string.Join("; ", r.Fields.Select(f => $"{FromProto(f.Type).ToString().ToLowerInvariant()}{(f.Decimals > 0 ? $":{f.Decimals}" : "")} {f.Selector}"))
+            : r.Selector,
+        FromProto(r.ResultType),
         (int)Math.Min(r.Decimals, 1000),
         r.Caller?.Contract,
         r.Caller?.RequestId,
         r.Callback,
         r.HasRetries ? (int)Math.Min(r.Retries, 1000) : null);
+
+    private static OracleResultType FromProto(ResultType type) => type switch
+    {
+        ResultType.Int256 => OracleResultType.Int256,
+        ResultType.Bool => OracleResultType.Bool,
+        ResultType.Bytes => OracleResultType.Bytes,
+        ResultType.Tuple => OracleResultType.Tuple,
+        _ => OracleResultType.String,
+    };
 
     public static Status ToProto(OracleStatus status) => status switch
     {
@@ -52,6 +57,7 @@ internal static class OracleProto
             OracleResultType.Int256 => ResultType.Int256,
             OracleResultType.Bool => ResultType.Bool,
             OracleResultType.Bytes => ResultType.Bytes,
+            OracleResultType.Tuple => ResultType.Tuple,
             _ => ResultType.String,
         },
         RawBody = ByteString.CopyFrom(r.RawBody ?? []),

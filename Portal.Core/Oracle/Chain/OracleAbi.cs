@@ -38,9 +38,36 @@ public static class OracleAbi
             OracleResultType.Int256 => Encode("int256", System.Numerics.BigInteger.Parse(value, System.Globalization.CultureInfo.InvariantCulture)),
             OracleResultType.Bool => Encode("bool", value == "true"),
             OracleResultType.Bytes => Encode("bytes", Ethereum.Hex.Decode(value)),
+            OracleResultType.Tuple => EncodeTuple(request.Selector, value),
             _ => Encode("string", value),
         }
         : [];
+
+    /// <summary>abi.encode(a, b, ...) of the mapped fields: what abi.decode(data, (int256, bool, ...)) reads.</summary>
+    private static byte[] EncodeTuple(string? mapping, string value)
+    {
+        var fields = OracleMapping.Parse(mapping).Fields;
+        var texts = System.Text.Json.JsonSerializer.Deserialize<string[]>(value)!;
+        var types = fields.Select(f => AbiType.Parse(AbiName(f.Type))).ToList();
+        var values = fields.Select((f, i) => Typed(f.Type, texts[i])).ToList();
+        return AbiEncoder.Encode(types, values);
+    }
+
+    private static string AbiName(OracleResultType type) => type switch
+    {
+        OracleResultType.Int256 => "int256",
+        OracleResultType.Bool => "bool",
+        OracleResultType.Bytes => "bytes",
+        _ => "string",
+    };
+
+    private static object Typed(OracleResultType type, string text) => type switch
+    {
+        OracleResultType.Int256 => System.Numerics.BigInteger.Parse(text, System.Globalization.CultureInfo.InvariantCulture),
+        OracleResultType.Bool => text == "true",
+        OracleResultType.Bytes => Ethereum.Hex.Decode(text),
+        _ => text,
+    };
 
     /// <summary>abi.encode(value): what Solidity's abi.decode(data, (type)) reads, with the offset of a dynamic type.</summary>
     private static byte[] Encode(string type, object value) => AbiEncoder.Encode([AbiType.Parse(type)], [value]);

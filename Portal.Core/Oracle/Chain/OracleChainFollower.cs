@@ -70,6 +70,7 @@ public sealed partial class OracleChainFollower(
                     1 => OracleResultType.Int256,
                     2 => OracleResultType.Bool,
                     3 => OracleResultType.Bytes,
+                    4 => OracleResultType.Tuple,
                     _ => OracleResultType.String,
                 },
                 Decimals: (int)(BigInteger)values[5]!,

@@ -17,7 +17,8 @@ public static class OracleContractSource
 pragma solidity ^0.8.20;
 
 /// The portal's oracle: contracts ask for an HTTP(S) value; only the portal's oracle account answers, once.
-/// Result types: 0 string, 1 int256, 2 bool, 3 bytes (the answer arrives ABI-encoded as that type).
+/// Result types: 0 string, 1 int256, 2 bool, 3 bytes (the answer arrives ABI-encoded as that type), 4 a tuple
+/// by a response mapping in the selector ("int256:1 $.temp; bool $.online"), encoded as abi.encode(field, ...).
 /// Error codes: 0 ok, 1 the request failed (HTTP error, timeout), 2 refused (address or scheme), 3 no usable value.
 contract NutOracle {
     struct Request {
@@ -40,7 +41,7 @@ contract NutOracle {
 
     function request(string calldata url, string calldata selector, uint8 resultType, uint8 decimals, bytes4 callback) external returns (uint256 requestId) {
         require(bytes(url).length > 0, "empty url");
-        require(resultType <= 3, "unknown result type");
+        require(resultType <= 4, "unknown result type");
         requestId = nextRequestId++;
         requests[requestId] = Request(msg.sender, callback, false);
         emit OracleRequested(requestId, msg.sender, url, selector, resultType, decimals, callback);
