@@ -18,6 +18,7 @@ using NutPortal.Core.Explorer;
 using NutPortal.Core.Solidity;
 using NutPortal.Core.Identity;
 using NutPortal.Core.Live;
+using NutPortal.Core.Oracle;
 using NutPortal.Core.Persistence;
 
 namespace NutPortal.Core;
@@ -72,6 +73,7 @@ public static class CoreServiceCollectionExtensions
         services.AddExplorer();
         services.AddMonitoring();
         services.AddOrganizations();
+        services.AddOracle();
         services.AddSingleton(TimeProvider.System);
         services.AddPortalLive(configuration);
         services.AddSingleton<ApiTokenService>();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NutPortal.Core.Contracts.Testing;
 using NutPortal.Core.Networks;
+using NutPortal.Core.Oracle;
 using NutPortal.Core.Scanning;
 using NutPortal.Workers.Alerts;
 using NutPortal.Workers.ContractTests;
@@ -9,6 +10,7 @@ using NutPortal.Workers.Explorer;
 using NutPortal.Workers.Jobs;
 using NutPortal.Workers.Monitoring;
 using NutPortal.Workers.Networks;
+using NutPortal.Workers.Oracle;
 using NutPortal.Workers.Scanning;
 
 namespace NutPortal.Workers;
@@ -37,6 +39,10 @@ public static class WorkersServiceCollectionExtensions
         services.AddMonitoringWorkers();
         services.AddAlertWorkers(evaluate: options.Enabled);
         services.AddContractTestWorkers();
+        services.AddSingleton<IOracleQueue, HangfireOracleQueue>();
+        services.AddTransient<OracleRequestJob>();
+        services.AddTransient<OracleFulfilmentJob>();
+        services.AddHostedService<OracleFollowerHost>();
         return services;
     }
 }

@@ -50,12 +50,18 @@ public sealed class NetworkSigner(
     /// <summary>Signs (EIP-1559), sends raw and waits for the receipt. <paramref name="to"/> null creates a contract.</summary>
     public async Task<RpcReceipt> SendAsync(string networkId, string? to, byte[] data, BigInteger value, CancellationToken ct)
     {
-        var rpc = await RpcAsync(networkId, ct);
         NetworkAccount account;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             account = await FirstAccountAsync(db, networkId, ct);
         }
+        return await SendAsAsync(networkId, account, to, data, value, ct);
+    }
+
+    /// <summary>The same, signed by another account of the network (the oracle account), its key protected as <see cref="NetworkAccountKeys"/> protects keys.</summary>
+    public async Task<RpcReceipt> SendAsAsync(string networkId, NetworkAccount account, string? to, byte[] data, BigInteger value, CancellationToken ct)
+    {
+        var rpc = await RpcAsync(networkId, ct);
         var gate = _locks.GetOrAdd(networkId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct);
         string hash;

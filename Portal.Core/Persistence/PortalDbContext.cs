@@ -75,6 +75,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<Organizations.Invitation> Invitations => Set<Organizations.Invitation>();
 
+    public DbSet<Oracle.OracleRequest> OracleRequests => Set<Oracle.OracleRequest>();
+
+    public DbSet<Oracle.Chain.OracleDeployment> OracleDeployments => Set<Oracle.Chain.OracleDeployment>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

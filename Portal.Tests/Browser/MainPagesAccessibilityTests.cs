@@ -32,6 +32,7 @@ public sealed class MainPagesAccessibilityTests(RealServerPortalFactory portal) 
             ("networks/new", "[data-testid=create-network]"),
             ("account/tokens", "[data-testid=create-token]"),
             ("admin/users", "[data-testid=user-row]"),
+            ("oracle", "[data-testid=oracle-deploy]"),
         ];
 
         await using var browser = BrowserSession.Start(portal.Address);

@@ -83,7 +83,7 @@ public sealed class CompileApiTests(PortalFactory portal) : IClassFixture<Portal
         using var client = portal.CreateAdminClient();
         var templates = await client.GetFromJsonAsync<JsonElement>("/api/v1/contracts/templates");
 
-        Assert.Equal(8, templates.GetArrayLength());
+        Assert.Equal(9, templates.GetArrayLength());
         foreach (var template in templates.EnumerateArray())
         {
             var body = await (await client.PostAsJsonAsync("/api/v1/contracts/compile", new { source = template.GetProperty("source").GetString() }))

@@ -4,6 +4,7 @@ using NutPortal.Web.Account;
 using NutPortal.Web.Api;
 using NutPortal.Web.Components;
 using NutPortal.Web.Live;
+using NutPortal.Web.Oracle;
 
 namespace NutPortal.Web.Hosting;
 
@@ -46,6 +47,7 @@ public static class WebApplicationExtensions
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi();
+        app.MapOracle(); // before the API's catch-all fallback
         app.MapPortalApi();
         app.MapAccountEndpoints();
         app.MapHub<LiveHub>(LiveHub.Path);

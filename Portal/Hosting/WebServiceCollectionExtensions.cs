@@ -5,6 +5,7 @@ using NutPortal.Core.Live;
 using NutPortal.Web.Account;
 using NutPortal.Web.Api;
 using NutPortal.Web.Live;
+using NutPortal.Web.Oracle;
 
 namespace NutPortal.Web.Hosting;
 
@@ -44,6 +45,7 @@ public static class WebServiceCollectionExtensions
         services.AddHostedService<LiveHubBridge>();
         services.AddSingleton<NutPortal.Web.Components.Pages.DashboardModel>();
         services.AddSingleton<NetworkResources>();
+        services.AddOracleWeb();
         return services;
     }
 
@@ -55,5 +57,6 @@ public static class WebServiceCollectionExtensions
             kestrel.Limits.MaxRequestLineSize = options.MaxRequestLineBytes;
             kestrel.Limits.MaxRequestBufferSize = Math.Max(kestrel.Limits.MaxRequestBufferSize ?? 0, options.MaxRequestLineBytes);
             kestrel.AddServerHeader = false;
+            OracleKestrel.Configure(context, kestrel);
         });
 }

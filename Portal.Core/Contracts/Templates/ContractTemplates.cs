@@ -12,6 +12,8 @@ public static class ContractTemplates
         new("multisig", "Multisig wallet", "Owners submit transactions; a transaction executes once enough owners confirm it.", "MultiSigWallet", MultiSig.Source),
         new("htlc", "Hash-time-locked swap", "Locks ether until the receiver reveals a secret's preimage, or refunds the sender after a deadline.", "HashedTimelock", Htlc.Source),
         new("oracle", "Oracle consumer", "Requests off-chain data; an authorised oracle account answers and the consumer stores the result.", "OracleConsumer", Oracle.Source),
+        new("http-consumer", "HTTP consumer", "Asks the portal's oracle for a number from an HTTP(S) API and keeps the answer (the file also holds the portal's NutOracle contract, which the test suite deploys).",
+            "HttpConsumer", NutPortal.Core.Oracle.Chain.OracleContractSource.NutOracle + NutPortal.Core.Oracle.Chain.OracleContractSource.HttpConsumer),
         new("iot", "IoT device registry", "Registers devices and their owners; readings go to a separate data contract that only registered devices can write.", "DeviceRegistry", IotRegistry.Source),
     ];
 

@@ -16,6 +16,7 @@ public static class TemplateTestSuites
         "htlc" => new("Hash lock", Htlc),
         "oracle" => new("Oracle round trip", Oracle),
         "iot" => new("Device readings", Iot),
+        "http-consumer" => new("Oracle answer delivered once", HttpConsumer),
         _ => null,
     };
 
@@ -157,6 +158,30 @@ public static class TemplateTestSuites
   { "type": "send", "function": "setOracle", "args": ["$account3"], "from": 1, "expectRevert": "only the owner" },
   { "type": "send", "function": "setOracle", "args": ["$account3"], "from": 0 },
   { "type": "call", "function": "oracle", "expect": "$account3" }
+]
+""";
+
+    // 0x...3039 is 12345 ABI-encoded as int256, the answer the oracle account (account 1) delivers.
+    private const string HttpConsumer = """
+[
+  { "type": "deploy", "name": "account 1 plays the portal's oracle account", "contract": "NutOracle", "args": ["$account1"] },
+  { "type": "deploy", "contract": "HttpConsumer", "args": ["$NutOracle"] },
+  { "type": "send", "function": "requestValue", "args": ["https://api.example.com/price", "$$.data.price", "2"], "from": 2, "expectRevert": "only the owner" },
+  { "type": "send", "function": "requestValue", "args": ["https://api.example.com/price", "$$.data.price", "2"], "from": 0 },
+  { "type": "event", "event": "ValueRequested", "args": { "requestId": "1", "url": "https://api.example.com/price" } },
+  { "type": "call", "function": "pendingRequestId", "expect": "1" },
+  { "type": "send", "contract": "NutOracle", "function": "fulfill", "args": ["1", "0", "0x0000000000000000000000000000000000000000000000000000000000003039"], "from": 2, "expectRevert": "only the oracle" },
+  { "type": "send", "contract": "HttpConsumer", "function": "receiveValue", "args": ["1", "0", "0x0000000000000000000000000000000000000000000000000000000000003039"], "from": 1, "expectRevert": "only the oracle contract" },
+  { "type": "send", "contract": "NutOracle", "function": "fulfill", "args": ["7", "0", "0x0000000000000000000000000000000000000000000000000000000000003039"], "from": 1, "expectRevert": "unknown request" },
+  { "type": "send", "contract": "NutOracle", "function": "fulfill", "args": ["1", "0", "0x0000000000000000000000000000000000000000000000000000000000003039"], "from": 1, "gas": 1000000 },
+  { "type": "event", "contract": "NutOracle", "event": "OracleFulfilled", "args": { "requestId": "1", "errorCode": "0", "delivered": true } },
+  { "type": "call", "contract": "HttpConsumer", "function": "value", "expect": "12345" },
+  { "type": "call", "contract": "HttpConsumer", "function": "answeredRequestId", "expect": "1" },
+  { "type": "send", "contract": "NutOracle", "function": "fulfill", "args": ["1", "0", "0x0000000000000000000000000000000000000000000000000000000000003039"], "from": 1, "expectRevert": "already fulfilled" },
+  { "type": "send", "contract": "HttpConsumer", "function": "requestValue", "args": ["http://169.254.169.254/", "", "0"], "from": 0 },
+  { "type": "send", "name": "a refused request is answered with error code 2", "contract": "NutOracle", "function": "fulfill", "args": ["2", "2", "0x"], "from": 1, "gas": 1000000 },
+  { "type": "call", "contract": "HttpConsumer", "function": "lastErrorCode", "expect": "2" },
+  { "type": "call", "contract": "HttpConsumer", "function": "value", "expect": "12345" }
 ]
 """;
 

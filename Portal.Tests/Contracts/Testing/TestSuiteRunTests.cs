@@ -47,6 +47,7 @@ public sealed class TestSuiteRunTests(PortalFactory portal) : IClassFixture<Port
     [InlineData("htlc")]
     [InlineData("oracle")]
     [InlineData("iot")]
+    [InlineData("http-consumer")]
     public async Task Every_template_comes_with_a_suite_that_runs_green_on_it(string templateId)
     {
         using var client = portal.CreateAdminClient();

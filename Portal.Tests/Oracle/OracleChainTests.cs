@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Numerics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NutPortal.Core.Contracts;
+using NutPortal.Core.Contracts.Templates;
+using NutPortal.Core.Ethereum;
+using NutPortal.Core.Ethereum.Abi;
+using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.Oracle;
+using NutPortal.Core.Persistence;
+using NutPortal.Tests.Infrastructure;
+using NutPortal.Tests.Networks;
+
+namespace NutPortal.Tests.Oracle;
+
+/// <summary>The on-chain path on a real anvil network: a consumer asks, the portal follows the event, fetches and fulfils.</summary>
+public sealed class OracleChainTests : IAsyncLifetime
+{
+    private readonly PortalFactory _portal = new PortalFactory().WithOracleSettings().WithSetting("Portal:Oracle:FollowIntervalMilliseconds", "200");
+    private LoopbackHttpServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await LoopbackHttpServer.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        await _portal.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_consumer_contract_reads_a_value_from_a_loopback_server_on_chain_and_a_refused_url_comes_back_as_error_code_2()
+    {
+        using var api = _portal.CreateAdminClient();
+        var networkId = (await NetworkApi.CreateAsync(api, NetworkApi.Profile("oracle-chain"))).GetProperty("id").GetString()!;
+        await NetworkApi.WaitForAsync(api, networkId, n => NetworkApi.Status(n) == "Running", TimeSpan.FromSeconds(90), "the network to run");
+        var deployed = await api.PostAsync($"/api/v1/networks/{networkId}/oracle", null);
+        var oracle = await deployed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(deployed.StatusCode == HttpStatusCode.Created, oracle.ToString());
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsync($"/api/v1/networks/{networkId}/oracle", null)).StatusCode);
+        var consumer = await DeployConsumerAsync(networkId, oracle.GetProperty("contractAddress").GetString()!);
+
+        await RequestValueAsync(networkId, consumer, _server.Localhost("/price"), "$.data.price", 2);
+        var answered = await FulfilledAsync(networkId, "1");
+        await RequestValueAsync(networkId, consumer, _server.Loopback("/price"), "$.data.price", 2);
+        var refused = await FulfilledAsync(networkId, "2");
+
+        Assert.Equal(OracleFulfilment.Fulfilled, answered.Fulfilment);
+        Assert.Null(answered.FulfilmentError);
+        Assert.Equal("12345", answered.Value);
+        Assert.Equal(consumer.Address, answered.Contract);
+        Assert.Equal(OracleFulfilment.Fulfilled, refused.Fulfilment);
+        Assert.StartsWith("Refused by the outbound guard", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(1, _server.Hits("/price")); // the refused request never reached the server
+        Assert.Equal(new BigInteger(12345), await ReadAsync(networkId, consumer, "value"));
+        Assert.Equal(new BigInteger(2), await ReadAsync(networkId, consumer, "lastErrorCode"));
+        Assert.Equal(new BigInteger(2), await ReadAsync(networkId, consumer, "answeredRequestId"));
+    }
+
+    private async Task<DeployedContract> DeployConsumerAsync(string networkId, string oracleAddress)
+    {
+        var compiled = await _portal.Services.GetRequiredService<ContractCompiler>().CompileAsync(ContractTemplates.Find("http-consumer")!.Source, null);
+        var artifact = compiled.Contracts.Single(c => c.Name == "HttpConsumer");
+        return await _portal.Services.GetRequiredService<ContractDeployer>().DeployAsync(
+            new DeployRequest(networkId, artifact, compiled.CompilerVersion, JsonSerializer.SerializeToElement(new[] { oracleAddress }), null, null, "test"));
+    }
+
+    private async Task RequestValueAsync(string networkId, DeployedContract consumer, string url, string selector, int decimals)
+    {
+        var data = ContractAbi.Parse(consumer.AbiJson).GetFunction("requestValue").EncodeCall(url, selector, decimals);
+        var receipt = await _portal.Services.GetRequiredService<NetworkSigner>().SendAsync(networkId, consumer.Address, data, 0, CancellationToken.None);
+        Assert.True(receipt.Succeeded);
+    }
+
+    private async Task<BigInteger> ReadAsync(string networkId, DeployedContract consumer, string function)
+    {
+        var signer = _portal.Services.GetRequiredService<NetworkSigner>();
+        var abi = ContractAbi.Parse(consumer.AbiJson).GetFunction(function);
+        var output = await (await signer.RpcAsync(networkId, CancellationToken.None)).CallAsync(new RpcTransactionRequest { To = consumer.Address, Input = Hex.Encode(abi.EncodeCall()) });
+        return (BigInteger)abi.DecodeOutput(Hex.Decode(output))[0]!;
+    }
+
+    /// <summary>Waits until the portal has read request <paramref name="requestId"/> from the chain and sent its answer back.</summary>
+    private async Task<OracleRequest> FulfilledAsync(string networkId, string requestId)
+    {
+        var dbFactory = _portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        OracleRequest? request = null;
+        await Eventually.HoldsAsync(async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            request = await db.OracleRequests.AsNoTracking().SingleOrDefaultAsync(r => r.NetworkId == networkId && r.CallerRequestId == requestId);
+            return request?.Fulfilment is OracleFulfilment.Fulfilled or OracleFulfilment.Failed;
+        }, $"on-chain request {requestId} to be fulfilled", TimeSpan.FromSeconds(60));
+        return request!;
+    }
+}

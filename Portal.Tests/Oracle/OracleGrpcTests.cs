@@ -1,0 +1,150 @@
+using System.Text.Json;
+using Grpc.Core;
+using NutPortal.Oracle.V1;
+using Status = NutPortal.Oracle.V1.Status;
+using NutPortal.Tests.Infrastructure;
+
+namespace NutPortal.Tests.Oracle;
+
+/// <summary>The gRPC service on its own h2c port, called by real clients: Grpc.Net.Client and Node's @grpc/grpc-js.</summary>
+public sealed class OracleGrpcTests : IAsyncLifetime
+{
+    private readonly GrpcPortalFactory _portal = GrpcPortalFactory.Create();
+    private LoopbackHttpServer _server = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await LoopbackHttpServer.StartAsync();
+        _portal.StartServer();
+        await _portal.AddNetworkAsync("grpc-net");
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        await _portal.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_dotnet_client_submits_and_streams_the_result_until_it_is_finished()
+    {
+        using var channel = _portal.Channel();
+        var client = new NutPortal.Oracle.V1.Oracle.OracleClient(channel);
+
+        var reply = await client.SubmitAsync(new OracleRequest
+        {
+            Url = _server.Localhost("/price"),
+            Selector = "$.data.price",
+            ResultType = ResultType.Int256,
+            Decimals = 2,
+            Caller = new Caller { NetworkId = "grpc-net", RequestId = "device-1" },
+        });
+        using var watch = client.Watch(new WatchRequest { Ids = { reply.Id } });
+        var seen = new List<OracleResult>();
+        await foreach (var result in watch.ResponseStream.ReadAllAsync())
+        {
+            seen.Add(result);
+        }
+        var got = await client.GetAsync(new GetRequest { Id = reply.Id });
+
+        Assert.Equal(Status.Queued, reply.Status);
+        Assert.Equal(Status.Succeeded, seen[^1].Status);
+        Assert.Equal("12345", seen[^1].Value);
+        Assert.Equal(200, seen[^1].HttpStatus);
+        Assert.Equal(reply.Id, seen[^1].LogId);
+        Assert.Equal("device-1", seen[^1].Caller.RequestId);
+        Assert.Equal(1u, seen[^1].Timings.Attempts);
+        Assert.Equal(seen[^1], got);
+    }
+
+    [Fact]
+    public async Task A_node_client_generated_from_the_served_proto_submits_and_streams_the_result()
+    {
+        var input = JsonSerializer.Serialize(new
+        {
+            protoUrl = new Uri(_portal.HttpAddress, "api/v1/oracle/oracle.proto").ToString(),
+            target = _portal.GrpcAddress.Authority,
+            token = _portal.BootstrapToken,
+            request = new { url = _server.Localhost("/price"), selector = "data.items[0].up", result_type = "RESULT_TYPE_BOOL", caller = new { network_id = "grpc-net" } },
+        });
+
+        var output = await NodeScript.RunAsync("Portal.Tests/Oracle/oracle-client.mjs", input);
+
+        using var json = JsonDocument.Parse(output);
+        var last = json.RootElement.GetProperty("results").EnumerateArray().Last();
+        Assert.Equal("STATUS_SUCCEEDED", last.GetProperty("status").GetString());
+        Assert.Equal("true", last.GetProperty("value").GetString());
+        Assert.Equal(json.RootElement.GetProperty("id").GetString(), last.GetProperty("log_id").GetString());
+    }
+
+    [Fact]
+    public async Task A_response_mapping_answers_several_fields_as_one_tuple()
+    {
+        using var channel = _portal.Channel();
+        var client = new NutPortal.Oracle.V1.Oracle.OracleClient(channel);
+
+        var reply = await client.SubmitAsync(new OracleRequest
+        {
+            Url = _server.Localhost("/price"),
+            ResultType = ResultType.Tuple,
+            Fields =
+            {
+                new TupleField { Selector = "$.data.price", Type = ResultType.Int256, Decimals = 2 },
+                new TupleField { Selector = "data.items[0].up", Type = ResultType.Bool },
+                new TupleField { Selector = "data.symbol", Type = ResultType.String },
+            },
+            Caller = new Caller { NetworkId = "grpc-net" },
+        });
+        using var watch = client.Watch(new WatchRequest { Ids = { reply.Id } });
+        OracleResult? last = null;
+        await foreach (var result in watch.ResponseStream.ReadAllAsync())
+        {
+            last = result;
+        }
+
+        Assert.Equal(Status.Succeeded, last!.Status);
+        Assert.Equal("[\"12345\",\"true\",\"NUT\"]", last.Value);
+        Assert.Equal(ResultType.Tuple, last.ResultType);
+    }
+
+    [Fact]
+    public async Task Calls_without_a_valid_token_are_unauthenticated()
+    {
+        using var anonymous = _portal.Channel(token: "");
+        using var unknown = _portal.Channel(token: "np_unknown_token_that_is_long_enough");
+        var request = new OracleRequest { Url = _server.Localhost("/price"), Caller = new Caller { NetworkId = "grpc-net" } };
+
+        var noToken = await Assert.ThrowsAsync<RpcException>(async () => await new NutPortal.Oracle.V1.Oracle.OracleClient(anonymous).SubmitAsync(request));
+        var badToken = await Assert.ThrowsAsync<RpcException>(async () => await new NutPortal.Oracle.V1.Oracle.OracleClient(unknown).GetAsync(new GetRequest { Id = 1 }));
+
+        Assert.Equal(StatusCode.Unauthenticated, noToken.StatusCode);
+        Assert.Equal(StatusCode.Unauthenticated, badToken.StatusCode);
+    }
+
+    [Fact]
+    public async Task Bad_input_is_refused_naming_the_field_and_an_unknown_id_is_not_found()
+    {
+        using var channel = _portal.Channel();
+        var client = new NutPortal.Oracle.V1.Oracle.OracleClient(channel);
+
+        var bad = await Assert.ThrowsAsync<RpcException>(async () =>
+            await client.SubmitAsync(new OracleRequest { Url = "gopher://example.com/", Caller = new Caller { NetworkId = "grpc-net" } }));
+        var missing = await Assert.ThrowsAsync<RpcException>(async () => await client.GetAsync(new GetRequest { Id = 999_999 }));
+
+        Assert.Equal(StatusCode.InvalidArgument, bad.StatusCode);
+        Assert.Equal("url: The 'gopher:' scheme is refused: only http and https.", bad.Status.Detail);
+        Assert.Equal(StatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_portal_keeps_its_http_port_and_serves_the_proto_there()
+    {
+        using var http = _portal.Http();
+
+        var health = await http.GetAsync("/healthz");
+        var proto = await http.GetStringAsync("/api/v1/oracle/oracle.proto");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(NodeScript.RepoRoot, "Portal/Oracle/oracle.proto")), proto);
+    }
+}

@@ -1,0 +1,121 @@
+using System.Threading.Channels;
+using System.Threading.RateLimiting;
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+using NutPortal.Core.Live;
+using NutPortal.Core.Oracle;
+using NutPortal.Oracle.V1;
+
+namespace NutPortal.Web.Oracle;
+
+/// <summary>
+/// The oracle's gRPC service (h2c on Portal:Oracle:GrpcUrl). Callers authenticate with an API token in the
+/// metadata (the portal's Bearer scheme) and are limited per token.
+/// </summary>
+internal sealed class OracleGrpcService(OracleService oracle, LiveNotifier notifier, OracleTokenLimiter limiter) : NutPortal.Oracle.V1.Oracle.OracleBase
+{
+    /// <summary>Changes buffered per Watch call; when full the oldest is dropped and the watched requests are re-read.</summary>
+    private const int WatchBuffer = 1024;
+
+    public override async Task<SubmitReply> Submit(NutPortal.Oracle.V1.OracleRequest request, ServerCallContext context)
+    {
+        var caller = Admit(context);
+        var result = await oracle.SubmitAsync(caller, OracleProto.ToSubmission(request), context.CancellationToken);
+        if (result.Request is not { } stored)
+        {
+            var status = result.Errors.Any(e => e.Field == "caller") ? StatusCode.PermissionDenied : StatusCode.InvalidArgument;
+            throw new RpcException(new Grpc.Core.Status(status, string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}"))));
+        }
+        return new SubmitReply { Id = stored.Id, Status = OracleProto.ToProto(stored.Status), Error = stored.Error ?? "" };
+    }
+
+    public override async Task<OracleResult> Get(GetRequest request, ServerCallContext context)
+    {
+        var caller = Admit(context);
+        return await oracle.GetAsync(caller, request.Id, context.CancellationToken) is { } stored
+            ? OracleProto.ToResult(stored)
+            : throw NotFound(request.Id);
+    }
+
+    public override async Task Watch(WatchRequest request, IServerStreamWriter<OracleResult> responseStream, ServerCallContext context)
+    {
+        var caller = Admit(context);
+        var ct = context.CancellationToken;
+        var watched = request.Ids.ToHashSet();
+        var resync = 0;
+        var changes = Channel.CreateBounded<long>(
+            new BoundedChannelOptions(WatchBuffer) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
+            _ => Interlocked.Exchange(ref resync, 1));
+        // Subscribed before the first read, so no change between the read and the subscription is missed.
+        using var subscription = notifier.Subscribe<OracleRequestChanged>(e =>
+        {
+            if ((watched.Count == 0 || watched.Contains(e.Id)) && OracleAccess.CanSee(caller, e.UserId))
+            {
+                changes.Writer.TryWrite(e.Id);
+            }
+            return Task.CompletedTask;
+        });
+        var pending = new HashSet<long>(watched);
+        foreach (var id in watched)
+        {
+            await SendAsync(id, mustExist: true);
+        }
+        while (watched.Count == 0 || pending.Count > 0)
+        {
+            var id = await changes.Reader.ReadAsync(ct);
+            if (Interlocked.Exchange(ref resync, 0) == 1)
+            {
+                foreach (var missed in pending.ToList())
+                {
+                    await SendAsync(missed, mustExist: false);
+                }
+            }
+            await SendAsync(id, mustExist: false);
+        }
+
+        async Task SendAsync(long id, bool mustExist)
+        {
+            var stored = await oracle.GetAsync(caller, id, ct);
+            if (stored is null)
+            {
+                if (mustExist)
+                {
+                    throw NotFound(id);
+                }
+                return;
+            }
+            await responseStream.WriteAsync(OracleProto.ToResult(stored), ct);
+            if (stored.IsFinished)
+            {
+                pending.Remove(id);
+            }
+        }
+    }
+
+    private OracleCaller Admit(ServerCallContext context)
+    {
+        var caller = OracleCallers.From(context.GetHttpContext().User);
+        limiter.Admit(caller);
+        return caller;
+    }
+
+    private static RpcException NotFound(long id) => new(new Grpc.Core.Status(StatusCode.NotFound, $"No oracle request {id} visible to you."));
+}
+
+/// <summary>Calls per API token per minute (Portal:Oracle:CallsPerTokenPerMinute), on this replica.</summary>
+internal sealed class OracleTokenLimiter(IOptions<OracleOptions> options) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _tokens = OracleRateLimits.PerMinute(options.Value.CallsPerTokenPerMinute);
+
+    public void Admit(OracleCaller caller)
+    {
+        using var lease = _tokens.AttemptAcquire(caller.TokenId?.ToString() ?? "user/" + caller.UserId);
+        if (!lease.IsAcquired)
+        {
+            throw new RpcException(new Grpc.Core.Status(StatusCode.ResourceExhausted,
+                $"More than {options.Value.CallsPerTokenPerMinute} calls a minute with this API token (Portal:Oracle:CallsPerTokenPerMinute)."));
+        }
+    }
+
+    public void Dispose() => _tokens.Dispose();
+}
