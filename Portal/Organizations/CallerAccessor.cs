@@ -14,12 +14,17 @@ public sealed class CallerAccessor(OrganizationAccess access, IHttpContextAccess
 {
     public const string OrganizationHeader = "X-Organization";
     private static readonly TimeSpan CircuitLifetime = TimeSpan.FromSeconds(5);
+
+    // The HTTP request this scope serves, or null in a circuit: there the accessor's HttpContext belongs to the
+    // connection that opened it, which a reconnect replaces (and disposes), so the circuit asks its own
+    // authentication state instead. A request's scope is the one its HttpContext hands out.
+    private readonly HttpContext? _request = http.HttpContext is { } c && ReferenceEquals(c.RequestServices, services) ? c : null;
     private Caller? _cached;
     private DateTimeOffset _loadedAt;
 
     public async Task<Caller> GetAsync(CancellationToken ct = default)
     {
-        var context = http.HttpContext;
+        var context = _request;
         if (context is not null && context.Items.TryGetValue(typeof(Caller), out var item) && item is Caller fromRequest)
         {
             return fromRequest;
