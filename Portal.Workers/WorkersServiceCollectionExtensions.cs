@@ -42,6 +42,8 @@ public static class WorkersServiceCollectionExtensions
         services.AddSingleton<IOracleQueue, HangfireOracleQueue>();
         services.AddTransient<OracleRequestJob>();
         services.AddTransient<OracleFulfilmentJob>();
+        services.AddTransient<OracleScheduleJob>();
+        services.AddSingleton<IOracleScheduleRegistry, HangfireOracleScheduleRegistry>();
         services.AddHostedService<OracleFollowerHost>();
         return services;
     }
