@@ -161,6 +161,32 @@ public sealed class OracleGrpcTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_malformed_protobuf_message_is_refused_and_the_service_keeps_answering()
+    {
+        using var http = new HttpClient();
+        using var garbage = new ByteArrayContent([0, 0, 0, 0, 6, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]); // one uncompressed frame of 6 bytes no message parses
+        garbage.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/grpc");
+        using var call = new HttpRequestMessage(HttpMethod.Post, new Uri(_portal.GrpcAddress, "nutportal.oracle.v1.Oracle/Submit")) 
+        {
+            Content = garbage, Version = System.Net.HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+        call.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _portal.BootstrapToken);
+        call.Headers.TE.ParseAdd("trailers");
+
+        using var response = await http.SendAsync(call);
+        await response.Content.ReadAsByteArrayAsync();
+        var status = response.TrailingHeaders.TryGetValues("grpc-status", out var t) ? t.Single()
+            : response.Headers.TryGetValues("grpc-status", out var h) ? h.Single() : null;
+        using var channel = _portal.Channel();
+        var after = await new NutPortal.Oracle.V1.Oracle.OracleClient(channel).SubmitAsync(
+            new OracleRequest { Url = _server.Localhost("/price"), Caller = new Caller { NetworkId = "grpc-net" } });
+
+        Assert.NotNull(status);
+        Assert.NotEqual("0", status);
+        Assert.Equal(Status.Queued, after.Status);
+    }
+
+    [Fact]
     public async Task Calls_without_a_valid_token_are_unauthenticated()
     {
         using var anonymous = _portal.Channel(token: "");
