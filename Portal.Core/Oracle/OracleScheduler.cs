@@ -59,16 +59,15 @@ public sealed class OracleScheduler(
     public async Task<IReadOnlyList<OracleSchedule>> ListAsync(OracleCaller caller, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var schedules = db.OracleSchedules.AsNoTracking().Where(s => caller.SeesAll || s.UserId == caller.UserId);
-        return await schedules.OrderBy(s => s.CreatedAt).Take(500).ToListAsync(ct);
+        return await OracleAccess.Visible(db.OracleSchedules.AsNoTracking(), caller).OrderBy(s => s.CreatedAt).Take(500).ToListAsync(ct);
     }
 
     /// <summary>Stops a schedule; false when the caller has no such schedule.</summary>
     public async Task<bool> RemoveAsync(OracleCaller caller, string id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var schedule = await db.OracleSchedules.SingleOrDefaultAsync(s => s.Id == id, ct);
-        if (schedule is null || !OracleAccess.CanSee(caller, schedule.UserId))
+        var schedule = await OracleAccess.Visible(db.OracleSchedules, caller).SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (schedule is null)
         {
             return false;
         }
