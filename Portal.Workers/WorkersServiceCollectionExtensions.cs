@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NutPortal.Core.Contracts.Testing;
 using NutPortal.Core.Networks;
-using NutPortal.Core.Oracle;
 using NutPortal.Core.Scanning;
 using NutPortal.Workers.Alerts;
 using NutPortal.Workers.ContractTests;
@@ -39,10 +38,7 @@ public static class WorkersServiceCollectionExtensions
         services.AddMonitoringWorkers();
         services.AddAlertWorkers(evaluate: options.Enabled);
         services.AddContractTestWorkers();
-        services.AddSingleton<IOracleQueue, HangfireOracleQueue>();
-        services.AddTransient<OracleRequestJob>();
-        services.AddTransient<OracleFulfilmentJob>();
-        services.AddHostedService<OracleFollowerHost>();
+        services.AddOracleWorkers();
         return services;
     }
 }

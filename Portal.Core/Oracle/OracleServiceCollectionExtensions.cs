@@ -15,6 +15,7 @@ public static class OracleServiceCollectionExtensions
         services.TryAddSingleton<OutboundGuard>();
         services.AddSingleton<OracleService>();
         services.AddSingleton<OracleRunner>();
+        services.AddSingleton<OracleScheduler>();
         services.AddSingleton<OracleRateLimits>();
         services.AddSingleton<OracleHttpFetcher>();
         services.AddSingleton<Chain.OracleChainDeployer>();

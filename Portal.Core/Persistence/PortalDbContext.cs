@@ -79,6 +79,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<Oracle.Chain.OracleDeployment> OracleDeployments => Set<Oracle.Chain.OracleDeployment>();
 
+    public DbSet<Oracle.OracleSchedule> OracleSchedules => Set<Oracle.OracleSchedule>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

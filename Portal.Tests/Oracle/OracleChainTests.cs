@@ -59,6 +59,35 @@ public sealed class OracleChainTests : IAsyncLifetime
         Assert.Equal(new BigInteger(2), await ReadAsync(networkId, consumer, "answeredRequestId"));
     }
 
+    [Fact]
+    public async Task A_callback_that_reverts_leaves_the_request_fulfilled_once_with_the_reason_in_the_log()
+    {
+        using var api = _portal.CreateAdminClient();
+        var networkId = (await NetworkApi.CreateAsync(api, NetworkApi.Profile("oracle-revert"))).GetProperty("id").GetString()!;
+        await NetworkApi.WaitForAsync(api, networkId, n => NetworkApi.Status(n) == "Running", TimeSpan.FromSeconds(90), "the network to run");
+        var oracle = await (await api.PostAsync($"/api/v1/networks/{networkId}/oracle", null)).Content.ReadFromJsonAsync<JsonElement>();
+        // Asks with a callback selector it has no function for (and no fallback): delivering the answer reverts.
+        var compiled = await _portal.Services.GetRequiredService<ContractCompiler>().CompileAsync("""
+            // SPDX-License-Identifier: MIT
+            pragma solidity ^0.8.20;
+            interface INutOracle { function request(string calldata, string calldata, uint8, uint8, bytes4) external returns (uint256); }
+            contract Asker {
+                function ask(address oracle, string calldata url) external { INutOracle(oracle).request(url, "data.symbol", 0, 0, bytes4(0xdeadbeef)); }
+            }
+            """, null);
+        var asker = await _portal.Services.GetRequiredService<ContractDeployer>().DeployAsync(
+            new DeployRequest(networkId, compiled.Contracts.Single(c => c.Name == "Asker"), compiled.CompilerVersion, null, null, null, "test"));
+
+        var ask = ContractAbi.Parse(asker.AbiJson).GetFunction("ask").EncodeCall(oracle.GetProperty("contractAddress").GetString()!, _server.Localhost("/price"));
+        Assert.True((await _portal.Services.GetRequiredService<NetworkSigner>().SendAsync(networkId, asker.Address, ask, 0, CancellationToken.None)).Succeeded);
+        var request = await FulfilledAsync(networkId, "1");
+
+        Assert.Equal((OracleStatus.Succeeded, "NUT"), (request.Status, request.Value));
+        Assert.Equal(OracleFulfilment.Fulfilled, request.Fulfilment);
+        Assert.Equal("Fulfilled on chain, but the consumer's callback reverted or ran out of gas.", request.FulfilmentError);
+        Assert.NotNull(request.FulfilmentTx);
+    }
+
     private async Task<DeployedContract> DeployConsumerAsync(string networkId, string oracleAddress)
     {
         var compiled = await _portal.Services.GetRequiredService<ContractCompiler>().CompileAsync(ContractTemplates.Find("http-consumer")!.Source, null);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
 using NutPortal.Oracle.V1;
 using Status = NutPortal.Oracle.V1.Status;
 using NutPortal.Tests.Infrastructure;
@@ -105,6 +106,84 @@ public sealed class OracleGrpcTests : IAsyncLifetime
         Assert.Equal(Status.Succeeded, last!.Status);
         Assert.Equal("[\"12345\",\"true\",\"NUT\"]", last.Value);
         Assert.Equal(ResultType.Tuple, last.ResultType);
+    }
+
+    [Fact]
+    public async Task A_scheduled_request_runs_again_and_again_until_it_is_unscheduled()
+    {
+        using var channel = _portal.Channel();
+        var client = new NutPortal.Oracle.V1.Oracle.OracleClient(channel);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var watch = client.Watch(new WatchRequest(), cancellationToken: timeout.Token);
+
+        var schedule = await client.ScheduleAsync(new ScheduleRequest
+        {
+            Request = new OracleRequest { Url = _server.Localhost("/price"), Selector = "data.symbol", Caller = new Caller { NetworkId = "grpc-net", RequestId = "poll" } },
+            EverySeconds = 1,
+        });
+        var answered = new HashSet<long>();
+        await foreach (var result in watch.ResponseStream.ReadAllAsync(timeout.Token))
+        {
+            if (result.Status == Status.Succeeded && result.Caller.RequestId == "poll" && answered.Add(result.Id) && answered.Count == 2)
+            {
+                break;
+            }
+        }
+        var removed = await client.UnscheduleAsync(new UnscheduleRequest { ScheduleId = schedule.ScheduleId });
+        using var storage = _portal.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection();
+
+        Assert.Equal("*/1 * * * * *", schedule.Cron);
+        Assert.Equal(2, answered.Count);
+        Assert.True(removed.Removed);
+        Assert.DoesNotContain(Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(storage), j => j.Id.Contains(schedule.ScheduleId, StringComparison.Ordinal));
+        var again = await Assert.ThrowsAsync<RpcException>(async () => await client.UnscheduleAsync(new UnscheduleRequest { ScheduleId = schedule.ScheduleId }));
+        Assert.Equal(StatusCode.NotFound, again.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(7, "", "schedule: every_seconds divides a minute")]
+    [InlineData(0, "not a cron", "schedule: 'not a cron' is not a valid cron expression")]
+    [InlineData(5, "* * * * *", "schedule: Give either every_seconds or cron.")]
+    public async Task A_schedule_without_a_valid_rhythm_is_refused(int everySeconds, string cron, string error)
+    {
+        using var channel = _portal.Channel();
+        var client = new NutPortal.Oracle.V1.Oracle.OracleClient(channel);
+
+        var refused = await Assert.ThrowsAsync<RpcException>(async () => await client.ScheduleAsync(new ScheduleRequest
+        {
+            Request = new OracleRequest { Url = _server.Localhost("/price"), Caller = new Caller { NetworkId = "grpc-net" } },
+            EverySeconds = (uint)everySeconds,
+            Cron = cron,
+        }));
+
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.StartsWith(error, refused.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_malformed_protobuf_message_is_refused_and_the_service_keeps_answering()
+    {
+        using var http = new HttpClient();
+        using var garbage = new ByteArrayContent([0, 0, 0, 0, 6, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]); // one uncompressed frame of 6 bytes no message parses
+        garbage.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/grpc");
+        using var call = new HttpRequestMessage(HttpMethod.Post, new Uri(_portal.GrpcAddress, "nutportal.oracle.v1.Oracle/Submit")) 
+        {
+            Content = garbage, Version = System.Net.HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+        call.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _portal.BootstrapToken);
+        call.Headers.TE.ParseAdd("trailers");
+
+        using var response = await http.SendAsync(call);
+        await response.Content.ReadAsByteArrayAsync();
+        var status = response.TrailingHeaders.TryGetValues("grpc-status", out var t) ? t.Single()
+            : response.Headers.TryGetValues("grpc-status", out var h) ? h.Single() : null;
+        using var channel = _portal.Channel();
+        var after = await new NutPortal.Oracle.V1.Oracle.OracleClient(channel).SubmitAsync(
+            new OracleRequest { Url = _server.Localhost("/price"), Caller = new Caller { NetworkId = "grpc-net" } });
+
+        Assert.NotNull(status);
+        Assert.NotEqual("0", status);
+        Assert.Equal(Status.Queued, after.Status);
     }
 
     [Fact]

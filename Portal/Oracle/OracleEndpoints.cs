@@ -39,6 +39,14 @@ internal static class OracleEndpoints
             return Results.Ok(new { items = result.Items.Select(OracleRequestResource.From), total = result.Total, totalIsCapped = result.TotalIsCapped });
         }).WithTags("Oracle").WithSummary("The oracle log, newest first, filtered by network, contract, host, status and time (from inclusive, to exclusive)");
 
+        endpoints.MapGet("/api/v1/oracle/schedules", async (ClaimsPrincipal user, OracleScheduler scheduler, CancellationToken ct) =>
+            Results.Ok((await scheduler.ListAsync(OracleCallers.From(user), ct)).Select(s => new { s.Id, s.NetworkId, s.Cron, s.CreatedAt, s.LastRequestId })))
+            .WithTags("Oracle").WithSummary("Scheduled requests (created with the gRPC Schedule call)");
+
+        endpoints.MapDelete("/api/v1/oracle/schedules/{id}", async (string id, ClaimsPrincipal user, OracleScheduler scheduler, CancellationToken ct) =>
+            await scheduler.RemoveAsync(OracleCallers.From(user), id, ct) ? Results.NoContent() : Results.NotFound())
+            .WithTags("Oracle").WithSummary("Stop a scheduled request");
+
         endpoints.MapGet("/api/v1/oracle/requests/{id:long}", async (long id, ClaimsPrincipal user, OracleService oracle, CancellationToken ct) =>
             await oracle.GetAsync(OracleCallers.From(user), id, ct) is { } r ? Results.Ok(OracleRequestResource.From(r)) : Results.NotFound())
             .WithTags("Oracle").WithSummary("One oracle request with its answer");

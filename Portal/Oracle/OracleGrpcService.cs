@@ -12,7 +12,7 @@ namespace NutPortal.Web.Oracle;
 /// The oracle's gRPC service (h2c on Portal:Oracle:GrpcUrl). Callers authenticate with an API token in the
 /// metadata (the portal's Bearer scheme) and are limited per token.
 /// </summary>
-internal sealed class OracleGrpcService(OracleService oracle, LiveNotifier notifier, OracleTokenLimiter limiter) : NutPortal.Oracle.V1.Oracle.OracleBase
+internal sealed class OracleGrpcService(OracleService oracle, OracleScheduler scheduler, LiveNotifier notifier, OracleTokenLimiter limiter) : NutPortal.Oracle.V1.Oracle.OracleBase
 {
     /// <summary>Changes buffered per Watch call; when full the oldest is dropped and the watched requests are re-read.</summary>
     private const int WatchBuffer = 1024;
@@ -27,6 +27,25 @@ internal sealed class OracleGrpcService(OracleService oracle, LiveNotifier notif
             throw new RpcException(new Grpc.Core.Status(status, string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}"))));
         }
         return new SubmitReply { Id = stored.Id, Status = OracleProto.ToProto(stored.Status), Error = stored.Error ?? "" };
+    }
+
+    public override async Task<ScheduleReply> Schedule(ScheduleRequest request, ServerCallContext context)
+    {
+        var caller = Admit(context);
+        var (schedule, errors) = await scheduler.CreateAsync(caller, OracleProto.ToSubmission(request.Request ?? new()), (int)Math.Min(request.EverySeconds, int.MaxValue),
+            request.Cron, context.CancellationToken);
+        return schedule is not null
+            ? new ScheduleReply { ScheduleId = schedule.Id, Cron = schedule.Cron }
+            : throw new RpcException(new Grpc.Core.Status(errors.Any(e => e.Field == "caller") ? StatusCode.PermissionDenied : StatusCode.InvalidArgument,
+                string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}"))));
+    }
+
+    public override async Task<UnscheduleReply> Unschedule(UnscheduleRequest request, ServerCallContext context)
+    {
+        var caller = Admit(context);
+        return await scheduler.RemoveAsync(caller, request.ScheduleId, context.CancellationToken)
+            ? new UnscheduleReply { Removed = true }
+            : throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, $"No schedule '{request.ScheduleId}' of yours."));
     }
 
     public override async Task<OracleResult> Get(GetRequest request, ServerCallContext context)

@@ -56,3 +56,19 @@ internal sealed class OracleDeploymentConfiguration : IEntityTypeConfiguration<O
         builder.HasOne<Network>().WithOne().HasForeignKey<OracleDeployment>(d => d.NetworkId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class OracleScheduleConfiguration : IEntityTypeConfiguration<OracleSchedule>
+{
+    public void Configure(EntityTypeBuilder<OracleSchedule> builder)
+    {
+        builder.ToTable("OracleSchedules");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).HasMaxLength(32);
+        builder.Property(s => s.NetworkId).IsRequired().HasMaxLength(32);
+        builder.Property(s => s.UserId).IsRequired().HasMaxLength(450);
+        builder.Property(s => s.SubmissionJson).IsRequired();
+        builder.Property(s => s.Cron).IsRequired().HasMaxLength(100);
+        builder.HasIndex(s => s.UserId);
+        builder.HasOne<Network>().WithMany().HasForeignKey(s => s.NetworkId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

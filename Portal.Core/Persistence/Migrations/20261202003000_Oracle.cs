@@ -80,10 +80,32 @@ public sealed class Oracle : Migration
                 table.PrimaryKey("PK_OracleDeployments", x => x.NetworkId);
                 table.ForeignKey("FK_OracleDeployments_Networks_NetworkId", x => x.NetworkId, "Networks", "Id", onDelete: ReferentialAction.Cascade);
             });
+
+        // Requests submitted again and again (device polling), each run a recurring job.
+        migrationBuilder.CreateTable(
+            name: "OracleSchedules",
+            columns: table => new
+            {
+                Id = table.Column<string>(maxLength: 32, nullable: false),
+                NetworkId = table.Column<string>(maxLength: 32, nullable: false),
+                UserId = table.Column<string>(maxLength: 450, nullable: false),
+                SubmissionJson = table.Column<string>(nullable: false),
+                Cron = table.Column<string>(maxLength: 100, nullable: false),
+                CreatedAt = table.Column<DateTime>(nullable: false),
+                LastRequestId = table.Column<long>(nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_OracleSchedules", x => x.Id);
+                table.ForeignKey("FK_OracleSchedules_Networks_NetworkId", x => x.NetworkId, "Networks", "Id", onDelete: ReferentialAction.Cascade);
+            });
+        migrationBuilder.CreateIndex("IX_OracleSchedules_NetworkId", "OracleSchedules", "NetworkId");
+        migrationBuilder.CreateIndex("IX_OracleSchedules_UserId", "OracleSchedules", "UserId");
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropTable(name: "OracleSchedules");
         migrationBuilder.DropTable(name: "OracleDeployments");
         migrationBuilder.DropTable(name: "OracleRequests");
     }
