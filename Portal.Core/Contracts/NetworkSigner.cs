@@ -50,6 +50,7 @@ public sealed class NetworkSigner(
     /// <summary>Signs (EIP-1559), sends raw and waits for the receipt. <paramref name="to"/> null creates a contract.</summary>
     public async Task<RpcReceipt> SendAsync(string networkId, string? to, byte[] data, BigInteger value, CancellationToken ct)
     {
+        await RpcAsync(networkId, ct);  // a network without a running node says so first, as it did before accounts were looked up
         NetworkAccount account;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
