@@ -49,7 +49,7 @@ public sealed partial class OracleService(
         // A URL the guard refuses is still stored (failed, with the reason) so the attempt shows in the log.
         var refused = errors.Count == 0 ? await guard.CheckUrlAsync(s.Url, ct) : null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (errors.Count == 0 && !await db.Networks.AnyAsync(n => n.Id == s.NetworkId, ct))
+        if (errors.Count == 0 && (!OracleAccess.MayUse(caller, s.NetworkId) || !await db.Networks.AnyAsync(n => n.Id == s.NetworkId, ct)))
         {
             errors.Add(new("caller.network_id", $"No network '{s.NetworkId}'."));
         }

@@ -2,8 +2,13 @@ using System.Text.RegularExpressions;
 
 namespace NutPortal.Core.Oracle;
 
-/// <summary>Who is asking: the user (and token) behind a call, and whether their roles see every request.</summary>
-public sealed record OracleCaller(string UserId, Guid? TokenId, bool SeesAll, bool MaySubmit);
+/// <summary>
+/// Who is asking: the user (and token) behind a call, whether their roles see every request (of the networks they
+/// operate), and the networks their organizations may see (<paramref name="NetworkIds"/>; null for the portal's
+/// own work and Admins) and operate (<paramref name="OperatedNetworkIds"/>).
+/// </summary>
+public sealed record OracleCaller(string UserId, Guid? TokenId, bool SeesAll, bool MaySubmit,
+    IReadOnlyCollection<string>? NetworkIds = null, IReadOnlyCollection<string>? OperatedNetworkIds = null);
 
 /// <summary>A request as a caller submits it (from gRPC, the on-chain follower or a test).</summary>
 public sealed record OracleSubmission(

@@ -69,6 +69,16 @@ public sealed class OrganizationAccess(IDbContextFactory<PortalDbContext> dbFact
         return await networks.Select(n => n.Id).ToListAsync(ct);
     }
 
+    /// <summary>The networks the caller operates in: those of organizations where they are Operator or Owner, as the
+    /// operator or as a consortium member.</summary>
+    public async Task<IReadOnlyList<string>> OperatedNetworkIdsAsync(Caller caller, CancellationToken ct = default)
+    {
+        var orgs = caller.Roles.Where(r => OrgRoles.CanOperate(r.Value)).Select(r => r.Key).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Networks.Where(n => orgs.Contains(n.OrganizationId) || db.NetworkMembers.Any(m => m.NetworkId == n.Id && orgs.Contains(m.OrganizationId)))
+            .Select(n => n.Id).ToListAsync(ct);
+    }
+
     /// <summary>The caller's rights on a network, or null when it does not exist for them.</summary>
     public async Task<NetworkGrant?> NetworkAsync(string? networkId, Caller caller, CancellationToken ct = default)
     {

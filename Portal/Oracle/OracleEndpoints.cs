@@ -3,6 +3,8 @@ using NutPortal.Core.Oracle;
 using NutPortal.Core.Oracle.Chain;
 using NutPortal.Core.Persistence;
 
+using NutPortal.Web.Organizations;
+
 namespace NutPortal.Web.Oracle;
 
 /// <summary>A request in the oracle log, as the API returns it.</summary>
@@ -31,35 +33,39 @@ internal static class OracleEndpoints
         endpoints.MapGet(ProtoPath, () => Results.Text(ReadProto(), "text/plain; charset=utf-8"))
             .AllowAnonymous().WithTags("Oracle").WithSummary("The oracle's gRPC contract (package nutportal.oracle.v1), to generate client stubs from");
 
-        endpoints.MapGet("/api/v1/oracle/requests", async (ClaimsPrincipal user, OracleService oracle, CancellationToken ct,
+        // Under the API's access filter, like every /api/v1 route that names a network.
+        var api = endpoints.MapGroup("/api/v1").WithResourceAccess();
+        api.MapGet("/oracle/requests", async (ClaimsPrincipal user, OracleService oracle, NutPortal.Core.Organizations.OrganizationAccess access, CancellationToken ct,
             string? network, string? contract, string? host, OracleStatus? status, DateTime? from, DateTime? to, int? page, int? pageSize) =>
         {
             var query = new OracleQuery(network, contract, host, status, from?.ToUniversalTime(), to?.ToUniversalTime());
-            var result = await oracle.ListAsync(OracleCallers.From(user), query, new PageRequest(page ?? 0, pageSize ?? 25), ct);
+            var result = await oracle.ListAsync(await OracleCallers.FromAsync(user, access, ct), query, new PageRequest(page ?? 0, pageSize ?? 25), ct);
             return Results.Ok(new { items = result.Items.Select(OracleRequestResource.From), total = result.Total, totalIsCapped = result.TotalIsCapped });
         }).WithTags("Oracle").WithSummary("The oracle log, newest first, filtered by network, contract, host, status and time (from inclusive, to exclusive)");
 
-        endpoints.MapGet("/api/v1/oracle/schedules", async (ClaimsPrincipal user, OracleScheduler scheduler, CancellationToken ct) =>
-            Results.Ok((await scheduler.ListAsync(OracleCallers.From(user), ct)).Select(s => new { s.Id, s.NetworkId, s.Cron, s.CreatedAt, s.LastRequestId })))
+        api.MapGet("/oracle/schedules", async (ClaimsPrincipal user, OracleScheduler scheduler, NutPortal.Core.Organizations.OrganizationAccess access, CancellationToken ct) =>
+            Results.Ok((await scheduler.ListAsync(await OracleCallers.FromAsync(user, access, ct), ct)).Select(s => new { s.Id, s.NetworkId, s.Cron, s.CreatedAt, s.LastRequestId })))
             .WithTags("Oracle").WithSummary("Scheduled requests (created with the gRPC Schedule call)");
 
-        endpoints.MapDelete("/api/v1/oracle/schedules/{id}", async (string id, ClaimsPrincipal user, OracleScheduler scheduler, CancellationToken ct) =>
-            await scheduler.RemoveAsync(OracleCallers.From(user), id, ct) ? Results.NoContent() : Results.NotFound())
+        api.MapDelete("/oracle/schedules/{id}", async (string id, ClaimsPrincipal user, OracleScheduler scheduler, NutPortal.Core.Organizations.OrganizationAccess access, CancellationToken ct) =>
+            await scheduler.RemoveAsync(await OracleCallers.FromAsync(user, access, ct), id, ct) ? Results.NoContent() : Results.NotFound())
             .WithTags("Oracle").WithSummary("Stop a scheduled request");
 
-        endpoints.MapGet("/api/v1/oracle/requests/{id:long}", async (long id, ClaimsPrincipal user, OracleService oracle, CancellationToken ct) =>
-            await oracle.GetAsync(OracleCallers.From(user), id, ct) is { } r ? Results.Ok(OracleRequestResource.From(r)) : Results.NotFound())
+        api.MapGet("/oracle/requests/{id:long}", async (long id, ClaimsPrincipal user, OracleService oracle, NutPortal.Core.Organizations.OrganizationAccess access, CancellationToken ct) =>
+            await oracle.GetAsync(await OracleCallers.FromAsync(user, access, ct), id, ct) is { } r ? Results.Ok(OracleRequestResource.From(r)) : Results.NotFound())
             .WithTags("Oracle").WithSummary("One oracle request with its answer");
     }
 
     /// <summary>The portal's NutOracle on a network (Ethereum): deployed on request, followed from then on.</summary>
     public static void MapOracleChainEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/v1/networks/{id}/oracle", async (string id, ClaimsPrincipal user, OracleChainDeployer deployer, CancellationToken ct) =>
+        // Under the API's access filter: deploying needs Operate in the network's organization, reading needs sight of it.
+        var api = endpoints.MapGroup("/api/v1").WithResourceAccess();
+        api.MapPost("/networks/{id}/oracle", async (string id, ClaimsPrincipal user, OracleChainDeployer deployer, CancellationToken ct) =>
         {
             try
             {
-                var (deployment, created) = await deployer.DeployAsync(id, OracleCallers.From(user).UserId, ct);
+                var (deployment, created) = await deployer.DeployAsync(id, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", ct);
                 return created ? Results.Created($"/api/v1/networks/{id}/oracle", OracleDeploymentResource.From(deployment)) : Results.Ok(OracleDeploymentResource.From(deployment));
             }
             catch (Core.Contracts.ContractFailureException e)
@@ -75,7 +81,7 @@ internal static class OracleEndpoints
         }).RequireAuthorization(Account.Policies.Operate).WithTags("Oracle")
         .WithSummary("Deploy the portal's NutOracle contract on an Ethereum network with a new, funded oracle account (Admin, Operator); 200 with the existing one if deployed");
 
-        endpoints.MapGet("/api/v1/networks/{id}/oracle", async (string id, OracleChainDeployer deployer, CancellationToken ct) =>
+        api.MapGet("/networks/{id}/oracle", async (string id, OracleChainDeployer deployer, CancellationToken ct) =>
             await deployer.GetAsync(id, ct) is { } d ? Results.Ok(OracleDeploymentResource.From(d)) : Results.NotFound())
             .WithTags("Oracle").WithSummary("The network's NutOracle: contract address (what consumers are deployed with) and oracle account");
     }

@@ -12,14 +12,15 @@ namespace NutPortal.Web.Oracle;
 /// The oracle's gRPC service (h2c on Portal:Oracle:GrpcUrl). Callers authenticate with an API token in the
 /// metadata (the portal's Bearer scheme) and are limited per token.
 /// </summary>
-internal sealed class OracleGrpcService(OracleService oracle, OracleScheduler scheduler, LiveNotifier notifier, OracleTokenLimiter limiter) : NutPortal.Oracle.V1.Oracle.OracleBase
+internal sealed class OracleGrpcService(OracleService oracle, OracleScheduler scheduler, LiveNotifier notifier, OracleTokenLimiter limiter,
+    NutPortal.Core.Organizations.OrganizationAccess access) : NutPortal.Oracle.V1.Oracle.OracleBase
 {
     /// <summary>Changes buffered per Watch call; when full the oldest is dropped and the watched requests are re-read.</summary>
     private const int WatchBuffer = 1024;
 
     public override async Task<SubmitReply> Submit(NutPortal.Oracle.V1.OracleRequest request, ServerCallContext context)
     {
-        var caller = Admit(context);
+        var caller = await AdmitAsync(context);
         var result = await oracle.SubmitAsync(caller, OracleProto.ToSubmission(request), context.CancellationToken);
         if (result.Request is not { } stored)
         {
@@ -31,7 +32,7 @@ internal sealed class OracleGrpcService(OracleService oracle, OracleScheduler sc
 
     public override async Task<ScheduleReply> Schedule(ScheduleRequest request, ServerCallContext context)
     {
-        var caller = Admit(context);
+        var caller = await AdmitAsync(context);
         var (schedule, errors) = await scheduler.CreateAsync(caller, OracleProto.ToSubmission(request.Request ?? new()), (int)Math.Min(request.EverySeconds, int.MaxValue),
             request.Cron, context.CancellationToken);
         return schedule is not null
@@ -42,7 +43,7 @@ internal sealed class OracleGrpcService(OracleService oracle, OracleScheduler sc
 
     public override async Task<UnscheduleReply> Unschedule(UnscheduleRequest request, ServerCallContext context)
     {
-        var caller = Admit(context);
+        var caller = await AdmitAsync(context);
         return await scheduler.RemoveAsync(caller, request.ScheduleId, context.CancellationToken)
             ? new UnscheduleReply { Removed = true }
             : throw new RpcException(new Grpc.Core.Status(StatusCode.NotFound, $"No schedule '{request.ScheduleId}' of yours."));
@@ -50,7 +51,7 @@ internal sealed class OracleGrpcService(OracleService oracle, OracleScheduler sc
 
     public override async Task<OracleResult> Get(GetRequest request, ServerCallContext context)
     {
-        var caller = Admit(context);
+        var caller = await AdmitAsync(context);
         return await oracle.GetAsync(caller, request.Id, context.CancellationToken) is { } stored
             ? OracleProto.ToResult(stored)
             : throw NotFound(request.Id);
@@ -58,7 +59,7 @@ internal sealed class OracleGrpcService(OracleService oracle, OracleScheduler sc
 
     public override async Task Watch(WatchRequest request, IServerStreamWriter<OracleResult> responseStream, ServerCallContext context)
     {
-        var caller = Admit(context);
+        var caller = await AdmitAsync(context);
         var ct = context.CancellationToken;
         var watched = request.Ids.ToHashSet();
         var resync = 0;
@@ -68,7 +69,7 @@ internal sealed class OracleGrpcService(OracleService oracle, OracleScheduler sc
         // Subscribed before the first read, so no change between the read and the subscription is missed.
         using var subscription = notifier.Subscribe<OracleRequestChanged>(e =>
         {
-            if ((watched.Count == 0 || watched.Contains(e.Id)) && OracleAccess.CanSee(caller, e.UserId))
+            if ((watched.Count == 0 || watched.Contains(e.Id)) && OracleAccess.CanSee(caller, e.UserId, e.NetworkId))
             {
                 changes.Writer.TryWrite(e.Id);
             }
@@ -111,9 +112,9 @@ internal sealed class OracleGrpcService(OracleService oracle, OracleScheduler sc
         }
     }
 
-    private OracleCaller Admit(ServerCallContext context)
+    private async Task<OracleCaller> AdmitAsync(ServerCallContext context)
     {
-        var caller = OracleCallers.From(context.GetHttpContext().User);
+        var caller = await OracleCallers.FromAsync(context.GetHttpContext().User, access, context.CancellationToken);
         limiter.Admit(caller);
         return caller;
     }

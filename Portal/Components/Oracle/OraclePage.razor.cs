@@ -35,6 +35,10 @@ public sealed partial class OraclePage : IDisposable
 
     [Inject] private NetworkCatalog Catalog { get; set; } = default!;
 
+    [Inject] private NutPortal.Core.Organizations.OrganizationAccess Access { get; set; } = default!;
+
+    [Inject] private NutPortal.Web.Organizations.CallerAccessor Callers { get; set; } = default!;
+
     [Inject] private LiveNotifier Notifier { get; set; } = default!;
 
     [Inject] private TimeProvider Clock { get; set; } = default!;
@@ -43,9 +47,9 @@ public sealed partial class OraclePage : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _caller = OracleCallers.From((await Auth.GetAuthenticationStateAsync()).User);
-        _networks = await Catalog.ListAsync();
-        _subscription = Notifier.Subscribe<OracleRequestChanged>(e => OracleAccess.CanSee(_caller, e.UserId)
+        _caller = await OracleCallers.FromAsync((await Auth.GetAuthenticationStateAsync()).User, Access, CancellationToken.None);
+        _networks = await Catalog.ListAsync(await Callers.GetAsync(), currentOnly: true);
+        _subscription = Notifier.Subscribe<OracleRequestChanged>(e => OracleAccess.CanSee(_caller, e.UserId, e.NetworkId)
             ? _throttle.RunAsync(() => InvokeAsync(() => _grid?.ReloadServerData() ?? Task.CompletedTask))
             : Task.CompletedTask);
     }
