@@ -55,9 +55,9 @@ public sealed class CallerAccessor(OrganizationAccess access, IHttpContextAccess
 
     private async Task<ClaimsPrincipal> PrincipalAsync(HttpContext? context)
     {
-        if (context?.User.Identity?.IsAuthenticated == true)
+        if (context is not null)
         {
-            return context.User;
+            return context.User;  // a request (signed in or not) never asks a circuit's state
         }
         var state = services.GetService<AuthenticationStateProvider>();
         return state is null ? new ClaimsPrincipal() : (await state.GetAuthenticationStateAsync()).User;
