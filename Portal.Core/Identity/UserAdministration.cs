@@ -14,7 +14,7 @@ public sealed record AdminResult(bool Succeeded, IReadOnlyDictionary<string, str
 }
 
 /// <summary>What an Admin does to users: list, create, set roles, unlock. Keeps at least one Admin.</summary>
-public sealed class UserAdministration(UserManager<PortalUser> users, IDbContextFactory<Persistence.PortalDbContext> dbFactory, TimeProvider clock)
+public sealed class UserAdministration(UserManager<PortalUser> users, IDbContextFactory<Persistence.PortalDbContext> dbFactory, Live.LiveNotifier notifier, TimeProvider clock)
 {
     public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken ct = default)
     {
@@ -132,6 +132,7 @@ public sealed class UserAdministration(UserManager<PortalUser> users, IDbContext
         Organizations.OrganizationAudit.Add(db, Organizations.Organization.DefaultId, "admin", current.Count == 0 ? "member/add" : "member/roles",
             $"{userId}: {string.Join(", ", wanted.Order(StringComparer.Ordinal))} (from portal roles)", now);
         await db.SaveChangesAsync();
+        await notifier.PublishAsync(new UserSecurityChanged(userId));
     }
 
     private async Task<UserSummary> SummarizeAsync(PortalUser user) => new(

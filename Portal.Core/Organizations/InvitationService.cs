@@ -14,7 +14,7 @@ public sealed record MemberInvitationView(string OrganizationName, string Email,
 /// a secret (only its hash is stored); whoever opens it signs in with that address, or signs up with it, and joins.
 /// A link is used once and expires after <see cref="Lifetime"/>.
 /// </summary>
-public sealed class InvitationService(IDbContextFactory<PortalDbContext> dbFactory, UserManager<PortalUser> users, TimeProvider clock)
+public sealed class InvitationService(IDbContextFactory<PortalDbContext> dbFactory, UserManager<PortalUser> users, Live.LiveNotifier notifier, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
@@ -140,6 +140,7 @@ public sealed class InvitationService(IDbContextFactory<PortalDbContext> dbFacto
         await db.Users.Where(u => u.Id == user.Id && u.CurrentOrganizationId == null)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.CurrentOrganizationId, invitation.OrganizationId), ct);
         await transaction.CommitAsync(ct);
+        await notifier.PublishAsync(new UserSecurityChanged(user.Id));
         return OrganizationResult.Ok(invitation.OrganizationId);
     }
 

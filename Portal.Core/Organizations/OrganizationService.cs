@@ -10,7 +10,7 @@ public sealed record MemberSummary(string UserId, string Email, string? DisplayN
 
 /// <summary>Organizations and their members: Admins create organizations; an organization's Owners (and Admins) add,
 /// change and remove members; anyone may leave. Every change is in the organization's audit log.</summary>
-public sealed class OrganizationService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+public sealed class OrganizationService(IDbContextFactory<PortalDbContext> dbFactory, Live.LiveNotifier notifier, TimeProvider clock)
 {
     public async Task<IReadOnlyList<OrganizationSummary>> ListAsync(Caller caller, CancellationToken ct = default)
     {
@@ -104,6 +104,7 @@ public sealed class OrganizationService(IDbContextFactory<PortalDbContext> dbFac
         OrganizationAudit.Add(db, organizationId, caller.Name, current.Count == 0 ? "member/add" : "member/roles",
             $"{email!.Trim()}: {string.Join(", ", roles!.Distinct().Order(StringComparer.Ordinal))}", Now);
         await db.SaveChangesAsync(ct);
+        await notifier.PublishAsync(new Identity.UserSecurityChanged(userId));
         return OrganizationResult.Ok(userId);
     }
 
@@ -132,6 +133,7 @@ public sealed class OrganizationService(IDbContextFactory<PortalDbContext> dbFac
         db.OrganizationMembers.RemoveRange(rows);
         OrganizationAudit.Add(db, organizationId, caller.Name, userId == caller.UserId ? "member/leave" : "member/remove", email ?? userId, Now);
         await db.SaveChangesAsync(ct);
+        await notifier.PublishAsync(new Identity.UserSecurityChanged(userId));
         return OrganizationResult.Ok();
     }
 
@@ -144,6 +146,7 @@ public sealed class OrganizationService(IDbContextFactory<PortalDbContext> dbFac
             return false;
         }
         await db.Users.Where(u => u.Id == caller.UserId).ExecuteUpdateAsync(s => s.SetProperty(u => u.CurrentOrganizationId, organizationId), ct);
+        await notifier.PublishAsync(new Identity.UserSecurityChanged(caller.UserId));
         return true;
     }
 

@@ -159,6 +159,27 @@ public sealed class OrganizationIsolationTests(PortalFactory portal) : IClassFix
     }
 
     [Fact]
+    public async Task A_removed_member_loses_access_on_their_next_request()
+    {
+        var org = await Tenants.CreateOrganizationAsync(portal, $"Leaver Org {Guid.NewGuid():N}");
+        using var owner = await Tenants.UserAsync(portal, org, "Owner", "Developer");
+        using var member = await Tenants.UserAsync(portal, org, "Developer");
+        // A Developer elsewhere too, so what they lose is this organization, not the contract center as a whole.
+        var elsewhere = await Tenants.CreateOrganizationAsync(portal, $"Elsewhere {Guid.NewGuid():N}");
+        using var admin = portal.CreateAdminClient();
+        (await admin.PutAsJsonAsync($"/api/v1/organizations/{elsewhere}/members", new { email = member.Email, roles = new[] { "Developer" } })).EnsureSuccessStatusCode();
+        var project = await owner.Client.PostAsJsonAsync("/api/v1/contracts", new { name = "kept", source = Source });
+        var projectId = (await project.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await member.Client.GetAsync($"/api/v1/contracts/{projectId}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.Client.DeleteAsync($"/api/v1/organizations/{org}/members/{member.Id}")).StatusCode);
+
+        // The membership was cached with the member's last request; the removal drops it at once.
+        Assert.Equal(HttpStatusCode.NotFound, (await member.Client.GetAsync($"/api/v1/contracts/{projectId}")).StatusCode);
+        Assert.Contains("member/remove", await owner.Client.GetStringAsync($"/api/v1/organizations/{org}/audit"));
+    }
+
+    [Fact]
     public async Task The_job_dashboard_listing_every_organizations_jobs_is_closed_to_other_organizations_operators()
     {
         var org = await Tenants.CreateOrganizationAsync(portal, $"Jobs Org {Guid.NewGuid():N}");

@@ -26,6 +26,7 @@ public static class WebServiceCollectionExtensions
         services.AddPortalAuthentication();
         services.AddHttpContextAccessor();
         services.AddScoped<Organizations.CallerAccessor>();
+        services.AddSingleton<Organizations.CallerCache>();
         services.AddTransient<Microsoft.AspNetCore.Authentication.IClaimsTransformation, Organizations.OrganizationClaims>();
 
         services.AddProblemDetails();

@@ -9,7 +9,7 @@ namespace NutPortal.Web.Organizations;
 /// gate of pages and endpoints; what they may touch is then decided per resource by its organization), and keeps
 /// the request's <see cref="Caller"/> so the endpoints read memberships once per request.
 /// </summary>
-public sealed class OrganizationClaims(OrganizationAccess access, IHttpContextAccessor http) : IClaimsTransformation
+public sealed class OrganizationClaims(CallerCache callers, IHttpContextAccessor http) : IClaimsTransformation
 {
     private const string Marker = "nutportal:org-roles";
 
@@ -23,7 +23,7 @@ public sealed class OrganizationClaims(OrganizationAccess access, IHttpContextAc
             return principal;
         }
         var context = http.HttpContext;
-        var caller = await CallerAccessor.LoadAsync(access, principal, context?.Request.Headers[CallerAccessor.OrganizationHeader].FirstOrDefault(), context?.RequestAborted ?? default);
+        var caller = await callers.GetAsync(principal, context?.Request.Headers[CallerAccessor.OrganizationHeader].FirstOrDefault(), context?.RequestAborted ?? default);
         context?.Items[typeof(Caller)] = caller;
         var roleType = (principal.Identity as ClaimsIdentity)?.RoleClaimType ?? ClaimTypes.Role;
         var identity = new ClaimsIdentity(Marker, ClaimTypes.Name, roleType);
