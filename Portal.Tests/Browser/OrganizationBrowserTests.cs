@@ -19,6 +19,12 @@ public sealed class OrganizationBrowserTests(RealServerPortalFactory portal) : I
         var b = await Tenants.CreateOrganizationAsync(portal, bName);
         using var operatorA = await Tenants.UserAsync(portal, a, "Operator");
         using var ownerB = await Tenants.UserAsync(portal, b, "Owner");
+        using var developerA = await Tenants.UserAsync(portal, a, "Developer");
+        var project = await developerA.Client.PostAsJsonAsync("/api/v1/contracts", new
+        {
+            name = "anchor-project", source = "// SPDX-License-Identifier: MIT\npragma solidity ^0.8.20;\ncontract Anchor {}\n",
+        });
+        var projectId = (await project.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         var privateId = (await NetworkApi.CreateAsync(operatorA.Client, new { name = "anchor-private", platform = "ethereum-anvil", blockIntervalSeconds = 1, accounts = new { count = 1 } }))
             .GetProperty("id").GetString()!;
         var sharedId = (await NetworkApi.CreateAsync(operatorA.Client, new { name = "anchor-shared", platform = "ethereum-anvil", blockIntervalSeconds = 1, accounts = new { count = 1 } }))
@@ -39,6 +45,13 @@ public sealed class OrganizationBrowserTests(RealServerPortalFactory portal) : I
         Assert.DoesNotContain("anchor-private", await browser.TextAsync("body"));
         await browser.GotoInteractiveAsync($"networks/{sharedId}");
         await browser.WaitForTextAsync("[data-testid=consortium]", bName);
+        // B's Owner sees the operator's node but may not stop it: the page says whose node it is, and it keeps running.
+        await browser.WaitForAsync("[data-testid=stop-node]", "visible", 60000);
+        await browser.ClickAsync("[data-testid=stop-node]");
+        await browser.WaitForTextAsync("[data-testid=operation-message]", "run by another organization");
+        Assert.Equal("Up", (await NetworkApi.GetAsync(operatorA.Client, sharedId)).GetProperty("nodes")[0].GetProperty("status").GetString());
+        await browser.GotoAsync($"contracts/{projectId}");
+        await browser.WaitForAsync("[data-testid=not-found]");
         await browser.GotoAsync($"networks/{privateId}");
         await browser.WaitForAsync("[data-testid=not-found]");
         await browser.GotoAsync($"networks/{privateId}/explorer");
