@@ -135,6 +135,6 @@ public sealed class NetworkSigner(
     }
 
     private static async Task<NetworkAccount> FirstAccountAsync(PortalDbContext db, string networkId, CancellationToken ct) =>
-        await db.NetworkAccounts.AsNoTracking().Where(a => a.NetworkId == networkId).OrderBy(a => a.Id).FirstOrDefaultAsync(ct)
+        await db.NetworkAccounts.AsNoTracking().Where(a => a.NetworkId == networkId && a.OrganizationId == null).OrderBy(a => a.Id).FirstOrDefaultAsync(ct)
         ?? throw new ContractFailureException(ContractFailureKind.NotRunning, "network", "The network has no funded account to sign with.");
 }

@@ -33,6 +33,12 @@ public sealed class Network
     /// <summary>The organization that runs the network (in a consortium, its operator).</summary>
     public string OrganizationId { get; set; } = Organizations.Organization.DefaultId;
 
+    /// <summary>For a channel: the consortium network it was deployed under, for some of its member organizations.</summary>
+    public string? ParentNetworkId { get; set; }
+
+    /// <summary>Standard mode: other organizations find the consortium in the directory and ask to join.</summary>
+    public bool ListedForJoining { get; set; }
+
     public required string CreatedBy { get; set; }
 
     public DateTime CreatedAt { get; set; }

@@ -10,4 +10,7 @@ public sealed class NetworkAccount
     public required string Address { get; set; }
 
     public required string ProtectedPrivateKey { get; set; }
+
+    /// <summary>The consortium member organization the account was made for; null for the network's own accounts.</summary>
+    public string? OrganizationId { get; set; }
 }

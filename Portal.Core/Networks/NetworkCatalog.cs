@@ -46,6 +46,6 @@ public sealed class NetworkCatalog(IDbContextFactory<PortalDbContext> dbFactory)
     public async Task<IReadOnlyList<string>> AccountAddressesAsync(string id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.NetworkAccounts.AsNoTracking().Where(a => a.NetworkId == id).OrderBy(a => a.Id).Select(a => a.Address).ToListAsync(ct);
+        return await db.NetworkAccounts.AsNoTracking().Where(a => a.NetworkId == id && a.OrganizationId == null).OrderBy(a => a.Id).Select(a => a.Address).ToListAsync(ct);
     }
 }

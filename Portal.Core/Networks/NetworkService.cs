@@ -10,6 +10,18 @@ namespace NutPortal.Core.Networks;
 
 public sealed record CreateNetworkResult(Network? Network, IReadOnlyList<ProfileError> Errors);
 
+/// <summary>Where a channel goes: under its consortium network, shared with some of the consortium's member organizations.</summary>
+public sealed record ChannelPlacement(string ConsortiumId, IReadOnlyList<string> MemberOrganizationIds);
+
+public enum DeleteNetworkOutcome
+{
+    Deleted,
+    NotFound,
+
+    /// <summary>A consortium with channels: its channels are deleted first.</summary>
+    HasChannels,
+}
+
 /// <summary>Creates networks from profiles (then deploys them in the background) and deletes them.</summary>
 public sealed class NetworkService(
     IDbContextFactory<PortalDbContext> dbFactory,
@@ -25,8 +37,12 @@ public sealed class NetworkService(
     public Task<CreateNetworkResult> CreateAsync(NetworkProfile profile, string actor, CancellationToken ct = default) =>
         CreateAsync(profile, actor, Organizations.Organization.DefaultId, ct);
 
-    /// <summary>Creates a network run by <paramref name="organizationId"/>; names are unique within an organization.</summary>
-    public async Task<CreateNetworkResult> CreateAsync(NetworkProfile profile, string actor, string organizationId, CancellationToken ct = default)
+    public Task<CreateNetworkResult> CreateAsync(NetworkProfile profile, string actor, string organizationId, CancellationToken ct = default) =>
+        CreateAsync(profile, actor, organizationId, null, ct);
+
+    /// <summary>Creates a network run by <paramref name="organizationId"/>; names are unique within an organization. A
+    /// channel is created with its consortium and member organizations in the same save, so it never exists unplaced.</summary>
+    public async Task<CreateNetworkResult> CreateAsync(NetworkProfile profile, string actor, string organizationId, ChannelPlacement? channel, CancellationToken ct = default)
     {
         profile = profile with { Name = profile.Name.Trim() };
         var errors = validator.Validate(profile).ToList();
@@ -53,6 +69,7 @@ public sealed class NetworkService(
             ProfileJson = JsonSerializer.Serialize(profile, JsonSerializerOptions.Web),
             Status = NetworkStatus.Deploying,
             OrganizationId = organizationId,
+            ParentNetworkId = channel?.ConsortiumId,
             CreatedBy = actor,
             CreatedAt = now,
             UpdatedAt = now,
@@ -71,6 +88,10 @@ public sealed class NetworkService(
             });
         }
         db.Networks.Add(network);
+        foreach (var member in channel?.MemberOrganizationIds ?? [])
+        {
+            db.NetworkMembers.Add(new Organizations.NetworkMember { NetworkId = network.Id, OrganizationId = member, AddedBy = actor, JoinedAt = now });
+        }
         db.DeploymentSteps.AddRange(DeploymentPlan.Steps.Select((name, i) => new DeploymentStep { NetworkId = network.Id, Order = i, Name = name, Status = StepStatus.Pending }));
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(network.Id, null, actor, "create", "accepted", $"{profile.Platform} on {profile.Driver}, {profile.NodeCount} node(s)", ct);
@@ -79,13 +100,17 @@ public sealed class NetworkService(
     }
 
     /// <summary>Stops every node, removes the network's data and rows; the audit log keeps the deletion.</summary>
-    public async Task<bool> DeleteAsync(string networkId, string actor, CancellationToken ct = default)
+    public async Task<DeleteNetworkOutcome> DeleteAsync(string networkId, string actor, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var network = await db.Networks.Include(n => n.Nodes).SingleOrDefaultAsync(n => n.Id == networkId, ct);
         if (network is null)
         {
-            return false;
+            return DeleteNetworkOutcome.NotFound;
+        }
+        if (await db.Networks.AnyAsync(n => n.ParentNetworkId == networkId, ct))
+        {
+            return DeleteNetworkOutcome.HasChannels;
         }
         // Every node stays locked until its row is gone: a supervisor tick in between would find the stopped node's
         // process missing, audit it as down and try to restart it while its network is being deleted. Nothing else
@@ -120,7 +145,7 @@ public sealed class NetworkService(
         }
         await audit.RecordAsync(networkId, null, actor, "delete", "succeeded", $"Deleted {network.Name}; its nodes were stopped and their ports freed.", ct);
         await notifier.PublishAsync(new NetworkChanged(networkId));
-        return true;
+        return DeleteNetworkOutcome.Deleted;
     }
 
     private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));

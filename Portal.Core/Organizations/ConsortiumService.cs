@@ -10,9 +10,10 @@ public sealed record ConsortiumMemberView(string OrganizationId, string Name, bo
 /// <summary>
 /// Consortium networks (quick mode): the organization that runs a network invites other organizations; an Owner of
 /// the invited organization accepts, and its members then see the shared chain, keep their own accounts and run the
-/// nodes they add. The operator removes members; a member organization leaves. Each step is audited on both sides.
+/// nodes they add. The operator removes members; a member organization leaves (and so leaves the consortium's channels).
+/// Each step is audited on both sides.
 /// </summary>
-public sealed class ConsortiumService(IDbContextFactory<PortalDbContext> dbFactory, OrganizationAccess access, TimeProvider clock)
+public sealed class ConsortiumService(IDbContextFactory<PortalDbContext> dbFactory, OrganizationAccess access, MemberAccounts memberAccounts, TimeProvider clock)
 {
     public async Task<OrganizationResult> InviteAsync(string networkId, string? organizationName, Caller caller, CancellationToken ct = default)
     {
@@ -35,6 +36,11 @@ public sealed class ConsortiumService(IDbContextFactory<PortalDbContext> dbFacto
         if (invited.Id == grant.OrganizationId || grant.MemberOrganizationIds.Contains(invited.Id))
         {
             return OrganizationResult.Fail("organization", $"{invited.Name} is in this network already.");
+        }
+        var parent = await db.Networks.Where(n => n.Id == networkId).Select(n => n.ParentNetworkId).SingleAsync(ct);
+        if (parent is not null && !await db.NetworkMembers.AnyAsync(m => m.NetworkId == parent && m.OrganizationId == invited.Id, ct))
+        {
+            return OrganizationResult.Fail("organization", $"{invited.Name} is not a member of this channel's consortium; invite it there first.");
         }
         var invitation = new Invitation
         {
@@ -92,12 +98,19 @@ public sealed class ConsortiumService(IDbContextFactory<PortalDbContext> dbFacto
         {
             return OrganizationResult.Fail("invitation", "This invitation was already used, or its network is gone.");
         }
-        db.NetworkMembers.Add(new NetworkMember { NetworkId = invitation.NetworkId!, OrganizationId = invitation.InvitedOrganizationId!, AddedBy = caller.Name, JoinedAt = Now });
-        OrganizationAudit.Add(db, invitation.InvitedOrganizationId!, caller.Name, "consortium/join", $"joined network {invitation.NetworkId}", Now);
-        OrganizationAudit.Add(db, invitation.OrganizationId, caller.Name, "consortium/join", $"{invitation.InvitedOrganizationId} joined network {invitation.NetworkId}", Now);
+        Admit(db, invitation, caller.Name, Now);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        await memberAccounts.EnsureAsync(invitation.NetworkId!, invitation.InvitedOrganizationId!, ct);
         return OrganizationResult.Ok(invitation.NetworkId);
+    }
+
+    /// <summary>The invited (or asking) organization becomes a member of the network; audited on both sides.</summary>
+    internal static void Admit(PortalDbContext db, Invitation invitation, string actor, DateTime now)
+    {
+        db.NetworkMembers.Add(new NetworkMember { NetworkId = invitation.NetworkId!, OrganizationId = invitation.InvitedOrganizationId!, AddedBy = actor, JoinedAt = now });
+        OrganizationAudit.Add(db, invitation.InvitedOrganizationId!, actor, "consortium/join", $"joined network {invitation.NetworkId}", now);
+        OrganizationAudit.Add(db, invitation.OrganizationId, actor, "consortium/join", $"{invitation.InvitedOrganizationId} joined network {invitation.NetworkId}", now);
     }
 
     public async Task<IReadOnlyList<ConsortiumMemberView>?> MembersAsync(string networkId, Caller caller, CancellationToken ct = default)
@@ -130,8 +143,10 @@ public sealed class ConsortiumService(IDbContextFactory<PortalDbContext> dbFacto
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.NetworkMembers.Where(m => m.NetworkId == networkId && m.OrganizationId == organizationId).ExecuteDeleteAsync(ct);
-        await db.NetworkNodes.Where(n => n.NetworkId == networkId && n.OrganizationId == organizationId)
+        // Leaving a consortium leaves its channels too: they exist for members only.
+        var networks = await db.Networks.Where(n => n.Id == networkId || n.ParentNetworkId == networkId).Select(n => n.Id).ToListAsync(ct);
+        await db.NetworkMembers.Where(m => networks.Contains(m.NetworkId) && m.OrganizationId == organizationId).ExecuteDeleteAsync(ct);
+        await db.NetworkNodes.Where(n => networks.Contains(n.NetworkId) && n.OrganizationId == organizationId)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.OrganizationId, (string?)null), ct);
         var action = grant.CanOperate && !caller.IsOwnerOf(organizationId) ? "consortium/remove" : "consortium/leave";
         OrganizationAudit.Add(db, organizationId, caller.Name, action, $"left network {networkId}", Now);

@@ -7,6 +7,9 @@ public static class InvitationKinds
 
     /// <summary>An organization is invited into a consortium network; one of its Owners accepts.</summary>
     public const string Network = "network";
+
+    /// <summary>Standard mode: an organization asks to join a listed consortium; its operator approves or declines.</summary>
+    public const string JoinRequest = "join";
 }
 
 /// <summary>An open invitation; accepted or revoked once, and only before it expires.</summary>
@@ -25,7 +28,11 @@ public sealed class Invitation
 
     public string? NetworkId { get; set; }
 
+    /// <summary>The organization invited into a network, or (join requests) the one asking to join.</summary>
     public string? InvitedOrganizationId { get; set; }
+
+    /// <summary>What a join request says to the operator.</summary>
+    public string? Message { get; set; }
 
     /// <summary>SHA-256 of the secret in the invitation link (member invitations); the secret itself is never stored.</summary>
     public string? TokenHash { get; set; }

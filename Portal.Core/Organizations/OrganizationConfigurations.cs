@@ -74,6 +74,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.Property(i => i.InvitedOrganizationId).HasMaxLength(32);
         builder.Property(i => i.TokenHash).HasMaxLength(64);
         builder.Property(i => i.AcceptedBy).HasMaxLength(256);
+        builder.Property(i => i.Message).HasMaxLength(500);
         builder.Property(i => i.CreatedBy).IsRequired().HasMaxLength(256);
         builder.HasIndex(i => i.TokenHash).IsUnique();
         builder.HasIndex(i => i.InvitedOrganizationId);

@@ -11,6 +11,9 @@ internal static class OrganizationServiceCollectionExtensions
         services.AddSingleton<OrganizationService>();
         services.AddSingleton<OrganizationAudit>();
         services.AddSingleton<ConsortiumService>();
+        services.AddSingleton<ChannelService>();
+        services.AddSingleton<JoinRequestService>();
+        services.AddSingleton<MemberAccounts>();
         services.AddScoped<InvitationService>();
         return services;
     }

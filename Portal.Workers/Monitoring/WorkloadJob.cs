@@ -55,7 +55,7 @@ public sealed class WorkloadJob(
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var workload = await db.Workloads.AsNoTracking().SingleAsync(w => w.Id == id, ct);
             var network = await db.Networks.AsNoTracking().Include(n => n.Nodes).SingleAsync(n => n.Id == workload.NetworkId, ct);
-            var accounts = await db.NetworkAccounts.AsNoTracking().Where(a => a.NetworkId == network.Id).OrderBy(a => a.Id).ToListAsync(ct);
+            var accounts = await db.NetworkAccounts.AsNoTracking().Where(a => a.NetworkId == network.Id && a.OrganizationId == null).OrderBy(a => a.Id).ToListAsync(ct);
             var node = network.Nodes.FirstOrDefault(n => n.Status == NodeStatus.Up && n.RpcUrl is not null)
                 ?? throw new InvalidOperationException("No node of the network is up.");
             if (accounts.Count == 0)

@@ -21,6 +21,7 @@ internal static class ApiEndpoints
         v1.MapMonitoringEndpoints();
         v1.MapAlertEndpoints();
         v1.MapOrganizationEndpoints();
+        v1.MapConsortiumEndpoints();
         // Unknown API routes give 404 problem details rather than the HTML page fallback.
         v1.MapFallback(() => Results.NotFound()).ExcludeFromDescription();
     }

@@ -47,7 +47,13 @@ internal static class NetworkEndpoints
             await catalog.GetAsync(id, ct) is { } network ? Results.Ok(map.From(network)) : Results.NotFound());
 
         networks.MapDelete("/{id}", async (string id, ClaimsPrincipal user, NetworkService service, CancellationToken ct) =>
-            await service.DeleteAsync(id, user.Identity?.Name ?? "unknown", ct) ? Results.NoContent() : Results.NotFound())
+            await service.DeleteAsync(id, user.Identity?.Name ?? "unknown", ct) switch
+            {
+                DeleteNetworkOutcome.Deleted => Results.NoContent(),
+                DeleteNetworkOutcome.HasChannels => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The consortium has channels",
+                    detail: "Delete its channels first: they run for some of its members and would be left without their consortium."),
+                _ => Results.NotFound(),
+            })
             .RequireAuthorization(Policies.Operate).WithSummary("Stop every node and delete the network");
 
         networks.MapGet("/{id}/deployment", async (string id, NetworkCatalog catalog, CancellationToken ct) =>

@@ -11,8 +11,12 @@ public sealed record NodeResource(string Id, string Name, NodeStatus Status, str
     DateTime? StartedAt, long? UptimeSeconds, int RestartCount, string? LastError,
     string? BestHash = null, int? Peers = null, int? MempoolSize = null, long? LagBlocks = null, string? OrganizationId = null);
 
+/// <param name="OrganizationId">The organization that runs the network (a consortium's operator).</param>
+/// <param name="ParentNetworkId">For a channel: the consortium network it runs under.</param>
+/// <param name="ListedForJoining">Listed in the consortium directory, where other organizations ask to join.</param>
 public sealed record NetworkResource(string Id, string Name, string Platform, string Driver, NetworkStatus Status, string? StatusMessage,
-    string CreatedBy, DateTime CreatedAt, NetworkProfile Profile, IReadOnlyList<NodeResource> Nodes);
+    string CreatedBy, DateTime CreatedAt, NetworkProfile Profile, IReadOnlyList<NodeResource> Nodes,
+    string? OrganizationId = null, string? ParentNetworkId = null, bool ListedForJoining = false);
 
 public sealed record StepResource(string Name, StepStatus Status, DateTime? StartedAt, DateTime? FinishedAt, double? DurationSeconds, string? Message, string? Hint);
 
@@ -25,7 +29,7 @@ public sealed class NetworkResources(BlockHeightTracker heights, TimeProvider cl
         return new(
             network.Id, network.Name, network.Platform, network.Driver, network.Status, network.StatusMessage, network.CreatedBy, network.CreatedAt,
             JsonSerializer.Deserialize<NetworkProfile>(network.ProfileJson, JsonSerializerOptions.Web)!,
-            [.. network.Nodes.OrderBy(NodeNumbers.Number).Select(n => From(n, best))]);
+            [.. network.Nodes.OrderBy(NodeNumbers.Number).Select(n => From(n, best))], network.OrganizationId, network.ParentNetworkId, network.ListedForJoining);
     }
 
     public NodeResource From(NetworkNode node) => From(node, null);

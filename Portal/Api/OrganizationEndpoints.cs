@@ -84,7 +84,7 @@ internal static class OrganizationEndpoints
             .WithSummary("Accept an invitation into a consortium network (an Owner of the invited organization)");
     }
 
-    private static IResult ToResult(OrganizationResult result, Func<string?, IResult> ok) =>
+    internal static IResult ToResult(OrganizationResult result, Func<string?, IResult> ok) =>
         result.Succeeded ? ok(result.Id)
         : !result.Found ? Results.NotFound()
         : result.Forbidden ? Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: result.Errors.Values.First()[0])

@@ -20,6 +20,8 @@ internal sealed class NetworkConfiguration : IEntityTypeConfiguration<Network>
         builder.Property(n => n.CreatedBy).IsRequired().HasMaxLength(256);
         builder.Property(n => n.OrganizationId).IsRequired().HasMaxLength(32);
         builder.HasIndex(n => new { n.OrganizationId, n.Name }).IsUnique();
+        builder.Property(n => n.ParentNetworkId).HasMaxLength(32);
+        builder.HasIndex(n => n.ParentNetworkId);
         builder.HasMany(n => n.Nodes).WithOne().HasForeignKey(n => n.NetworkId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -90,6 +92,7 @@ internal sealed class NetworkAccountConfiguration : IEntityTypeConfiguration<Net
         builder.Property(a => a.NetworkId).IsRequired().HasMaxLength(32);
         builder.Property(a => a.Address).IsRequired().HasMaxLength(42);
         builder.Property(a => a.ProtectedPrivateKey).IsRequired().HasMaxLength(1024);
+        builder.Property(a => a.OrganizationId).HasMaxLength(32);
         builder.HasIndex(a => a.NetworkId);
         builder.HasOne<Network>().WithMany().HasForeignKey(a => a.NetworkId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -44,6 +44,8 @@ public sealed partial class NetworkDetail
 
     [Inject] private NutPortal.Core.Organizations.OrganizationAccess Access { get; set; } = default!;
 
+    [Inject] private NutPortal.Core.Organizations.ChannelService Channels { get; set; } = default!;
+
     [Inject] private LiveNotifier Notifier { get; set; } = default!;
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
@@ -62,6 +64,9 @@ public sealed partial class NetworkDetail
 
     private NutPortal.Core.Organizations.NetworkGrant? _grant;
 
+    /// <summary>For a channel: its consortium (when the caller may see it).</summary>
+    private (string Id, string Name)? _consortium;
+
     protected override async Task OnInitializedAsync()
     {
         var user = (await AuthenticationState).User;
@@ -69,6 +74,7 @@ public sealed partial class NetworkDetail
         _grant = await Access.NetworkAsync(Id, await Callers.GetAsync());
         CanOperate = _grant?.CanOperate == true;
         CanOperateAny = _grant?.CanOperateAny == true;
+        _consortium = _grant is null ? null : await Channels.ConsortiumOfAsync(Id, _grant.Caller);
         await LoadAsync();
         _subscriptions.Add(Notifier.Subscribe<NetworkChanged>(e => e.NetworkId == Id ? RefreshAsync() : Task.CompletedTask));
         _subscriptions.Add(Notifier.Subscribe<NodeHeightChanged>(e => e.NetworkId == Id ? RefreshAsync() : Task.CompletedTask));
@@ -143,7 +149,11 @@ public sealed partial class NetworkDetail
             return;
         }
         _message = "Deleting…";
-        await Networks.DeleteAsync(Id, _actor);
+        if (await Networks.DeleteAsync(Id, _actor) == DeleteNetworkOutcome.HasChannels)
+        {
+            _message = "This consortium has channels: delete them first.";
+            return;
+        }
         Snackbar.Add($"Network {_network?.Name} deleted.", Severity.Success);
         Navigation.NavigateTo("networks");
     }
