@@ -16,8 +16,13 @@ public sealed record InteractionResult(string Function, bool ReadOnly, JsonObjec
 /// <summary>Calls a deployed contract's functions: views through eth_call, others signed and sent.</summary>
 public sealed class ContractInteraction(ContractDeployer deployer, NetworkSigner signer)
 {
+    public Task<InteractionResult> InvokeAsync(
+        string networkId, string address, string function, JsonElement? arguments, BigInteger value, CancellationToken ct = default) =>
+        InvokeAsync(networkId, address, function, arguments, value, null, ct);
+
+    /// <summary>The same, for a consortium member organization signing with its own account (null: the network's accounts).</summary>
     public async Task<InteractionResult> InvokeAsync(
-        string networkId, string address, string function, JsonElement? arguments, BigInteger value, CancellationToken ct = default)
+        string networkId, string address, string function, JsonElement? arguments, BigInteger value, string? organizationId, CancellationToken ct = default)
     {
         var deployed = await deployer.FindAsync(networkId, address, ct)
             ?? throw new ContractFailureException(ContractFailureKind.NotFound, "address", $"No contract deployed by the portal at {address} on this network.");
@@ -35,7 +40,7 @@ public sealed class ContractInteraction(ContractDeployer deployer, NetworkSigner
         if (target.IsReadOnly)
         {
             var rpc = await signer.RpcAsync(networkId, ct);
-            var from = await signer.SenderAsync(networkId, ct);
+            var from = await signer.SenderAsync(networkId, organizationId, ct);
             string output;
             try
             {
@@ -48,7 +53,7 @@ public sealed class ContractInteraction(ContractDeployer deployer, NetworkSigner
             var values = target.DecodeOutput(Hex.Decode(output));
             return new InteractionResult(target.Signature, true, AbiValueFormatter.ToJsonObject(target.Outputs, values), null, null, null, []);
         }
-        var receipt = await signer.SendAsync(networkId, deployed.Address, data, value, ct);
+        var receipt = await signer.SendAsync(networkId, deployed.Address, data, value, organizationId, ct);
         var events = receipt.Logs.Select(log => Decode(abi, log)).OfType<InteractionEvent>().ToList();
         return new InteractionResult(target.Signature, false, null, receipt.TransactionHash, receipt.Succeeded, receipt.GasUsed, events);
     }

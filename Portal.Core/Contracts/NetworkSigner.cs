@@ -40,21 +40,27 @@ public sealed class NetworkSigner(
         return rpcFactory.Create(new Uri(url));
     }
 
-    /// <summary>The address that signs for the network.</summary>
-    public async Task<string> SenderAsync(string networkId, CancellationToken ct)
+    /// <summary>The address that signs for the network, or for a member organization of it.</summary>
+    public Task<string> SenderAsync(string networkId, CancellationToken ct) => SenderAsync(networkId, null, ct);
+
+    public async Task<string> SenderAsync(string networkId, string? organizationId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return (await FirstAccountAsync(db, networkId, ct)).Address.ToLowerInvariant();
+        return (await AccountAsync(db, networkId, organizationId, ct)).Address.ToLowerInvariant();
     }
 
-    /// <summary>Signs (EIP-1559), sends raw and waits for the receipt. <paramref name="to"/> null creates a contract.</summary>
-    public async Task<RpcReceipt> SendAsync(string networkId, string? to, byte[] data, BigInteger value, CancellationToken ct)
+    /// <summary>Signs (EIP-1559), sends raw and waits for the receipt. <paramref name="to"/> null creates a contract. A consortium
+    /// member organization (<paramref name="organizationId"/>) signs with its own account, the operator with the network's.</summary>
+    public Task<RpcReceipt> SendAsync(string networkId, string? to, byte[] data, BigInteger value, CancellationToken ct) =>
+        SendAsync(networkId, to, data, value, null, ct);
+
+    public async Task<RpcReceipt> SendAsync(string networkId, string? to, byte[] data, BigInteger value, string? organizationId, CancellationToken ct)
     {
         await RpcAsync(networkId, ct);  // a network without a running node says so first, as it did before accounts were looked up
         NetworkAccount account;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            account = await FirstAccountAsync(db, networkId, ct);
+            account = await AccountAsync(db, networkId, organizationId, ct);
         }
         return await SendAsAsync(networkId, account, to, data, value, ct);
     }
@@ -133,6 +139,12 @@ public sealed class NetworkSigner(
             throw new ContractFailureException(ContractFailureKind.Reverted, "transaction", $"The transaction would fail: {e.Message}");
         }
     }
+
+    private static async Task<NetworkAccount> AccountAsync(PortalDbContext db, string networkId, string? organizationId, CancellationToken ct) =>
+        organizationId is null ? await FirstAccountAsync(db, networkId, ct)
+        : await db.NetworkAccounts.AsNoTracking().Where(a => a.NetworkId == networkId && a.OrganizationId == organizationId).OrderBy(a => a.Id).FirstOrDefaultAsync(ct)
+          ?? throw new ContractFailureException(ContractFailureKind.NotRunning, "network",
+              "Your organization has no account of its own on this network yet; its operators (or the consortium's) make it on the network page, under Consortium.");
 
     private static async Task<NetworkAccount> FirstAccountAsync(PortalDbContext db, string networkId, CancellationToken ct) =>
         await db.NetworkAccounts.AsNoTracking().Where(a => a.NetworkId == networkId && a.OrganizationId == null).OrderBy(a => a.Id).FirstOrDefaultAsync(ct)

@@ -23,6 +23,13 @@ public sealed record NetworkGrant(string NetworkId, string OrganizationId, IRead
     /// <summary>Alert rules and workloads: anyone who operates in one of the network's organizations.</summary>
     public bool CanOperateAny => CanOperate || MemberOrganizationIds.Any(Caller.CanOperateIn);
 
+    /// <summary>The member organization whose own account signs the caller's transactions on this network, or null for
+    /// the network's own accounts (the operator's people, Admins). The current organization wins when it is a member.</summary>
+    public string? SigningOrganizationId =>
+        Caller.CurrentOrganizationId is { } current && MemberOrganizationIds.Contains(current) ? current
+        : Caller.IsAdmin || Caller.IsMember(OrganizationId) ? null
+        : MemberOrganizationIds.FirstOrDefault(Caller.IsMember);
+
     /// <summary>The caller's organizations among the network's (operator first).</summary>
     public IEnumerable<string> CallerOrganizations =>
         new[] { OrganizationId }.Concat(MemberOrganizationIds).Where(o => Caller.IsAdmin || Caller.IsMember(o));

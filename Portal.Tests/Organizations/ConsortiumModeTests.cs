@@ -12,6 +12,8 @@ namespace NutPortal.Tests.Organizations;
 /// </summary>
 public sealed class ConsortiumModeTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
+    private const string Source = "// SPDX-License-Identifier: MIT\npragma solidity ^0.8.20;\ncontract Counter { uint256 public n; function inc() external { n += 1; } }\n";
+
     private static readonly TimeSpan Deploy = TimeSpan.FromSeconds(90);
 
     [Fact]
@@ -24,6 +26,7 @@ public sealed class ConsortiumModeTests(PortalFactory portal) : IClassFixture<Po
         using var ownerC = await Tenants.UserAsync(portal, c, "Owner");
         using var memberC = await Tenants.UserAsync(portal, c, "Member");
         using var ownerD = await Tenants.UserAsync(portal, d, "Owner");
+        using var developerC = await Tenants.UserAsync(portal, c, "Developer");
 
         var created = await NetworkApi.CreateAsync(operatorA.Client, new { name = "trade-chain", platform = "ethereum-anvil", blockIntervalSeconds = 1, accounts = new { count = 1, balanceEth = 250 } });
         var id = created.GetProperty("id").GetString()!;
@@ -70,6 +73,14 @@ public sealed class ConsortiumModeTests(PortalFactory portal) : IClassFixture<Po
         Assert.DoesNotContain(address, operatorAccounts!, StringComparer.OrdinalIgnoreCase);
         var network = await NetworkApi.GetAsync(operatorA.Client, id);
         Assert.Equal(250m * 1_000_000_000_000_000_000m, await BalanceAsync(NetworkApi.Node(network).GetProperty("rpcUrl").GetString()!, address));
+
+        // C's developers deploy with C's account, not the operator's.
+        var rpcUrl = NetworkApi.Node(network).GetProperty("rpcUrl").GetString()!;
+        var deployed = await developerC.Client.PostAsJsonAsync($"/api/v1/networks/{id}/contracts", new { source = Source, contractName = "Counter" });
+        var deployedBody = await deployed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(deployed.StatusCode == HttpStatusCode.Created, deployedBody.ToString());
+        var sender = await RpcAsync(rpcUrl, "eth_getTransactionByHash", deployedBody.GetProperty("transactionHash").GetString()!);
+        Assert.Equal(address, sender.GetProperty("from").GetString(), ignoreCase: true);
 
         var auditC = await ownerC.Client.GetStringAsync($"/api/v1/organizations/{c}/audit");
         Assert.Contains("consortium/request", auditC);
@@ -170,9 +181,14 @@ public sealed class ConsortiumModeTests(PortalFactory portal) : IClassFixture<Po
 
     private static async Task<decimal> BalanceAsync(string rpcUrl, string address)
     {
-        using var http = new HttpClient();
-        var response = await http.PostAsJsonAsync(rpcUrl, new { jsonrpc = "2.0", id = 1, method = "eth_getBalance", @params = new[] { address, "latest" } });
-        var hex = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("result").GetString()!;
+        var hex = (await RpcAsync(rpcUrl, "eth_getBalance", address, "latest")).GetString()!;
         return (decimal)System.Numerics.BigInteger.Parse("0" + hex[2..], System.Globalization.NumberStyles.HexNumber);
+    }
+
+    private static async Task<JsonElement> RpcAsync(string rpcUrl, string method, params string[] parameters)
+    {
+        using var http = new HttpClient();
+        var response = await http.PostAsJsonAsync(rpcUrl, new { jsonrpc = "2.0", id = 1, method, @params = parameters });
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("result");
     }
 }

@@ -21,7 +21,7 @@ internal static class ContractDeployEndpoints
         var group = api.MapGroup("/networks/{networkId}/contracts").WithTags("Contracts").RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Developer));
         // Deploying and invoking need Develop in one of the network's organizations (the access filter); reads need only sight of it.
 
-        group.MapPost("/", async (string networkId, DeployRequest request, ClaimsPrincipal user, CallerAccessor callers, NutPortal.Core.Organizations.OrganizationAccess access,
+        group.MapPost("/", async (string networkId, DeployRequest request, HttpContext http, ClaimsPrincipal user, CallerAccessor callers, NutPortal.Core.Organizations.OrganizationAccess access,
             ContractCompiler compiler, ContractProjects projects, ContractDeployer deployer, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(request.ContractName))
@@ -62,10 +62,11 @@ internal static class ContractDeployEndpoints
             return await RunAsync(async () =>
             {
                 var deployed = await deployer.DeployAsync(new Core.Contracts.DeployRequest(
-                    networkId, artifact, compilerVersion, request.ConstructorArguments, request.ProjectId, request.Version, user.Identity?.Name ?? "unknown"), ct);
+                    networkId, artifact, compilerVersion, request.ConstructorArguments, request.ProjectId, request.Version, user.Identity?.Name ?? "unknown",
+                    http.Grant().SigningOrganizationId), ct);
                 return Results.Created($"/api/v1/networks/{networkId}/contracts/{deployed.Address}", ContractResources.From(deployed));
             });
-        }).Needs(AccessRight.Develop).WithSummary("Deploy a contract (from source or a saved version) signed by the network's funded account");
+        }).Needs(AccessRight.Develop).WithSummary("Deploy a contract (from source or a saved version) signed by the network's funded account, or by a consortium member organization's own");
 
         group.MapGet("/", async (string networkId, ContractDeployer deployer, CancellationToken ct) =>
             Results.Ok((await deployer.ListAsync(networkId, ct)).Select(ContractResources.From))).WithSummary("Contracts deployed through the portal");
@@ -73,7 +74,7 @@ internal static class ContractDeployEndpoints
         group.MapGet("/{address}", async (string networkId, string address, ContractDeployer deployer, CancellationToken ct) =>
             await deployer.FindAsync(networkId, address, ct) is { } d ? Results.Ok(ContractResources.From(d)) : Results.NotFound());
 
-        group.MapPost("/{address}/invoke", async (string networkId, string address, InvokeRequest request, ContractInteraction interaction, CancellationToken ct) =>
+        group.MapPost("/{address}/invoke", async (string networkId, string address, InvokeRequest request, HttpContext http, ContractInteraction interaction, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(request.Function))
             {
@@ -83,7 +84,7 @@ internal static class ContractDeployEndpoints
             {
                 return FieldErrors.Single("value", "Value in wei, a non-negative integer.");
             }
-            return await RunAsync(async () => Results.Ok(await interaction.InvokeAsync(networkId, address, request.Function, request.Arguments, value, ct)));
+            return await RunAsync(async () => Results.Ok(await interaction.InvokeAsync(networkId, address, request.Function, request.Arguments, value, http.Grant().SigningOrganizationId, ct)));
         }).Needs(AccessRight.Develop).WithSummary("Call a function: views through eth_call, others signed and sent; results and events decoded");
     }
 
