@@ -49,7 +49,8 @@ public sealed class AlertCatalog(IDbContextFactory<PortalDbContext> dbFactory, L
             alert.AcknowledgedAt = clock.GetUtcNow().UtcDateTime;
             alert.AcknowledgedBy = actor;
             await db.SaveChangesAsync(ct);
-            await notifier.PublishAsync(new AlertChanged(alert.Id, alert.RuleId, alert.NetworkId, alert.State));
+            var organization = await db.AlertRules.Where(r => r.Id == alert.RuleId).Select(r => r.OrganizationId).SingleAsync(ct);
+            await notifier.PublishAsync(new AlertChanged(alert.Id, alert.RuleId, alert.NetworkId, alert.State, organization));
         }
         return alert;
     }

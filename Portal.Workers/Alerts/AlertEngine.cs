@@ -54,7 +54,7 @@ public sealed class AlertEngine(
         await db.SaveChangesAsync(ct); // the transitions get the ids their delivery jobs carry
         foreach (var (rule, alert, transitions) in stored)
         {
-            await notifier.PublishAsync(new AlertChanged(alert.Id, rule.Id, rule.NetworkId, alert.State));
+            await notifier.PublishAsync(new AlertChanged(alert.Id, rule.Id, rule.NetworkId, alert.State, rule.OrganizationId));
             var silenced = rule.SilencedUntil is { } until && until > now;
             foreach (var transition in transitions.Where(t => !silenced && t.To is AlertState.Firing or AlertState.Resolved))
             {

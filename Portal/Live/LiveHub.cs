@@ -16,6 +16,9 @@ public sealed class LiveHub(NutPortal.Core.Organizations.OrganizationAccess acce
 
     public static string NetworkGroup(string networkId) => $"network:{networkId}";
 
+    /// <summary>A network's updates that belong to one of its organizations (alerts of that organization's rules).</summary>
+    public static string NetworkGroup(string networkId, string organizationId) => $"network:{networkId}:org:{organizationId}";
+
     public override async Task OnConnectedAsync()
     {
         if (Context.User?.IsInRole(Roles.Admin) == true)
@@ -30,14 +33,24 @@ public sealed class LiveHub(NutPortal.Core.Organizations.OrganizationAccess acce
     {
         var id = ValidId(networkId);
         var caller = await NutPortal.Web.Organizations.CallerAccessor.LoadAsync(access, Context.User ?? new(), null, Context.ConnectionAborted);
-        if (await access.NetworkAsync(id, caller, Context.ConnectionAborted) is null)
-        {
-            throw new HubException($"No network '{id}'.");
-        }
+        var grant = await access.NetworkAsync(id, caller, Context.ConnectionAborted) ?? throw new HubException($"No network '{id}'.");
         await Groups.AddToGroupAsync(Context.ConnectionId, NetworkGroup(id));
+        foreach (var organization in grant.CallerOrganizations)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, NetworkGroup(id, organization));
+        }
     }
 
-    public Task LeaveNetwork(string networkId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, NetworkGroup(ValidId(networkId)));
+    public async Task LeaveNetwork(string networkId)
+    {
+        var id = ValidId(networkId);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, NetworkGroup(id));
+        var caller = await NutPortal.Web.Organizations.CallerAccessor.LoadAsync(access, Context.User ?? new(), null, Context.ConnectionAborted);
+        foreach (var organization in caller.IsAdmin ? (await access.NetworkAsync(id, caller, Context.ConnectionAborted))?.CallerOrganizations ?? [] : caller.OrganizationIds)
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, NetworkGroup(id, organization));
+        }
+    }
 
     private static string ValidId(string networkId) =>
         !string.IsNullOrWhiteSpace(networkId) && networkId.Length <= 64 && networkId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
