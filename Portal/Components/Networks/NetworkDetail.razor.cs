@@ -67,8 +67,27 @@ public sealed partial class NetworkDetail
     /// <summary>For a channel: its consortium (when the caller may see it).</summary>
     private (string Id, string Name)? _consortium;
 
-    protected override async Task OnInitializedAsync()
+    /// <summary>The network whose rights and data are loaded (live updates for it refresh the page).</summary>
+    private string? _loadedId;
+
+    protected override void OnInitialized()
     {
+        _subscriptions.Add(Notifier.Subscribe<NetworkChanged>(e => e.NetworkId == _loadedId ? RefreshAsync() : Task.CompletedTask));
+        _subscriptions.Add(Notifier.Subscribe<NodeHeightChanged>(e => e.NetworkId == _loadedId ? RefreshAsync() : Task.CompletedTask));
+    }
+
+    /// <summary>A link from one network's page to another's (a channel, its consortium) reuses this component: the
+    /// caller's rights are those on the network now shown, never the previous one's.</summary>
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_loadedId == Id)
+        {
+            return;
+        }
+        _loadedId = null;
+        _network = null;
+        _message = null;
+        _logs = null;
         var user = (await AuthenticationState).User;
         _actor = user.Identity?.Name ?? "unknown";
         _grant = await Access.NetworkAsync(Id, await Callers.GetAsync());
@@ -76,8 +95,7 @@ public sealed partial class NetworkDetail
         CanOperateAny = _grant?.CanOperateAny == true;
         _consortium = _grant is null ? null : await Channels.ConsortiumOfAsync(Id, _grant.Caller);
         await LoadAsync();
-        _subscriptions.Add(Notifier.Subscribe<NetworkChanged>(e => e.NetworkId == Id ? RefreshAsync() : Task.CompletedTask));
-        _subscriptions.Add(Notifier.Subscribe<NodeHeightChanged>(e => e.NetworkId == Id ? RefreshAsync() : Task.CompletedTask));
+        _loadedId = Id;
     }
 
     private Task RefreshAsync() => _throttle.RunAsync(() => InvokeAsync(async () =>
