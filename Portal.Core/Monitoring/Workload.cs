@@ -24,6 +24,9 @@ public sealed class Workload
 
     public required string CreatedBy { get; set; }
 
+    /// <summary>The consortium member organization whose own account sends; null for the network's accounts.</summary>
+    public string? OrganizationId { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     /// <summary>When its job began sending; set once, so a second delivery of the job never sends again.</summary>

@@ -82,6 +82,16 @@ public sealed class ConsortiumModeTests(PortalFactory portal) : IClassFixture<Po
         var sender = await RpcAsync(rpcUrl, "eth_getTransactionByHash", deployedBody.GetProperty("transactionHash").GetString()!);
         Assert.Equal(address, sender.GetProperty("from").GetString(), ignoreCase: true);
 
+        // So do its operators' workloads.
+        var workload = await ownerC.Client.PostAsJsonAsync($"/api/v1/networks/{id}/workloads", new { kind = "transfer", ratePerSecond = 3, durationSeconds = 1 });
+        Assert.Equal(HttpStatusCode.Accepted, workload.StatusCode);
+        var workloadId = (await workload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var report = await WaitAsync(async () => await ownerC.Client.GetFromJsonAsync<JsonElement>($"/api/v1/workloads/{workloadId}"),
+            w => w.GetProperty("status").GetString() != "running", "the workload to finish");
+        Assert.True(report.GetProperty("status").GetString() == "completed", report.ToString());
+        var nonce = (await RpcAsync(rpcUrl, "eth_getTransactionCount", address, "latest")).GetString()!;
+        Assert.True(Convert.ToInt64(nonce, 16) >= 3, $"C's account sent {nonce} transactions: the deploy and the workload's transfers");
+
         var auditC = await ownerC.Client.GetStringAsync($"/api/v1/organizations/{c}/audit");
         Assert.Contains("consortium/request", auditC);
         Assert.Contains("consortium/join", auditC);
@@ -153,6 +163,21 @@ public sealed class ConsortiumModeTests(PortalFactory portal) : IClassFixture<Po
 
         Assert.Equal(HttpStatusCode.NoContent, (await operatorA.Client.DeleteAsync($"/api/v1/networks/{channelId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await operatorA.Client.DeleteAsync($"/api/v1/networks/{consortiumId}")).StatusCode);
+    }
+
+    private static async Task<JsonElement> WaitAsync(Func<Task<JsonElement>> read, Func<JsonElement, bool> done, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var value = await read();
+            if (done(value))
+            {
+                return value;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"Waited 60 s for {what}: {value}");
+            await Task.Delay(250);
+        }
     }
 
     private static async Task JoinAsync(TenantUser operatorUser, string networkId, string organizationName, TenantUser owner)

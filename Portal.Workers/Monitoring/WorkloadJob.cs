@@ -55,12 +55,13 @@ public sealed class WorkloadJob(
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var workload = await db.Workloads.AsNoTracking().SingleAsync(w => w.Id == id, ct);
             var network = await db.Networks.AsNoTracking().Include(n => n.Nodes).SingleAsync(n => n.Id == workload.NetworkId, ct);
-            var accounts = await db.NetworkAccounts.AsNoTracking().Where(a => a.NetworkId == network.Id && a.OrganizationId == null).OrderBy(a => a.Id).ToListAsync(ct);
+            var accounts = await db.NetworkAccounts.AsNoTracking().Where(a => a.NetworkId == network.Id && a.OrganizationId == workload.OrganizationId).OrderBy(a => a.Id).ToListAsync(ct);
             var node = network.Nodes.FirstOrDefault(n => n.Status == NodeStatus.Up && n.RpcUrl is not null)
                 ?? throw new InvalidOperationException("No node of the network is up.");
             if (accounts.Count == 0)
             {
-                throw new InvalidOperationException("The network has no funded accounts to send from.");
+                throw new InvalidOperationException(workload.OrganizationId is null ? "The network has no funded accounts to send from."
+                    : "Your organization has no account of its own on this network yet; make it on the network page, under Consortium.");
             }
             using var session = new WorkloadSession(rpc.Create(new Uri(node.RpcUrl!)), NodeRunner.ReadProfile(network).ChainId, [.. accounts.Select(keys.Unprotect)],
                 network.Id, traces, clock);

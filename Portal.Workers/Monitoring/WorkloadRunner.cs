@@ -23,7 +23,11 @@ public sealed class WorkloadRunner(IDbContextFactory<PortalDbContext> dbFactory,
 {
     public static readonly string[] Kinds = ["transfer", "contract-call"];
 
-    public async Task<WorkloadStart> StartAsync(string networkId, WorkloadRequest request, string actor, CancellationToken ct)
+    public Task<WorkloadStart> StartAsync(string networkId, WorkloadRequest request, string actor, CancellationToken ct) =>
+        StartAsync(networkId, request, actor, null, ct);
+
+    /// <summary>Starts a workload; a consortium member organization (<paramref name="organizationId"/>) sends from its own account.</summary>
+    public async Task<WorkloadStart> StartAsync(string networkId, WorkloadRequest request, string actor, string? organizationId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var network = await db.Networks.AsNoTracking().SingleOrDefaultAsync(n => n.Id == networkId, ct);
@@ -59,7 +63,7 @@ public sealed class WorkloadRunner(IDbContextFactory<PortalDbContext> dbFactory,
         var workload = new Workload
         {
             Id = Guid.NewGuid().ToString("N"), NetworkId = networkId, Kind = request.Kind!, RatePerSecond = request.RatePerSecond!.Value,
-            DurationSeconds = request.DurationSeconds!.Value, Status = "running", CreatedBy = actor, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            DurationSeconds = request.DurationSeconds!.Value, Status = "running", CreatedBy = actor, OrganizationId = organizationId, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Workloads.Add(workload);
         await db.SaveChangesAsync(ct);

@@ -24,9 +24,9 @@ internal static class WorkloadEndpoints
     /// <summary>Mapped from <see cref="MonitoringEndpoints"/>: workloads drive the metrics the charts show.</summary>
     public static void MapWorkloadEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/networks/{id}/workloads", async (string id, WorkloadRequest request, ClaimsPrincipal user, WorkloadRunner runner, CancellationToken ct) =>
+        api.MapPost("/networks/{id}/workloads", async (string id, WorkloadRequest request, HttpContext http, ClaimsPrincipal user, WorkloadRunner runner, CancellationToken ct) =>
         {
-            var start = await runner.StartAsync(id, request, user.Identity?.Name ?? "unknown", ct);
+            var start = await runner.StartAsync(id, request, user.Identity?.Name ?? "unknown", http.Grant().SigningOrganizationId, ct);
             return !start.Found ? Results.NotFound()
                 : start.Workload is { } workload ? Results.Accepted($"/api/v1/workloads/{workload.Id}", WorkloadResource.From(workload))
                 : TypedResults.ValidationProblem(start.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),

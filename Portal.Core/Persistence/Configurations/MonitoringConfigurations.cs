@@ -83,6 +83,7 @@ internal sealed class WorkloadConfiguration : IEntityTypeConfiguration<Workload>
         builder.Property(w => w.Id).HasMaxLength(32);
         builder.Property(w => w.NetworkId).IsRequired().HasMaxLength(32);
         builder.Property(w => w.Kind).IsRequired().HasMaxLength(16);
+        builder.Property(w => w.OrganizationId).HasMaxLength(32);
         builder.Property(w => w.Status).IsRequired().HasMaxLength(16);
         builder.Property(w => w.Error).HasMaxLength(2000);
         builder.Property(w => w.CreatedBy).IsRequired().HasMaxLength(256);

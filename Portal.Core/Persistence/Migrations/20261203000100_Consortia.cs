@@ -20,10 +20,12 @@ public sealed class Consortia : Migration
         migrationBuilder.CreateIndex("IX_Networks_ParentNetworkId", "Networks", "ParentNetworkId");
         migrationBuilder.AddColumn<string>(name: "OrganizationId", table: "NetworkAccounts", maxLength: 32, nullable: true);
         migrationBuilder.AddColumn<string>(name: "Message", table: "Invitations", maxLength: 500, nullable: true);
+        migrationBuilder.AddColumn<string>(name: "OrganizationId", table: "Workloads", maxLength: 32, nullable: true);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropColumn(name: "OrganizationId", table: "Workloads");
         migrationBuilder.DropColumn(name: "Message", table: "Invitations");
         migrationBuilder.DropColumn(name: "OrganizationId", table: "NetworkAccounts");
         migrationBuilder.DropIndex("IX_Networks_ParentNetworkId", "Networks");
