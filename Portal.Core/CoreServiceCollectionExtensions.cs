@@ -17,6 +17,7 @@ using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Explorer;
 using NutPortal.Core.Solidity;
 using NutPortal.Core.Identity;
+using NutPortal.Core.KeyRing;
 using NutPortal.Core.Live;
 using NutPortal.Core.Oracle;
 using NutPortal.Core.Persistence;
@@ -63,10 +64,8 @@ public static class CoreServiceCollectionExtensions
         services.AddEthereumJsonRpc();
         services.AddOptions<JsonRpcClientOptions>().BindConfiguration("Portal:JsonRpc").ValidateOnStart();
 
-        // Data-protection keys (cookies, antiforgery, encrypted account keys) live with the portal's data.
-        services.AddDataProtection().SetApplicationName("NutPortal");
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<PortalOptions>, ILoggerFactory>((o, portal, logs) =>
-            o.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(portal.Value.ResolvedDataDirectory, "keys")), logs));
+        // Data-protection keys (cookies, antiforgery, encrypted account keys) live with the portal's data, encrypted at rest.
+        services.AddProtectedKeyRing(configuration);
 
         services.AddNetworks();
         services.AddContracts();

@@ -17,6 +17,9 @@ public sealed class PortalProcess : IDisposable
         DataDirectory = dataDirectory;
     }
 
+    /// <summary>The master key every test portal process protects its key ring with (test data only).</summary>
+    public const string MasterKey = "bnV0cG9ydGFsLXRlc3QtbWFzdGVyLWtleS0zMmJ5dGU=";
+
     public Uri Address { get; }
 
     public string DataDirectory { get; }
@@ -32,6 +35,8 @@ public sealed class PortalProcess : IDisposable
                 Path.Combine(AppContext.BaseDirectory, "Portal.dll"), "--urls", $"http://127.0.0.1:{port}",
                 $"--Portal:DataDirectory={dataDirectory}", $"--Portal:Bootstrap:ApiToken={bootstrapToken}",
                 $"--Portal:Bootstrap:AdminPassword={PortalFactory.AdminPassword}", "--Logging:LogLevel:Default=Warning",
+                // Production (the default environment) refuses a key ring in clear; replicas of one portal share this key.
+                $"--Portal:DataProtection:MasterKey={MasterKey}",
             },
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -32,6 +32,7 @@ internal sealed class ApiBenchSuite : IBenchSuite
         {
             await using var app = PortalWebApplication.Build(
             [
+                BenchKeys.MasterKeySetting,
                 "--urls=http://127.0.0.1:0", $"--Portal:DataDirectory={dataDir.FullName}", $"--Portal:Bootstrap:ApiToken={token}",
                 "--Portal:Bootstrap:AdminPassword=Bench-password-1", "--Logging:LogLevel:Default=Warning", "--Portal:Workers:Enabled=false",
                 $"--Portal:Http:TokenPrincipalCacheSeconds={cacheSeconds}",

@@ -105,6 +105,7 @@ internal sealed class IndexerBenchSuite : IBenchSuite
     {
         var app = PortalWebApplication.Build(
         [
+            BenchKeys.MasterKeySetting,
             "--urls=http://127.0.0.1:0", $"--Portal:DataDirectory={dataDir}", $"--Portal:Bootstrap:ApiToken={token}",
             "--Portal:Bootstrap:AdminPassword=Bench-password-1", "--Logging:LogLevel:Default=Warning",
             $"--Portal:Explorer:IndexerEnabled={indexer}", $"--Portal:Explorer:BlocksPerBatch={BlocksPerBatch}",

@@ -35,6 +35,7 @@ internal sealed class OracleBenchSuite : IBenchSuite
         {
             await using var app = PortalWebApplication.Build(
             [
+                BenchKeys.MasterKeySetting,
                 "--urls=http://127.0.0.1:0", $"--Portal:DataDirectory={dataDir.FullName}", $"--Portal:Bootstrap:ApiToken={token}",
                 "--Portal:Bootstrap:AdminPassword=Bench-password-1", "--Logging:LogLevel:Default=Warning", "--Portal:Explorer:IndexerEnabled=false",
                 "--Portal:Outbound:AllowedHosts:0=127.0.0.1", "--Portal:Oracle:CallsPerCallerPerMinute=1000000", "--Portal:Oracle:CallsPerHostPerMinute=1000000",

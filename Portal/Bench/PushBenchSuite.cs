@@ -34,6 +34,7 @@ internal sealed class PushBenchSuite : IBenchSuite
         {
             await using var app = PortalWebApplication.Build(
             [
+                BenchKeys.MasterKeySetting,
                 "--urls=http://127.0.0.1:0", $"--Portal:DataDirectory={dataDir.FullName}", $"--Portal:Bootstrap:ApiToken={token}",
                 $"--Portal:Bootstrap:AdminPassword={password}", "--Logging:LogLevel:Default=Warning", "--Portal:Workers:Enabled=false",
             ]);

@@ -87,6 +87,7 @@ internal sealed class ReplicaBenchSuite : IBenchSuite
     {
         var app = PortalWebApplication.Build(
         [
+            BenchKeys.MasterKeySetting,
             "--urls=http://127.0.0.1:0", $"--Portal:DataDirectory={dataDir.FullName}", $"--Portal:Bootstrap:ApiToken={token}",
             "--Portal:Bootstrap:AdminPassword=Bench-password-1", "--Logging:LogLevel:Default=Warning", "--Portal:Workers:Enabled=false",
             $"--Portal:Redis=127.0.0.1:{redisPort}",

@@ -5,7 +5,7 @@ namespace NutPortal.Web.CommandLine;
 
 /// <summary>
 /// `Portal` serves the web (the default, or `serve`); `Portal bench &lt;suite&gt;` runs a benchmark suite and
-/// prints one figure per line as `name value unit`. Unknown options are passed on to ASP.NET Core
+/// prints one figure per line as `name value unit`; `Portal protect-keys` encrypts the key ring under the configured protection. Unknown options are passed on to ASP.NET Core
 /// (e.g. `--urls`), so the usual hosting switches keep working.
 /// </summary>
 public static class PortalCommandLine
@@ -20,6 +20,7 @@ public static class PortalCommandLine
         root.Subcommands.Add(serve);
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(TrainScannerModelCommand.Create());
+        root.Subcommands.Add(ProtectKeysCommand.Create(args));
 
         // Exceptions must reach the caller: the test host stops the entry point by throwing.
         var config = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
