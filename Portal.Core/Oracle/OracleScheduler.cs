@@ -20,6 +20,7 @@ public sealed class OracleScheduler(
     public async Task<(OracleSchedule? Schedule, IReadOnlyList<OracleFieldError> Errors)> CreateAsync(
         OracleCaller caller, OracleSubmission submission, int? everySeconds, string? cron, CancellationToken ct)
     {
+        submission = submission.Normalized();
         var errors = caller.MaySubmit ? OracleSubmissionRules.Check(submission, options.CurrentValue)
             : [new("caller", "Your roles do not allow submitting oracle requests (Admin, Operator or Developer).")];
         var (resolved, cronError) = (everySeconds, string.IsNullOrWhiteSpace(cron)) switch
@@ -33,9 +34,13 @@ public sealed class OracleScheduler(
             errors.Add(new("schedule", cronError));
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (errors.Count == 0 && !await db.Networks.AnyAsync(n => n.Id == submission.NetworkId, ct))
+        if (errors.Count == 0 && (!OracleAccess.MayUse(caller, submission.NetworkId) || !await db.Networks.AnyAsync(n => n.Id == submission.NetworkId, ct)))
         {
             errors.Add(new("caller.network_id", $"No network '{submission.NetworkId}'."));
+        }
+        if (errors.Count == 0 && submission.Source is { } source && (!OracleAccess.MayUse(caller, source.NetworkId) || !await db.Networks.AnyAsync(n => n.Id == source.NetworkId, ct)))
+        {
+            errors.Add(new("network_source.network_id", $"No network '{source.NetworkId}' visible to the requester's organization."));
         }
         var id = Guid.NewGuid().ToString("N");
         if (errors.Count == 0 && registry.AddOrUpdate(id, resolved!) is { } invalid)
