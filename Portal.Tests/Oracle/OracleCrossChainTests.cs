@@ -1,0 +1,156 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Numerics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NutPortal.Core.Contracts;
+using NutPortal.Core.Contracts.Templates;
+using NutPortal.Core.Ethereum;
+using NutPortal.Core.Ethereum.Abi;
+using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.Networks;
+using NutPortal.Core.Oracle;
+using NutPortal.Core.Persistence;
+using NutPortal.Tests.Infrastructure;
+using NutPortal.Tests.Networks;
+using NutPortal.Tests.Organizations;
+
+namespace NutPortal.Tests.Oracle;
+
+/// <summary>
+/// Cross-chain through the oracle, on real nodes: a consumer contract on an anvil network reads an address's balance
+/// on a Litecoin regtest network (a portal:// source), and a network of another organization is refused.
+/// </summary>
+public sealed class OracleCrossChainTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Deploy = TimeSpan.FromSeconds(90);
+    private readonly PortalFactory _portal = new PortalFactory().WithOracleSettings().WithSetting("Portal:Oracle:FollowIntervalMilliseconds", "200");
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _portal.DisposeAsync();
+
+    [Fact]
+    public async Task A_consumer_on_anvil_reads_a_litecoin_balance_on_chain_and_a_network_of_another_organization_is_refused_with_error_code_2()
+    {
+        using var api = _portal.CreateAdminClient();
+        var ethId = (await NetworkApi.CreateAsync(api, NetworkApi.Profile("cross-eth"))).GetProperty("id").GetString()!;
+        var ltcId = (await NetworkApi.CreateAsync(api, new
+        {
+            name = "cross-ltc", platform = "litecoin", nodeCount = 1, consensus = "pow", blockIntervalSeconds = 5, accounts = new { count = 0 },
+        })).GetProperty("id").GetString()!;
+        await Task.WhenAll(
+            NetworkApi.WaitForAsync(api, ethId, n => NetworkApi.Status(n) == "Running", Deploy, "the anvil network to run"),
+            NetworkApi.WaitForAsync(api, ltcId, n => NetworkApi.Status(n) == "Running", Deploy, "the litecoin network to run"));
+        var holder = await FundLitecoinAddressAsync(api, ltcId, 12.345m);
+        var other = await Tenants.CreateOrganizationAsync(_portal, $"Elsewhere {Guid.NewGuid():N}");
+        var otherNetwork = await AddNetworkOfAsync(other);
+        var oracle = await (await api.PostAsync($"/api/v1/networks/{ethId}/oracle", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var consumer = await DeployConsumerAsync(ethId, oracle.GetProperty("contractAddress").GetString()!);
+
+        await RequestValueAsync(ethId, consumer, $"portal://{ltcId}/balances/{holder}?asset=LTC", "", 0);
+        var answered = await FulfilledAsync(ethId, "1");
+        var onChain = await ReadAsync(ethId, consumer, "value");
+        await RequestValueAsync(ethId, consumer, $"portal://{otherNetwork}/balances/{holder}", "", 0);
+        var refused = await FulfilledAsync(ethId, "2");
+
+        Assert.Equal((OracleStatus.Succeeded, "1234500000", OracleFulfilment.Fulfilled), (answered.Status, answered.Value, answered.Fulfilment));
+        Assert.Equal("units", answered.Selector);
+        Assert.Equal(ltcId, answered.Host);
+        Assert.Null(answered.HttpStatus);
+        Assert.Equal(new BigInteger(1_234_500_000), onChain);
+        Assert.Equal((OracleStatus.Failed, OracleFulfilment.Fulfilled), (refused.Status, refused.Fulfilment));
+        Assert.Contains($"No network '{otherNetwork}' visible to the requester's organization", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(new BigInteger(2), await ReadAsync(ethId, consumer, "lastErrorCode"));
+        Assert.Equal(new BigInteger(1_234_500_000), await ReadAsync(ethId, consumer, "value")); // the refused answer changed nothing
+    }
+
+    [Fact]
+    public async Task The_read_API_gives_a_litecoin_balance_to_those_who_see_the_network_404_to_others_and_refuses_contract_calls_on_litecoin()
+    {
+        // The network lives in an organization of its own: users the admin creates also join the Default organization.
+        var owner = await Tenants.CreateOrganizationAsync(_portal, $"Owners {Guid.NewGuid():N}");
+        var other = await Tenants.CreateOrganizationAsync(_portal, $"Outsiders {Guid.NewGuid():N}");
+        using var outsider = await Tenants.UserAsync(_portal, other, "Owner");
+        using var api = _portal.CreateAdminClient();
+        api.DefaultRequestHeaders.Add("X-Organization", owner);
+        var ltcId = (await NetworkApi.CreateAsync(api, new
+        {
+            name = "read-ltc", platform = "litecoin", nodeCount = 1, consensus = "pow", blockIntervalSeconds = 5, accounts = new { count = 0 },
+        })).GetProperty("id").GetString()!;
+        await NetworkApi.WaitForAsync(api, ltcId, n => NetworkApi.Status(n) == "Running", Deploy, "the litecoin network to run");
+        var holder = await FundLitecoinAddressAsync(api, ltcId, 0.5m);
+
+        var read = await api.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{ltcId}/chain/balances/{holder}");
+        var hidden = await outsider.Client.GetAsync($"/api/v1/networks/{ltcId}/chain/balances/{holder}");
+        var badAddress = await api.GetAsync($"/api/v1/networks/{ltcId}/chain/balances/0x52908400098527886E0F7030069857D2E4169EE7");
+        var call = await api.PostAsJsonAsync($"/api/v1/networks/{ltcId}/chain/call", new { contract = holder, method = "balanceOf" });
+
+        var balance = Assert.Single(read.GetProperty("balances").EnumerateArray());
+        Assert.Equal(("LTC", "0.50000000", "50000000", 8),
+            (balance.GetProperty("asset").GetString(), balance.GetProperty("amount").GetString(), balance.GetProperty("units").GetString(), balance.GetProperty("decimals").GetInt32()));
+        Assert.True(read.GetProperty("height").GetInt64() >= 102);
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badAddress.StatusCode);
+        Assert.Contains("is not a Litecoin address of this network", await badAddress.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, call.StatusCode);
+        Assert.Contains("Litecoin has no smart contracts", await call.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Sends coins from the node's wallet to a new address and mines them into a block: the address holds exactly <paramref name="amount"/>.</summary>
+    private async Task<string> FundLitecoinAddressAsync(HttpClient api, string networkId, decimal amount)
+    {
+        var node = NetworkApi.Node(await NetworkApi.GetAsync(api, networkId));
+        Task<JsonElement> Rpc(string method, params object[] parameters) => LitecoinRpc.CallAsync(_portal.DataDirectory, networkId, node, method, parameters, "wallet/portal");
+        var miner = (await Rpc("getnewaddress")).GetString()!;
+        await Rpc("generatetoaddress", 101, miner);
+        var holder = (await Rpc("getnewaddress")).GetString()!;
+        await Rpc("sendtoaddress", holder, amount);
+        await Rpc("generatetoaddress", 1, miner);
+        return holder;
+    }
+
+    private async Task<string> AddNetworkOfAsync(string organizationId)
+    {
+        var id = $"x{Guid.NewGuid():N}"[..12];
+        await using var db = await _portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        db.Networks.Add(new Network { Id = id, Name = id, Platform = "litecoin", Driver = "local", ProfileJson = "{}", CreatedBy = "test", Status = NetworkStatus.Stopped, OrganizationId = organizationId });
+        await db.SaveChangesAsync();
+        return id;
+    }
+
+    private async Task<DeployedContract> DeployConsumerAsync(string networkId, string oracleAddress)
+    {
+        var compiled = await _portal.Services.GetRequiredService<ContractCompiler>().CompileAsync(ContractTemplates.Find("http-consumer")!.Source, null);
+        var artifact = compiled.Contracts.Single(c => c.Name == "HttpConsumer");
+        return await _portal.Services.GetRequiredService<ContractDeployer>().DeployAsync(
+            new DeployRequest(networkId, artifact, compiled.CompilerVersion, JsonSerializer.SerializeToElement(new[] { oracleAddress }), null, null, "test"));
+    }
+
+    private async Task RequestValueAsync(string networkId, DeployedContract consumer, string url, string selector, int decimals)
+    {
+        var data = ContractAbi.Parse(consumer.AbiJson).GetFunction("requestValue").EncodeCall(url, selector, decimals);
+        Assert.True((await _portal.Services.GetRequiredService<NetworkSigner>().SendAsync(networkId, consumer.Address, data, 0, CancellationToken.None)).Succeeded);
+    }
+
+    private async Task<BigInteger> ReadAsync(string networkId, DeployedContract consumer, string function)
+    {
+        var abi = ContractAbi.Parse(consumer.AbiJson).GetFunction(function);
+        var rpc = await _portal.Services.GetRequiredService<NetworkSigner>().RpcAsync(networkId, CancellationToken.None);
+        return (BigInteger)abi.DecodeOutput(Hex.Decode(await rpc.CallAsync(new RpcTransactionRequest { To = consumer.Address, Input = Hex.Encode(abi.EncodeCall()) })))[0]!;
+    }
+
+    private async Task<OracleRequest> FulfilledAsync(string networkId, string requestId)
+    {
+        var dbFactory = _portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        OracleRequest? request = null;
+        await Eventually.HoldsAsync(async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync();
+            request = await db.OracleRequests.AsNoTracking().SingleOrDefaultAsync(r => r.NetworkId == networkId && r.CallerRequestId == requestId);
+            return request?.Fulfilment is OracleFulfilment.Fulfilled or OracleFulfilment.Failed;
+        }, $"on-chain request {requestId} to be fulfilled", TimeSpan.FromSeconds(60));
+        return request!;
+    }
+}
