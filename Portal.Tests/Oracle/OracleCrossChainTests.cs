@@ -67,7 +67,7 @@ public sealed class OracleCrossChainTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_read_API_gives_a_litecoin_balance_to_those_who_see_the_network_404_to_others_and_refuses_contract_calls_on_litecoin()
+    public async Task The_read_API_and_a_REST_oracle_request_read_a_litecoin_balance_for_those_who_see_the_network_and_not_for_others()
     {
         // The network lives in an organization of its own: users the admin creates also join the Default organization.
         var owner = await Tenants.CreateOrganizationAsync(_portal, $"Owners {Guid.NewGuid():N}");
@@ -86,6 +86,19 @@ public sealed class OracleCrossChainTests : IAsyncLifetime
         var hidden = await outsider.Client.GetAsync($"/api/v1/networks/{ltcId}/chain/balances/{holder}");
         var badAddress = await api.GetAsync($"/api/v1/networks/{ltcId}/chain/balances/0x52908400098527886E0F7030069857D2E4169EE7");
         var call = await api.PostAsJsonAsync($"/api/v1/networks/{ltcId}/chain/call", new { contract = holder, method = "balanceOf" });
+        var ownNetwork = await AddNetworkOfAsync(other);
+        var submitted = await api.PostAsJsonAsync("/api/v1/oracle/requests", new
+        {
+            networkId = ltcId, networkSource = new { networkId = ltcId, address = holder }, resultType = "int256", selector = "amount", decimals = 8,
+        });
+        var stored = await submitted.Content.ReadFromJsonAsync<JsonElement>();
+        var outsiderSubmits = await outsider.Client.PostAsJsonAsync("/api/v1/oracle/requests", new { networkId = ownNetwork, networkSource = new { networkId = ltcId, address = holder } });
+        JsonElement answered = default;
+        await Eventually.HoldsAsync(async () =>
+        {
+            answered = await api.GetFromJsonAsync<JsonElement>($"/api/v1/oracle/requests/{stored.GetProperty("id").GetInt64()}");
+            return answered.GetProperty("status").GetString() is "Succeeded" or "Failed";
+        }, "the REST oracle request to finish", TimeSpan.FromSeconds(30));
 
         var balance = Assert.Single(read.GetProperty("balances").EnumerateArray());
         Assert.Equal(("LTC", "0.50000000", "50000000", 8),
@@ -96,6 +109,11 @@ public sealed class OracleCrossChainTests : IAsyncLifetime
         Assert.Contains("is not a Litecoin address of this network", await badAddress.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, call.StatusCode);
         Assert.Contains("Litecoin has no smart contracts", await call.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
+        Assert.Equal(("Succeeded", "50000000"), (answered.GetProperty("status").GetString(), answered.GetProperty("value").GetString()));
+        Assert.Equal(ltcId, answered.GetProperty("networkSource").GetProperty("networkId").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, outsiderSubmits.StatusCode);
+        Assert.Contains($"No network '{ltcId}' visible to the requester's organization.", await outsiderSubmits.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     /// <summary>Sends coins from the node's wallet to a new address and mines them into a block: the address holds exactly <paramref name="amount"/>.</summary>

@@ -37,6 +37,7 @@ internal static class OracleEndpoints
 
         // Under the API's access filter, like every /api/v1 route that names a network.
         var api = endpoints.MapGroup("/api/v1").WithResourceAccess();
+        api.MapOracleSubmitEndpoint();
         api.MapGet("/oracle/requests", async (ClaimsPrincipal user, OracleService oracle, NutPortal.Core.Organizations.OrganizationAccess access, CancellationToken ct,
             string? network, string? contract, string? host, OracleStatus? status, DateTime? from, DateTime? to, int? page, int? pageSize) =>
         {
