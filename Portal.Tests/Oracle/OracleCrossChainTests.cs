@@ -54,6 +54,10 @@ public sealed class OracleCrossChainTests : IAsyncLifetime
         var onChain = await ReadAsync(ethId, consumer, "value");
         await RequestValueAsync(ethId, consumer, $"portal://{otherNetwork}/balances/{holder}", "", 0);
         var refused = await FulfilledAsync(ethId, "2");
+        var readValue = await api.PostAsJsonAsync($"/api/v1/networks/{ethId}/chain/call", new { contract = consumer.Address, method = "value() returns (int256)" });
+        var reverted = await api.PostAsJsonAsync($"/api/v1/networks/{ethId}/chain/call",
+            new { contract = consumer.Address, method = "receiveValue(uint256, uint16, bytes)", args = new object[] { 1, 0, "0x" } });
+        var ether = await api.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{ethId}/chain/balances/{consumer.Address}");
 
         Assert.Equal((OracleStatus.Succeeded, "1234500000", OracleFulfilment.Fulfilled), (answered.Status, answered.Value, answered.Fulfilment));
         Assert.Equal("units", answered.Selector);
@@ -64,6 +68,11 @@ public sealed class OracleCrossChainTests : IAsyncLifetime
         Assert.Contains($"No network '{otherNetwork}' visible to the requester's organization", refused.Error, StringComparison.Ordinal);
         Assert.Equal(new BigInteger(2), await ReadAsync(ethId, consumer, "lastErrorCode"));
         Assert.Equal(new BigInteger(1_234_500_000), await ReadAsync(ethId, consumer, "value")); // the refused answer changed nothing
+        // The same read API on the Ethereum side: a view call decoded by its signature, a call that reverts, a balance.
+        Assert.Equal("1234500000", (await readValue.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("values")[0].GetString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reverted.StatusCode);
+        Assert.Contains("only the oracle contract", await reverted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(("ETH", "0.000000000000000000"), (ether.GetProperty("balances")[0].GetProperty("asset").GetString(), ether.GetProperty("balances")[0].GetProperty("amount").GetString()));
     }
 
     [Fact]
