@@ -114,6 +114,28 @@ public sealed class OracleGrpcTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_node_client_from_the_served_proto_names_a_network_source_in_the_oneof_and_gets_it_back()
+    {
+        const string Address = "0x52908400098527886E0F7030069857D2E4169EE7";
+        var input = JsonSerializer.Serialize(new
+        {
+            protoUrl = new Uri(_portal.HttpAddress, "api/v1/oracle/oracle.proto").ToString(),
+            target = _portal.GrpcAddress.Authority,
+            token = _portal.BootstrapToken,
+            request = new { network_source = new { network_id = "grpc-net", balance = new { address = Address } }, retries = 0, caller = new { network_id = "grpc-net" } },
+        });
+
+        var output = await NodeScript.RunAsync("Portal.Tests/Oracle/oracle-client.mjs", input);
+
+        using var json = JsonDocument.Parse(output);
+        var last = json.RootElement.GetProperty("results").EnumerateArray().Last();
+        Assert.Equal("STATUS_FAILED", last.GetProperty("status").GetString()); // the stored network runs no node
+        Assert.Equal($"portal://grpc-net/balances/{Address}", last.GetProperty("url").GetString());
+        Assert.Equal("balance", last.GetProperty("network_source").GetProperty("read").GetString());
+        Assert.Equal(Address, last.GetProperty("network_source").GetProperty("balance").GetProperty("address").GetString());
+    }
+
+    [Fact]
     public async Task A_response_mapping_answers_several_fields_as_one_tuple()
     {
         using var channel = _portal.Channel();

@@ -91,10 +91,14 @@ public sealed partial class OracleChainFollower(
     /// </summary>
     private async Task<OracleCaller> CallerAsync(OracleDeployment deployment, CancellationToken ct)
     {
-        string owner;
+        string? owner;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            owner = await db.Networks.Where(n => n.Id == deployment.NetworkId).Select(n => n.OrganizationId).SingleAsync(ct);
+            owner = await db.Networks.Where(n => n.Id == deployment.NetworkId).Select(n => n.OrganizationId).FirstOrDefaultAsync(ct);
+        }
+        if (owner is null)
+        {
+            return new OracleCaller(deployment.DeployedBy, null, SeesAll: true, MaySubmit: true, NetworkIds: []); // the network is gone: nothing to read for it
         }
         var organization = new Caller("oracle:" + deployment.NetworkId, "NutOracle", false,
             new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal) { [owner] = new HashSet<string>(StringComparer.Ordinal) }, owner);
