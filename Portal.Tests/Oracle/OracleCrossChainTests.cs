@@ -22,7 +22,7 @@ namespace NutPortal.Tests.Oracle;
 /// Cross-chain through the oracle, on real nodes: a consumer contract on an anvil network reads an address's balance
 /// on a Litecoin regtest network (a portal:// source), and a network of another organization is refused.
 /// </summary>
-public sealed class OracleCrossChainTests : IAsyncLifetime
+public sealed class OracleCrossChainTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan Deploy = TimeSpan.FromSeconds(90);
     private readonly PortalFactory _portal = new PortalFactory().WithOracleSettings().WithSetting("Portal:Oracle:FollowIntervalMilliseconds", "200");
@@ -59,6 +59,7 @@ public sealed class OracleCrossChainTests : IAsyncLifetime
             new { contract = consumer.Address, method = "receiveValue(uint256, uint16, bytes)", args = new object[] { 1, 0, "0x" } });
         var ether = await api.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{ethId}/chain/balances/{consumer.Address}");
 
+        output.WriteLine($"Litecoin balance read {answered.DurationMs} ms; stored to answered {(answered.FinishedAt - answered.CreatedAt)?.TotalMilliseconds:0} ms; stored to fulfilment mined {(answered.FulfilledAt - answered.CreatedAt)?.TotalMilliseconds:0} ms");
         Assert.Equal((OracleStatus.Succeeded, "1234500000", OracleFulfilment.Fulfilled), (answered.Status, answered.Value, answered.Fulfilment));
         Assert.Equal("units", answered.Selector);
         Assert.Equal(ltcId, answered.Host);
