@@ -74,6 +74,13 @@ public sealed class ChainReadTests : IAsyncLifetime
         var badSignature = await api.PostAsJsonAsync($"/api/v1/networks/{id}/chain/call", new { contract = Address, method = "balanceOf(address" });
         var wrongArgs = await api.PostAsJsonAsync($"/api/v1/networks/{id}/chain/call", new { contract = Address, method = "balanceOf(address) returns (uint256)", args = new[] { 1, 2 } });
 
+        var wrongType = await api.PostAsJsonAsync($"/api/v1/networks/{id}/chain/call", new { contract = Address, method = "balanceOf(address) returns (uint256)", args = new[] { "bob" } });
+        var badCalldata = await api.PostAsJsonAsync($"/api/v1/networks/{id}/chain/call", new { contract = Address, method = "0x70a0823" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
+        Assert.Contains("\"args\"", await wrongType.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, badCalldata.StatusCode);
+        Assert.Contains("odd number of digits", await badCalldata.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, badAddress.StatusCode);
         Assert.Contains("'not-an-address' is not an Ethereum address", await badAddress.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, badSignature.StatusCode);

@@ -39,7 +39,7 @@ internal static partial class AnvilReads
                     ? throw new ChainReadException(ChainReadFailure.InvalidInput, "args", $"{function.Signature} takes {function.Inputs.Count} argument(s); got {call.Args.Count}.")
                     : function.EncodeCall([.. call.Args.Select((a, i) => AbiValueParser.FromJson(function.Inputs[i].Type, a))]);
         }
-        catch (Exception ex) when (ex is AbiException or FormatException)
+        catch (Exception ex) when (ex is AbiException or FormatException or InvalidOperationException or OverflowException or ArgumentException)
         {
             throw new ChainReadException(ChainReadFailure.InvalidInput, function is null ? "method" : "args", ex.Message, ex);
         }
