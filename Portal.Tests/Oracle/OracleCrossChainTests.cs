@@ -102,13 +102,13 @@ public sealed class OracleCrossChainTests(Xunit.Abstractions.ITestOutputHelper o
             networkId = ltcId, networkSource = new { networkId = ltcId, address = holder }, resultType = "int256", selector = "amount", decimals = 8,
         });
         var stored = await submitted.Content.ReadFromJsonAsync<JsonElement>();
-        var outsiderSubmits = await outsider.Client.PostAsJsonAsync("/api/v1/oracle/requests", new { networkId = ownNetwork, networkSource = new { networkId = ltcId, address = holder } });
-        JsonElement answered = default;
-        await Eventually.HoldsAsync(async () =>
+        var mapped = await (await api.PostAsJsonAsync("/api/v1/oracle/requests", new
         {
-            answered = await api.GetFromJsonAsync<JsonElement>($"/api/v1/oracle/requests/{stored.GetProperty("id").GetInt64()}");
-            return answered.GetProperty("status").GetString() is "Succeeded" or "Failed";
-        }, "the REST oracle request to finish", TimeSpan.FromSeconds(30));
+            networkId = ltcId, url = $"portal://{ltcId}/balances/{holder}", resultType = "tuple", selector = "int256 units; string asset; int256 height",
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        var outsiderSubmits = await outsider.Client.PostAsJsonAsync("/api/v1/oracle/requests", new { networkId = ownNetwork, networkSource = new { networkId = ltcId, address = holder } });
+        var answered = await FinishedAsync(api, stored.GetProperty("id").GetInt64());
+        var tuple = await FinishedAsync(api, mapped.GetProperty("id").GetInt64());
 
         var balance = Assert.Single(read.GetProperty("balances").EnumerateArray());
         Assert.Equal(("LTC", "0.50000000", "50000000", 8),
@@ -122,8 +122,22 @@ public sealed class OracleCrossChainTests(Xunit.Abstractions.ITestOutputHelper o
         Assert.Equal(HttpStatusCode.Accepted, submitted.StatusCode);
         Assert.Equal(("Succeeded", "50000000"), (answered.GetProperty("status").GetString(), answered.GetProperty("value").GetString()));
         Assert.Equal(ltcId, answered.GetProperty("networkSource").GetProperty("networkId").GetString());
+        var fields = JsonSerializer.Deserialize<string[]>(tuple.GetProperty("value").GetString()!)!;
+        Assert.Equal(("50000000", "LTC"), (fields[0], fields[1]));
+        Assert.True(long.Parse(fields[2], System.Globalization.CultureInfo.InvariantCulture) >= 102);
         Assert.Equal(HttpStatusCode.BadRequest, outsiderSubmits.StatusCode);
         Assert.Contains($"No network '{ltcId}' visible to the requester's organization.", await outsiderSubmits.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task<JsonElement> FinishedAsync(HttpClient api, long id)
+    {
+        JsonElement request = default;
+        await Eventually.HoldsAsync(async () =>
+        {
+            request = await api.GetFromJsonAsync<JsonElement>($"/api/v1/oracle/requests/{id}");
+            return request.GetProperty("status").GetString() is "Succeeded" or "Failed";
+        }, $"oracle request {id} to finish", TimeSpan.FromSeconds(30));
+        return request;
     }
 
     /// <summary>Sends coins from the node's wallet to a new address and mines them into a block: the address holds exactly <paramref name="amount"/>.</summary>
