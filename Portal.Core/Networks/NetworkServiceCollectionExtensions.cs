@@ -32,6 +32,7 @@ internal static class NetworkServiceCollectionExtensions
         services.AddSingleton<NodeOperations>();
         services.AddSingleton<NodeMembership>();
         services.AddSingleton<NetworkAccountKeys>();
+        services.AddSingleton<ChainReader>();
         return services;
     }
 }

@@ -14,6 +14,7 @@ namespace NutPortal.Core.Oracle;
 public sealed partial class OracleRunner(
     IDbContextFactory<PortalDbContext> dbFactory,
     OracleHttpFetcher fetcher,
+    OracleSourceFetcher sources,
     OracleRateLimits limits,
     IOracleQueue queue,
     LiveNotifier notifier,
@@ -62,7 +63,7 @@ public sealed partial class OracleRunner(
         await db.Entry(request).ReloadAsync(ct);
         await notifier.PublishAsync(new OracleRequestChanged(id, request.NetworkId, request.UserId, OracleStatus.Running));
 
-        var fetch = await fetcher.FetchAsync(request, ct);
+        var fetch = OracleNetworkSource.IsSourceUrl(request.Url) ? await sources.FetchAsync(request, ct) : await fetcher.FetchAsync(request, ct);
         Record(request, fetch);
         if (request.Status == OracleStatus.Retrying)
         {

@@ -7,7 +7,8 @@ namespace NutPortal.Core.Oracle;
 
 /// <summary>Creates, lists, removes and fires scheduled oracle requests.</summary>
 public sealed class OracleScheduler(
-    IDbContextFactory<PortalDbContext> dbFactory, IOracleScheduleRegistry registry, OracleService oracle, IOptionsMonitor<OracleOptions> options, TimeProvider clock)
+    IDbContextFactory<PortalDbContext> dbFactory, IOracleScheduleRegistry registry, OracleService oracle, IOptionsMonitor<OracleOptions> options, TimeProvider clock,
+    Organizations.OrganizationAccess access)
 {
     /// <summary>The cron for "every N seconds": N must divide a minute, or be whole minutes dividing an hour.</summary>
     public static (string? Cron, string? Error) EveryCron(int seconds) => seconds switch
@@ -20,6 +21,7 @@ public sealed class OracleScheduler(
     public async Task<(OracleSchedule? Schedule, IReadOnlyList<OracleFieldError> Errors)> CreateAsync(
         OracleCaller caller, OracleSubmission submission, int? everySeconds, string? cron, CancellationToken ct)
     {
+        submission = submission.Normalized();
         var errors = caller.MaySubmit ? OracleSubmissionRules.Check(submission, options.CurrentValue)
             : [new("caller", "Your roles do not allow submitting oracle requests (Admin, Operator or Developer).")];
         var (resolved, cronError) = (everySeconds, string.IsNullOrWhiteSpace(cron)) switch
@@ -33,9 +35,13 @@ public sealed class OracleScheduler(
             errors.Add(new("schedule", cronError));
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (errors.Count == 0 && !await db.Networks.AnyAsync(n => n.Id == submission.NetworkId, ct))
+        if (errors.Count == 0 && (!OracleAccess.MayUse(caller, submission.NetworkId) || !await db.Networks.AnyAsync(n => n.Id == submission.NetworkId, ct)))
         {
             errors.Add(new("caller.network_id", $"No network '{submission.NetworkId}'."));
+        }
+        if (errors.Count == 0 && submission.Source is { } source && (!OracleAccess.MayUse(caller, source.NetworkId) || !await db.Networks.AnyAsync(n => n.Id == source.NetworkId, ct)))
+        {
+            errors.Add(new("network_source.network_id", $"No network '{source.NetworkId}' visible to the requester's organization."));
         }
         var id = Guid.NewGuid().ToString("N");
         if (errors.Count == 0 && registry.AddOrUpdate(id, resolved!) is { } invalid)
@@ -77,6 +83,17 @@ public sealed class OracleScheduler(
         return true;
     }
 
+    /// <summary>
+    /// The schedule's user as they are now: each run sees (and reads network sources on) only the networks their
+    /// organizations see at that moment, so a user who left an organization stops polling its networks.
+    /// </summary>
+    private async Task<OracleCaller> OwnerAsync(PortalDbContext db, string userId, CancellationToken ct)
+    {
+        var isAdmin = await db.UserRoles.AnyAsync(ur => ur.UserId == userId && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Identity.Roles.Admin), ct);
+        var networks = isAdmin ? null : await access.NetworkIdsAsync(await access.LoadCallerAsync(userId, userId, false, null, ct), currentOnly: false, ct);
+        return new OracleCaller(userId, null, SeesAll: false, MaySubmit: true, NetworkIds: networks);
+    }
+
     /// <summary>One run: a new request from the schedule's submission. A schedule gone (or its network) stops itself.</summary>
     public async Task<string> FireAsync(string id, CancellationToken ct)
     {
@@ -88,7 +105,7 @@ public sealed class OracleScheduler(
             return $"Schedule {id} no longer exists; its recurring run is removed.";
         }
         var submission = JsonSerializer.Deserialize<OracleSubmission>(schedule.SubmissionJson)!;
-        var result = await oracle.SubmitAsync(new OracleCaller(schedule.UserId, null, SeesAll: false, MaySubmit: true), submission, ct);
+        var result = await oracle.SubmitAsync(await OwnerAsync(db, schedule.UserId, ct), submission, ct);
         if (result.Request is not { } request)
         {
             return $"Schedule {id}: refused: {string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}"))}";

@@ -45,13 +45,21 @@ public sealed partial class OracleService(
         {
             return new(null, [new("caller", "Your roles do not allow submitting oracle requests (Admin, Operator or Developer).")]);
         }
+        s = s.Normalized();
         var errors = OracleSubmissionRules.Check(s, limits);
         // A URL the guard refuses is still stored (failed, with the reason) so the attempt shows in the log.
-        var refused = errors.Count == 0 ? await guard.CheckUrlAsync(s.Url, ct) : null;
+        // A network source is read inside the portal: no outbound call, so nothing for the guard.
+        var refused = errors.Count == 0 && s.Source is null ? await guard.CheckUrlAsync(s.Url, ct) : null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (errors.Count == 0 && (!OracleAccess.MayUse(caller, s.NetworkId) || !await db.Networks.AnyAsync(n => n.Id == s.NetworkId, ct)))
         {
             errors.Add(new("caller.network_id", $"No network '{s.NetworkId}'."));
+        }
+        if (errors.Count == 0 && s.Source is { } source && (!OracleAccess.MayUse(caller, source.NetworkId) || !await db.Networks.AnyAsync(n => n.Id == source.NetworkId, ct)))
+        {
+            // The same answer whether the network does not exist or belongs to an organization the requester's does not see.
+            errors.Add(new("network_source.network_id", $"No network '{source.NetworkId}' visible to the requester's organization."));
+            LogSourceRefused(logger, caller.UserId, s.NetworkId, source.NetworkId, chainKey ?? "");
         }
         if (chainKey is not null && errors.Count > 0)
         {
@@ -71,7 +79,7 @@ public sealed partial class OracleService(
             Contract = string.IsNullOrEmpty(s.Contract) ? null : s.Contract.ToLowerInvariant(),
             CallerRequestId = string.IsNullOrEmpty(s.CallerRequestId) ? null : s.CallerRequestId,
             Url = s.Url,
-            Host = Uri.TryCreate(s.Url, UriKind.Absolute, out var uri) ? uri.IdnHost.ToLowerInvariant() : "",
+            Host = s.Source?.NetworkId.ToLowerInvariant() ?? (Uri.TryCreate(s.Url, UriKind.Absolute, out var uri) ? uri.IdnHost.ToLowerInvariant() : ""),
             Method = string.IsNullOrEmpty(s.Method) ? "GET" : s.Method.ToUpperInvariant(),
             HeadersJson = s.Headers is { Count: > 0 } h ? JsonSerializer.Serialize(h) : null,
             Body = s.Body is { Length: > 0 } ? s.Body : null,
@@ -137,6 +145,9 @@ public sealed partial class OracleService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Oracle request {Id} on network {NetworkId}: {Method} {Url} (user {UserId})")]
     private static partial void LogSubmitted(ILogger logger, long id, string networkId, string method, string url, string userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Oracle request refused: user {UserId} on network {NetworkId} named source network {SourceNetworkId}, which the requester's organization does not see (chain request '{ChainKey}')")]
+    private static partial void LogSourceRefused(ILogger logger, string userId, string networkId, string sourceNetworkId, string chainKey);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Oracle request refused for user {UserId}: {Url}: {Reasons}")]
     private static partial void LogRefused(ILogger logger, string userId, string url, string reasons);

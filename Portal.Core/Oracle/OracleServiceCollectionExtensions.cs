@@ -18,6 +18,7 @@ public static class OracleServiceCollectionExtensions
         services.AddSingleton<OracleScheduler>();
         services.AddSingleton<OracleRateLimits>();
         services.AddSingleton<OracleHttpFetcher>();
+        services.AddSingleton<OracleSourceFetcher>();
         services.AddSingleton<Chain.OracleChainDeployer>();
         services.AddSingleton<Chain.OracleChainFollower>();
         services.AddSingleton<Chain.OracleFulfiller>();

@@ -24,7 +24,33 @@ public sealed record OracleSubmission(
     string? Contract = null,
     string? CallerRequestId = null,
     string? Callback = null,
-    int? Retries = null);
+    int? Retries = null,
+    OracleNetworkSource? Source = null)
+{
+    /// <summary>
+    /// One form for both ways of naming a network source: a <see cref="Source"/> gets its URL (what the log stores), and
+    /// a <c>portal://</c> URL (how contracts name it on chain) its <see cref="Source"/>. A source without a selector picks
+    /// its default value.
+    /// </summary>
+    public OracleSubmission Normalized()
+    {
+        var source = Source;
+        if (source is null && OracleNetworkSource.IsSourceUrl(Url))
+        {
+            source = OracleNetworkSource.Parse(Url).Source;
+        }
+        if (source is null || (Source is not null && !string.IsNullOrEmpty(Url)))
+        {
+            return this;
+        }
+        return this with
+        {
+            Source = source,
+            Url = source.ToUrl(),
+            Selector = string.IsNullOrWhiteSpace(Selector) && ResultType != OracleResultType.Tuple ? source.DefaultSelector : Selector,
+        };
+    }
+}
 
 /// <summary>A field of a submission and what is wrong with it.</summary>
 public sealed record OracleFieldError(string Field, string Message);
@@ -41,7 +67,19 @@ public static partial class OracleSubmissionRules
         {
             errors.Add(new("caller.network_id", "The network the request belongs to is required."));
         }
-        if (!Uri.TryCreate(s.Url, UriKind.Absolute, out var uri))
+        if (s.Source is { } source)
+        {
+            errors.AddRange(source.Check());
+            if (!string.IsNullOrEmpty(s.Url) && s.Url != source.ToUrl())
+            {
+                errors.Add(new("url", "Give either a url or a network source, not both."));
+            }
+        }
+        else if (OracleNetworkSource.IsSourceUrl(s.Url))
+        {
+            errors.Add(new("url", OracleNetworkSource.Parse(s.Url).Error ?? "Not a network source."));
+        }
+        else if (!Uri.TryCreate(s.Url, UriKind.Absolute, out var uri))
         {
             errors.Add(new("url", "An absolute http:// or https:// URL is required."));
         }

@@ -12,7 +12,7 @@ namespace NutPortal.Tests.Oracle;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 that oracle requests call: a JSON price, a redirect to any URL, a server that
-/// fails before it answers, an endless body and a slow answer. Counts the hits per path.
+/// fails before it answers, an endless body, a slow answer and a JSON-RPC node answering garbage. Counts the hits per path.
 /// </summary>
 public sealed class LoopbackHttpServer : IAsyncDisposable
 {
@@ -50,6 +50,8 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
         // Hits are counted before the endpoint runs: the first two calls fail.
         app.MapGet("/flaky", () => server.Hits("/flaky") <= 2 ? Results.StatusCode(503) : Results.Text("""{"ok":true}""", "application/json"));
         app.MapGet("/down", () => Results.StatusCode(503));
+        // A "node" whose JSON-RPC answers are well-formed but make no sense (a balance that is not a quantity).
+        app.MapPost("/garbage-rpc", () => Results.Text("""[{"jsonrpc":"2.0","id":0,"result":{"balance":"lots"}},{"jsonrpc":"2.0","id":1,"result":"0x10"}]""", "application/json"));
         app.MapGet("/endless", async (HttpResponse response, CancellationToken ct) =>
         {
             var chunk = new byte[64 * 1024];

@@ -27,6 +27,12 @@ public sealed class OracleBrowserTests
         await browser.WaitForAsync($"[data-testid=oracle-row][data-id='{request.Id}'][data-status=Succeeded]");
         await browser.WaitForTextAsync("[data-testid=oracle-value]", "12345");
         Assert.Equal("1 request", await browser.TextAsync("[data-testid=oracle-count]"));
+
+        // A cross-chain request shows the network it read (by name) and what it read, not a URL.
+        var read = await portal.SubmitAndWaitAsync(admin, new OracleSubmission("live-net", "", Retries: 0,
+            Source: new OracleNetworkSource("live-net", "0x52908400098527886E0F7030069857D2E4169EE7", "ETH")));
+        await browser.WaitForAsync($"[data-testid=oracle-row][data-id='{read.Id}'][data-status=Failed]");
+        await browser.WaitForTextAsync("[data-testid=oracle-source]", "live-net: balance of 0x52908400098527886E0F7030069857D2E4169EE7 (ETH)");
         Assert.Empty(await browser.AccessibilityViolationsAsync());
     }
 

@@ -79,6 +79,63 @@ public sealed class OracleGrpcTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_network_source_travels_in_the_proto_and_comes_back_with_its_result_and_an_unknown_source_network_is_refused()
+    {
+        using var channel = _portal.Channel();
+        var client = new NutPortal.Oracle.V1.Oracle.OracleClient(channel);
+        const string Address = "0x52908400098527886E0F7030069857D2E4169EE7";
+
+        var reply = await client.SubmitAsync(new OracleRequest
+        {
+            NetworkSource = new NetworkSource { NetworkId = "grpc-net", Balance = new BalanceRead { Address = Address, Asset = "ETH" } },
+            ResultType = ResultType.Int256,
+            Retries = 0,
+            Caller = new Caller { NetworkId = "grpc-net" },
+        });
+        using var watch = client.Watch(new WatchRequest { Ids = { reply.Id } });
+        OracleResult? last = null;
+        await foreach (var result in watch.ResponseStream.ReadAllAsync())
+        {
+            last = result;
+        }
+        var unknown = await Assert.ThrowsAsync<RpcException>(async () => await client.SubmitAsync(new OracleRequest
+        {
+            NetworkSource = new NetworkSource { NetworkId = "no-such-net", Call = new ContractCallRead { Contract = Address, Method = "totalSupply() returns (uint256)" } },
+            Caller = new Caller { NetworkId = "grpc-net" },
+        }));
+
+        // The stored network has no node running: the read fails with that reason, and the source comes back as sent.
+        Assert.Equal(Status.Failed, last!.Status);
+        Assert.Equal($"portal://grpc-net/balances/{Address}?asset=ETH", last.Url);
+        Assert.Equal(("grpc-net", Address, "ETH"), (last.NetworkSource.NetworkId, last.NetworkSource.Balance.Address, last.NetworkSource.Balance.Asset));
+        Assert.Contains("No node of network 'grpc-net' is up", last.Error, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.InvalidArgument, unknown.StatusCode);
+        Assert.Contains("network_source.network_id: No network 'no-such-net' visible to the requester's organization.", unknown.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_node_client_from_the_served_proto_names_a_network_source_in_the_oneof_and_gets_it_back()
+    {
+        const string Address = "0x52908400098527886E0F7030069857D2E4169EE7";
+        var input = JsonSerializer.Serialize(new
+        {
+            protoUrl = new Uri(_portal.HttpAddress, "api/v1/oracle/oracle.proto").ToString(),
+            target = _portal.GrpcAddress.Authority,
+            token = _portal.BootstrapToken,
+            request = new { network_source = new { network_id = "grpc-net", balance = new { address = Address } }, retries = 0, caller = new { network_id = "grpc-net" } },
+        });
+
+        var output = await NodeScript.RunAsync("Portal.Tests/Oracle/oracle-client.mjs", input);
+
+        using var json = JsonDocument.Parse(output);
+        var last = json.RootElement.GetProperty("results").EnumerateArray().Last();
+        Assert.Equal("STATUS_FAILED", last.GetProperty("status").GetString()); // the stored network runs no node
+        Assert.Equal($"portal://grpc-net/balances/{Address}", last.GetProperty("url").GetString());
+        Assert.Equal("balance", last.GetProperty("network_source").GetProperty("read").GetString());
+        Assert.Equal(Address, last.GetProperty("network_source").GetProperty("balance").GetProperty("address").GetString());
+    }
+
+    [Fact]
     public async Task A_response_mapping_answers_several_fields_as_one_tuple()
     {
         using var channel = _portal.Channel();

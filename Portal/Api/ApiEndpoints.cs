@@ -14,6 +14,7 @@ internal static class ApiEndpoints
         v1.MapUserEndpoints();
         v1.MapJobEndpoints();
         v1.MapNetworkEndpoints();
+        v1.MapChainReadEndpoints();
         v1.MapContractEndpoints();
         v1.MapContractTestEndpoints();
         v1.MapExplorerEndpoints();

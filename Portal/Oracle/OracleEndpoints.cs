@@ -10,12 +10,14 @@ namespace NutPortal.Web.Oracle;
 /// <summary>A request in the oracle log, as the API returns it.</summary>
 public sealed record OracleRequestResource(long Id, string NetworkId, string? Contract, string? CallerRequestId, string Method, string Url, string Host,
     string ResultType, string? Selector, string Status, int Attempts, int? HttpStatus, string? Value, string? Error, string? RawBody, bool RawBodyTruncated,
-    DateTime CreatedAt, DateTime? StartedAt, DateTime? FinishedAt, long? DurationMs, string? Fulfilment, string? FulfilmentTx, string? FulfilmentError)
+    DateTime CreatedAt, DateTime? StartedAt, DateTime? FinishedAt, long? DurationMs, string? Fulfilment, string? FulfilmentTx, string? FulfilmentError,
+    OracleNetworkSource? NetworkSource = null)
 {
     public static OracleRequestResource From(Core.Oracle.OracleRequest r) => new(r.Id, r.NetworkId, r.Contract, r.CallerRequestId, r.Method, r.Url, r.Host,
         r.ResultType.ToString(), r.Selector, r.Status.ToString(), r.Attempts, r.HttpStatus, r.Value, r.Error,
         r.RawBody is null ? null : System.Text.Encoding.UTF8.GetString(r.RawBody), r.RawBodyTruncated, r.CreatedAt, r.StartedAt, r.FinishedAt, r.DurationMs,
-        r.Fulfilment?.ToString(), r.FulfilmentTx, r.FulfilmentError);
+        r.Fulfilment?.ToString(), r.FulfilmentTx, r.FulfilmentError,
+        OracleNetworkSource.IsSourceUrl(r.Url) ? OracleNetworkSource.Parse(r.Url).Source : null);
 }
 
 /// <summary>A network's oracle contract, without its key.</summary>
@@ -35,6 +37,7 @@ internal static class OracleEndpoints
 
         // Under the API's access filter, like every /api/v1 route that names a network.
         var api = endpoints.MapGroup("/api/v1").WithResourceAccess();
+        api.MapOracleSubmitEndpoint();
         api.MapGet("/oracle/requests", async (ClaimsPrincipal user, OracleService oracle, NutPortal.Core.Organizations.OrganizationAccess access, CancellationToken ct,
             string? network, string? contract, string? host, OracleStatus? status, DateTime? from, DateTime? to, int? page, int? pageSize) =>
         {

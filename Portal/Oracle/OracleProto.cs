@@ -24,7 +24,22 @@ internal static class OracleProto
         r.Caller?.Contract,
         r.Caller?.RequestId,
         r.Callback,
-        r.HasRetries ? (int)Math.Min(r.Retries, 1000) : null);
+        r.HasRetries ? (int)Math.Min(r.Retries, 1000) : null,
+        FromProto(r.NetworkSource));
+
+    private static OracleNetworkSource? FromProto(NetworkSource? source) => source switch
+    {
+        null => null,
+        { ReadCase: NetworkSource.ReadOneofCase.Call } => new(source.NetworkId, Contract: source.Call.Contract, Method: source.Call.Method,
+            ArgsJson: string.IsNullOrWhiteSpace(source.Call.ArgsJson) ? null : source.Call.ArgsJson),
+        _ => new(source.NetworkId, source.Balance?.Address ?? "", string.IsNullOrWhiteSpace(source.Balance?.Asset) ? null : source.Balance.Asset),
+    };
+
+    private static NetworkSource? ToProto(string url) => OracleNetworkSource.IsSourceUrl(url) && OracleNetworkSource.Parse(url).Source is { } s
+        ? s.IsBalance
+            ? new NetworkSource { NetworkId = s.NetworkId, Balance = new BalanceRead { Address = s.Address ?? "", Asset = s.Asset ?? "" } }
+            : new NetworkSource { NetworkId = s.NetworkId, Call = new ContractCallRead { Contract = s.Contract ?? "", Method = s.Method ?? "", ArgsJson = s.ArgsJson ?? "" } }
+        : null;
 
     private static OracleResultType FromProto(ResultType type) => type switch
     {
@@ -64,6 +79,7 @@ internal static class OracleProto
         RawBodyTruncated = r.RawBodyTruncated,
         Error = r.Error ?? "",
         Url = r.Url,
+        NetworkSource = ToProto(r.Url),
         Caller = new Caller { NetworkId = r.NetworkId, Contract = r.Contract ?? "", RequestId = r.CallerRequestId ?? "" },
         Timings = new Timings
         {

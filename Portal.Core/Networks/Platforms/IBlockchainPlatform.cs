@@ -60,6 +60,15 @@ public interface IBlockchainPlatform
 
     /// <summary>Checks the running network: its identity matches the profile and blocks are produced on every node.</summary>
     Task<string> VerifyAsync(NetworkProfile profile, IReadOnlyList<NetworkNode> nodes, CancellationToken ct);
+
+    /// <summary>
+    /// What an address holds, read from one node: the native coin first, then tokens. Input the chain does not
+    /// take throws <see cref="ChainReadException"/>; a node that does not answer (or answers garbage) <see cref="NodeRpcException"/>.
+    /// </summary>
+    Task<ChainBalances> ReadBalancesAsync(NetworkNode node, string address, CancellationToken ct);
+
+    /// <summary>A read-only contract call on one node: nothing is signed, sent or stored on the chain.</summary>
+    Task<ChainCallResult> CallReadOnlyAsync(NetworkNode node, ChainCall call, CancellationToken ct);
 }
 
 /// <summary>Where a node listens and keeps its data, decided by the driver. Ports: RPC at <see cref="Port"/>, peer-to-peer at Port + 1, a third at Port + 2.</summary>

@@ -78,6 +78,8 @@ public static class OracleAbi
         { Status: OracleStatus.Succeeded } => OracleContractSource.Ok,
         { Error: { } e } when e.StartsWith("Refused", StringComparison.Ordinal) || e.StartsWith("Invalid request", StringComparison.Ordinal) => OracleContractSource.Refused,
         { HttpStatus: >= 200 and < 300 } => OracleContractSource.NoValue,
+        // A network source that answered, but not with a usable value.
+        { RawBody.Length: > 0 } when OracleNetworkSource.IsSourceUrl(request.Url) => OracleContractSource.NoValue,
         _ => OracleContractSource.RequestFailed,
     };
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using NutPortal.Core.Contracts;
 using NutPortal.Core.Ethereum;
 using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.Organizations;
 using NutPortal.Core.Persistence;
 
 namespace NutPortal.Core.Oracle.Chain;
@@ -14,7 +15,7 @@ namespace NutPortal.Core.Oracle.Chain;
 /// read, and stores each as an oracle request (once: its chain key is unique), which the queue then runs.
 /// </summary>
 public sealed partial class OracleChainFollower(
-    IDbContextFactory<PortalDbContext> dbFactory, NetworkSigner signer, OracleService oracle, ILogger<OracleChainFollower> logger)
+    IDbContextFactory<PortalDbContext> dbFactory, NetworkSigner signer, OracleService oracle, OrganizationAccess access, ILogger<OracleChainFollower> logger)
 {
     private const ulong MaxBlocksPerRead = 1000;
 
@@ -56,7 +57,7 @@ public sealed partial class OracleChainFollower(
             Address = [deployment.ContractAddress],
             Topics = [[Hex.Encode(OracleAbi.Requested.Topic)]],
         }, ct);
-        var caller = new OracleCaller(deployment.DeployedBy, null, SeesAll: true, MaySubmit: true);
+        var caller = logs.Any() ? await CallerAsync(deployment, ct) : null;
         foreach (var log in logs.Where(l => !l.Removed))
         {
             var values = OracleAbi.Requested.DecodeLog([.. log.Topics.Select(Hex.Decode)], Hex.Decode(log.Data));
@@ -77,11 +78,31 @@ public sealed partial class OracleChainFollower(
                 Contract: values[1]!.ToString(),
                 CallerRequestId: requestId,
                 Callback: Hex.Encode((byte[])values[6]!));
-            await oracle.SubmitAsync(caller, submission, ct, chainKey: $"{deployment.ContractAddress}:{requestId}");
+            await oracle.SubmitAsync(caller!, submission, ct, chainKey: $"{deployment.ContractAddress}:{requestId}");
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.OracleDeployments.Where(d => d.NetworkId == deployment.NetworkId && d.NextBlock == deployment.NextBlock)
             .ExecuteUpdateAsync(u => u.SetProperty(d => d.NextBlock, (long)to + 1), ct);
+    }
+
+    /// <summary>
+    /// A contract's requests act for the organization that owns its network: they may read (as network sources) only
+    /// the networks that organization sees, its own and the consortium networks shared with it.
+    /// </summary>
+    private async Task<OracleCaller> CallerAsync(OracleDeployment deployment, CancellationToken ct)
+    {
+        string? owner;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            owner = await db.Networks.Where(n => n.Id == deployment.NetworkId).Select(n => n.OrganizationId).FirstOrDefaultAsync(ct);
+        }
+        if (owner is null)
+        {
+            return new OracleCaller(deployment.DeployedBy, null, SeesAll: true, MaySubmit: true, NetworkIds: []); // the network is gone: nothing to read for it
+        }
+        var organization = new Caller("oracle:" + deployment.NetworkId, "NutOracle", false,
+            new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal) { [owner] = new HashSet<string>(StringComparer.Ordinal) }, owner);
+        return new OracleCaller(deployment.DeployedBy, null, SeesAll: true, MaySubmit: true, NetworkIds: await access.NetworkIdsAsync(organization, currentOnly: false, ct));
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Oracle follower: network {NetworkId} not reachable now: {Reason}")]

@@ -69,6 +69,7 @@ interface INutOracle {
 
 /// Asks the portal's oracle for a number from an HTTP(S) API (a JSON selector picks it; decimals scale it) and
 /// keeps the latest answer. Deploy with the address of the network's NutOracle (the network's Oracle panel).
+/// The url may also name another portal network: "portal://{network}/balances/{address}" reads a balance there.
 contract HttpConsumer {
     INutOracle public immutable oracle;
     address public owner;

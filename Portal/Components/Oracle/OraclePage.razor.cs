@@ -22,6 +22,7 @@ public sealed partial class OraclePage : IDisposable
     private readonly Throttle _throttle = new(TimeSpan.FromMilliseconds(500));
     private IDisposable? _subscription;
     private IReadOnlyList<Network> _networks = [];
+    private Dictionary<string, string> _networkNames = [];
     private OracleCaller _caller = default!;
     private MudDataGrid<OracleRequest>? _grid;
     private string _networkFilter = All;
@@ -48,7 +49,10 @@ public sealed partial class OraclePage : IDisposable
     protected override async Task OnInitializedAsync()
     {
         _caller = await OracleCallers.FromAsync((await Auth.GetAuthenticationStateAsync()).User, Access, CancellationToken.None);
-        _networks = await Catalog.ListAsync(await Callers.GetAsync(), currentOnly: true);
+        var caller = await Callers.GetAsync();
+        _networks = await Catalog.ListAsync(caller, currentOnly: true);
+        // Sources may be networks of any organization the caller sees (consortium networks too), not only the current one.
+        _networkNames = (await Catalog.ListAsync(caller, currentOnly: false)).ToDictionary(n => n.Id, n => n.Name, StringComparer.Ordinal);
         _subscription = Notifier.Subscribe<OracleRequestChanged>(e => OracleAccess.CanSee(_caller, e.UserId, e.NetworkId)
             ? _throttle.RunAsync(() => InvokeAsync(() => _grid?.ReloadServerData() ?? Task.CompletedTask))
             : Task.CompletedTask);
@@ -78,6 +82,12 @@ public sealed partial class OraclePage : IDisposable
             await _grid.ReloadServerData();
         }
     }
+
+    /// <summary>A request that read another portal network (cross-chain) rather than a URL.</summary>
+    private static OracleNetworkSource? SourceOf(OracleRequest request) =>
+        OracleNetworkSource.IsSourceUrl(request.Url) ? OracleNetworkSource.Parse(request.Url).Source : null;
+
+    private string NameOf(string networkId) => _networkNames.GetValueOrDefault(networkId, networkId);
 
     private static Color StatusColor(OracleStatus status) => status switch
     {

@@ -176,6 +176,10 @@ public sealed class AnvilPlatform(NodeRpc? rpc = null) : IBlockchainPlatform, IK
         return $"Chain id {chainId}; blocks are being produced.";
     }
 
+    public Task<ChainBalances> ReadBalancesAsync(NetworkNode node, string address, CancellationToken ct) => AnvilReads.BalancesAsync(Rpc, Url(node), address, ct);
+
+    public Task<ChainCallResult> CallReadOnlyAsync(NetworkNode node, ChainCall call, CancellationToken ct) => AnvilReads.CallAsync(Rpc, Url(node), call, ct);
+
     private NodeRpc Rpc => rpc ?? throw new InvalidOperationException("This AnvilPlatform was made for rendering only; resolve it from the container to talk to nodes.");
 
     private static Uri Url(NetworkNode node) => new(node.RpcUrl ?? throw new NodeRpcException($"{node.Name} has no RPC address yet."));

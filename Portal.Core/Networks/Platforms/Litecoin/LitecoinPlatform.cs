@@ -170,5 +170,9 @@ public sealed class LitecoinPlatform(LitecoinNode rpc, IOptions<NetworkOptions> 
         return $"{miner.Name} mined block {target.Height}; all {nodes.Count} node(s) have it.";
     }
 
+    public Task<ChainBalances> ReadBalancesAsync(NetworkNode node, string address, CancellationToken ct) => LitecoinReads.BalancesAsync(rpc, node, address, ct);
+
+    public Task<ChainCallResult> CallReadOnlyAsync(NetworkNode node, ChainCall call, CancellationToken ct) => throw LitecoinReads.NoContracts();
+
     private static bool IsMiner(NetworkProfile profile, NetworkNode node) => profile.Litecoin.MiningNodes.Contains(NodeNumbers.Number(node));
 }

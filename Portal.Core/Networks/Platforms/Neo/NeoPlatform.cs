@@ -134,5 +134,9 @@ public sealed class NeoPlatform(NodeRpc rpc) : IBlockchainPlatform, IKubernetesP
         return $"Network magic {magic}; {nodes.Count} consensus node(s) agree on new blocks.";
     }
 
+    public Task<ChainBalances> ReadBalancesAsync(NetworkNode node, string address, CancellationToken ct) => NeoReads.BalancesAsync(rpc, Url(node), address, ct);
+
+    public Task<ChainCallResult> CallReadOnlyAsync(NetworkNode node, ChainCall call, CancellationToken ct) => NeoReads.CallAsync(rpc, Url(node), call, ct);
+
     private static Uri Url(NetworkNode node) => new(node.RpcUrl ?? throw new NodeRpcException($"{node.Name} has no RPC address yet."));
 }
