@@ -45,7 +45,7 @@ public sealed partial class OracleRunner(
             queue.Schedule(id, staleAt.Value - now);
             return $"Oracle request {id} is running elsewhere; checked again at {staleAt:u}.";
         }
-        if (limits.TryAcquire(request) is { } limited)
+        if (await limits.TryAcquireAsync(request) is { } limited)
         {
             queue.Schedule(id, limited.Wait);
             return $"Rate limited by {limited.Limit}; tries again in {limited.Wait.TotalSeconds:0.#} s.";

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using System.Threading.RateLimiting;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 using NutPortal.Core.Live;
@@ -115,27 +114,22 @@ internal sealed class OracleGrpcService(OracleService oracle, OracleScheduler sc
     private async Task<OracleCaller> AdmitAsync(ServerCallContext context)
     {
         var caller = await OracleCallers.FromAsync(context.GetHttpContext().User, access, context.CancellationToken);
-        limiter.Admit(caller);
+        await limiter.AdmitAsync(caller);
         return caller;
     }
 
     private static RpcException NotFound(long id) => new(new Grpc.Core.Status(StatusCode.NotFound, $"No oracle request {id} visible to you."));
 }
 
-/// <summary>Calls per API token per minute (Portal:Oracle:CallsPerTokenPerMinute), on this replica.</summary>
-internal sealed class OracleTokenLimiter(IOptions<OracleOptions> options) : IDisposable
+/// <summary>Calls per API token per minute (Portal:Oracle:CallsPerTokenPerMinute), shared by the replicas through Redis.</summary>
+internal sealed class OracleTokenLimiter(OracleRateLimits limits, IOptions<OracleOptions> options)
 {
-    private readonly PartitionedRateLimiter<string> _tokens = OracleRateLimits.PerMinute(options.Value.CallsPerTokenPerMinute);
-
-    public void Admit(OracleCaller caller)
+    public async Task AdmitAsync(OracleCaller caller)
     {
-        using var lease = _tokens.AttemptAcquire(caller.TokenId?.ToString() ?? "user/" + caller.UserId);
-        if (!lease.IsAcquired)
+        if (await limits.TakeAsync(OracleRateLimits.TokenLimit, caller.TokenId?.ToString() ?? "user/" + caller.UserId) is not null)
         {
             throw new RpcException(new Grpc.Core.Status(StatusCode.ResourceExhausted,
-                $"More than {options.Value.CallsPerTokenPerMinute} calls a minute with this API token (Portal:Oracle:CallsPerTokenPerMinute)."));
+                $"More than {options.Value.CallsPerTokenPerMinute} calls a minute with this API token ({OracleRateLimits.TokenLimit})."));
         }
     }
-
-    public void Dispose() => _tokens.Dispose();
 }
