@@ -12,6 +12,7 @@ using NutPortal.Core.Configuration;
 using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Explorer;
 using NutPortal.Core.Solidity;
+using NutPortal.Core.Gateway;
 using NutPortal.Core.Identity;
 using NutPortal.Core.KeyRing;
 using NutPortal.Core.Live;
@@ -69,6 +70,7 @@ public static class CoreServiceCollectionExtensions
         services.AddMonitoring();
         services.AddOrganizations();
         services.AddOracle();
+        services.AddRpcGateway();
         services.AddSingleton(TimeProvider.System);
         services.AddPortalLive(configuration);
         services.AddSingleton<ApiTokenService>();

@@ -77,6 +77,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<Oracle.OracleRequest> OracleRequests => Set<Oracle.OracleRequest>();
 
+    public DbSet<Gateway.GatewayRefusal> GatewayRefusals => Set<Gateway.GatewayRefusal>();
+
     public DbSet<Oracle.Chain.OracleDeployment> OracleDeployments => Set<Oracle.Chain.OracleDeployment>();
 
     public DbSet<Oracle.OracleSchedule> OracleSchedules => Set<Oracle.OracleSchedule>();

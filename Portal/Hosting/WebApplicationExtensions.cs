@@ -48,6 +48,7 @@ public static class WebApplicationExtensions
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi();
         app.MapOracle(); // before the API's catch-all fallback
+        NutPortal.Web.Gateway.GatewayEndpoints.MapRpcGateway(app);
         app.MapPortalApi();
         app.MapAccountEndpoints();
         app.MapHub<LiveHub>(LiveHub.Path);

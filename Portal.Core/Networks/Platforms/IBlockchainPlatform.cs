@@ -120,6 +120,9 @@ public static class PlatformFeatures
 
     /// <summary>Signed-transfer and contract-call workloads.</summary>
     public const string Workloads = "workloads";
+
+    /// <summary>Ethereum JSON-RPC through the portal's authenticated gateway (<c>/rpc/{networkId}</c>).</summary>
+    public const string Gateway = "gateway";
 }
 
 public sealed record IntRange(int Min, int Max);

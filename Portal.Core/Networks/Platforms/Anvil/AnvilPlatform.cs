@@ -42,7 +42,7 @@ public sealed class AnvilPlatform(NodeRpc? rpc = null) : IBlockchainPlatform, IK
         RuntimeChanges: ["blockIntervalSeconds", "blockGasLimit"],
         AllowedNodeCounts: [1],
         NodeOperations: ["start", "stop", "restart", "upgrade"],
-        Features: [PlatformFeatures.Explorer, PlatformFeatures.ChainMetrics, PlatformFeatures.Contracts, PlatformFeatures.Workloads]);
+        Features: [PlatformFeatures.Explorer, PlatformFeatures.ChainMetrics, PlatformFeatures.Contracts, PlatformFeatures.Workloads, PlatformFeatures.Gateway]);
 
     public PlatformFacts Facts { get; } = new(
         Engine: "anvil " + AnvilVersion,
