@@ -62,6 +62,10 @@ public sealed partial class NetworkDetail
     /// <summary>Operates in one of the network's organizations: may act on the nodes its organization runs.</summary>
     private bool CanOperateAny { get; set; }
 
+    /// <summary>The network's platform is served by the JSON-RPC gateway.</summary>
+    private bool SupportsGateway => _network is not null
+        && Runner.PlatformNamed(_network.Platform).Capabilities.Supports(NutPortal.Core.Networks.Platforms.PlatformFeatures.Gateway);
+
     private NutPortal.Core.Organizations.NetworkGrant? _grant;
 
     /// <summary>For a channel: its consortium (when the caller may see it).</summary>
