@@ -32,7 +32,7 @@ internal sealed class IndexerBenchSuite : IBenchSuite
         try
         {
             string networkId, rpcUrl;
-            (double Seconds, long Blocks, long Transactions) fetch;
+            (double Seconds, long Blocks, long Transactions) fetch, nethereum;
             await using (var builder = await StartAsync(dataDir.FullName, token, indexer: false, ct))
             {
                 using var client = Client(builder, token);
@@ -40,12 +40,15 @@ internal sealed class IndexerBenchSuite : IBenchSuite
                 await IndexerBenchChain.FillAsync(rpcUrl, transactions, perBlock, ct);
                 var head = await IndexerBenchChain.NodeHeightAsync(rpcUrl, ct);
                 fetch = await FetchOnlyAsync(builder.Services.GetRequiredService<IJsonRpcClientFactory>().Create(new Uri(rpcUrl)), head, ct);
+                nethereum = await IndexerBenchNethereum.FetchOnlyAsync(new Uri(rpcUrl), head, BlocksPerBatch);
                 await builder.StopAsync(ct);
             }
             report.Figure("indexer.chain.blocks", fetch.Blocks, "blocks");
             report.Figure("indexer.chain.transactions", fetch.Transactions, "tx");
             report.Figure("indexer.fetch_only.blocks_per_s", fetch.Blocks / fetch.Seconds, "blocks/s");
             report.Figure("indexer.fetch_only.transactions_per_s", fetch.Transactions / fetch.Seconds, "tx/s");
+            report.Figure("indexer.fetch_only_nethereum_rpc.transactions_per_s", nethereum.Transactions / nethereum.Seconds, "tx/s");
+            report.Figure("indexer.fetch_only_nethereum_rpc.ratio_to_fetch_only", fetch.Seconds / nethereum.Seconds, "x");
 
             double indexSeconds;
             await using (var app = await StartAsync(dataDir.FullName, token, indexer: true, ct))
