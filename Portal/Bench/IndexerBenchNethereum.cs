@@ -12,9 +12,8 @@ namespace NutPortal.Web.Bench;
 /// </summary>
 internal static class IndexerBenchNethereum
 {
-    public static async Task<(double Seconds, long Blocks, long Transactions)> FetchOnlyAsync(Uri rpcUrl, long head, int perBatch)
+    public static async Task<(double Seconds, long Blocks, long Transactions)> FetchOnlyAsync(RpcClient client, long head, int perBatch)
     {
-        var client = new RpcClient(rpcUrl);
         var blocks = new EthGetBlockWithTransactionsByNumber(client);
         var receipts = new EthGetBlockReceiptsByNumber(client);
         long next = 0, transactions = 0;

@@ -20,16 +20,16 @@ public static class AbiDecoder
         ArgumentNullException.ThrowIfNull(types);
         var bytes = data.ToArray();
         var guard = AbiGuard.Check(types, bytes);
-        List<ParameterOutput> outputs;
+        List<object?> values;
         try
         {
-            outputs = new ParameterDecoder().DecodeDefaultData(bytes, [.. types.Select(AbiEncoder.ToNethereum)]);
+            var outputs = new ParameterDecoder().DecodeDefaultData(bytes, [.. types.Select(AbiEncoder.ToNethereum)]);
+            values = outputs.Select((o, i) => FromNethereum(types[i], o.Result)).ToList();
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not AbiException)
         {
             throw new AbiException($"Data is not a canonical encoding of ({string.Join(",", types)}): {e.Message}", e);
         }
-        var values = outputs.Select((o, i) => FromNethereum(types[i], o.Result)).ToList();
         var again = AbiEncoder.Encode(types, values);
         var differs = again.Length > bytes.Length ? bytes.Length : again.AsSpan().CommonPrefixLength(bytes);
         return differs == again.Length ? values : throw Mismatch(guard, differs);
