@@ -2,7 +2,7 @@ using System.Numerics;
 
 namespace NutPortal.Core.Ethereum.JsonRpc;
 
-/// <summary>Typed wrappers for the eth_, net_, txpool_ and debug_ methods the portal uses.</summary>
+/// <summary>Typed wrappers for the eth_ and debug_ methods the portal calls outside batches (others: <see cref="IJsonRpcClient.CallAsync{T}"/> by name).</summary>
 public static class EthereumRpc
 {
     private static readonly Dictionary<string, string> CallTracer = new() { ["tracer"] = "callTracer" };
@@ -59,12 +59,6 @@ public static class EthereumRpc
 
     public static Task<IReadOnlyList<RpcLog>> GetLogsAsync(this IJsonRpcClient rpc, RpcLogFilter filter, CancellationToken ct = default) =>
         rpc.CallAsync<IReadOnlyList<RpcLog>>("eth_getLogs", [filter], null, ct);
-
-    public static Task<ulong> GetPeerCountAsync(this IJsonRpcClient rpc, CancellationToken ct = default) =>
-        rpc.CallAsync<ulong>("net_peerCount", null, null, ct);
-
-    public static Task<RpcTxPoolStatus> GetTxPoolStatusAsync(this IJsonRpcClient rpc, CancellationToken ct = default) =>
-        rpc.CallAsync<RpcTxPoolStatus>("txpool_status", null, null, ct);
 
     /// <summary>debug_traceTransaction with {"tracer":"callTracer"}: the call tree, including reverted frames.</summary>
     public static Task<RpcCallFrame> TraceTransactionAsync(this IJsonRpcClient rpc, string hash, TimeSpan? timeout = null, CancellationToken ct = default) =>

@@ -20,8 +20,8 @@ public sealed class AnvilRpcTests(AnvilFixture anvil) : IClassFixture<AnvilFixtu
         Assert.Equal(AnvilNode.ChainId, await Rpc.GetChainIdAsync());
         Assert.Equal("31337", await Rpc.CallAsync<string>("net_version"));
         // anvil has no net_peerCount (-32601); its parsing is covered against a fake node.
-        Assert.Equal(-32601, (await Assert.ThrowsAsync<JsonRpcException>(() => Rpc.GetPeerCountAsync())).Code);
-        var pool = await Rpc.GetTxPoolStatusAsync();
+        Assert.Equal(-32601, (await Assert.ThrowsAsync<JsonRpcException>(() => Rpc.CallAsync<ulong>("net_peerCount"))).Code);
+        var pool = await Rpc.CallAsync<RpcTxPoolStatus>("txpool_status");
         Assert.Equal(0UL, pool.Queued);
         Assert.True(await Rpc.CallAsync<BigInteger>("eth_gasPrice") > 0);
     }
