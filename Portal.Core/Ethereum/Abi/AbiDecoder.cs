@@ -31,7 +31,7 @@ public static class AbiDecoder
             throw new AbiException($"Data is not a canonical encoding of ({string.Join(",", types)}): {e.Message}", e);
         }
         var again = AbiEncoder.Encode(types, values);
-        var differs = again.Length > bytes.Length ? bytes.Length : again.AsSpan().CommonPrefixLength(bytes);
+        var differs = again.AsSpan().CommonPrefixLength(bytes);
         return differs == again.Length ? values : throw Mismatch(guard, differs);
     }
 
