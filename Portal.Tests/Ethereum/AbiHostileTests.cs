@@ -34,6 +34,20 @@ public class AbiHostileTests
     }
 
     [Fact]
+    public void Values_must_sit_where_a_canonical_encoding_puts_them()
+    {
+        var types = new[] { AbiType.Text, AbiType.Text };
+        var canonical = AbiEncoder.Encode(types, ["a", "b"]);
+        Assert.Equal(["a", "b"], AbiDecoder.Decode(types, canonical));
+
+        // The same two strings with their tails swapped: every offset and length is in bounds, but Nethereum slices
+        // each tail up to the next offset, so this layout is refused rather than decoded differently from ethers.
+        byte[] swapped = [.. W(128), .. W(64), .. canonical[128..], .. canonical[64..128]];
+        var e = Assert.Throws<AbiException>(() => AbiDecoder.Decode(types, swapped));
+        Assert.Contains("canonical", e.Message);
+    }
+
+    [Fact]
     public void Overlapping_offsets_cannot_amplify_memory()
     {
         // uint256[][][]: every array element points at the same inner array, so naive decoding explodes as n^3.

@@ -23,7 +23,7 @@ public static class AbiEncoder
         var converted = types.Select((t, i) => Convert(t, values[i])).ToArray();
         try
         {
-            return new ParametersEncoder().EncodeParameters([.. types.Select((t, i) => Parameter(t, i))], converted!);
+            return new ParametersEncoder().EncodeParameters([.. types.Select(ToNethereum)], converted!);
         }
         catch (Exception e) when (e is not AbiException)
         {
@@ -39,7 +39,7 @@ public static class AbiEncoder
         return type.IsDynamic ? encoded[32..] : encoded;
     }
 
-    private static Parameter Parameter(AbiType type, int index)
+    internal static Parameter ToNethereum(AbiType type, int index)
     {
         var parameter = new Parameter(NethereumName(type), $"p{index}", index + 1);
         SetComponents(parameter.ABIType, type);
@@ -57,7 +57,7 @@ public static class AbiEncoder
     {
         if (type.Kind == AbiKind.Tuple)
         {
-            ((TupleType)abi).SetComponents([.. type.Components.Select((c, i) => Parameter(c.Type, i))]);
+            ((TupleType)abi).SetComponents([.. type.Components.Select((c, i) => ToNethereum(c.Type, i))]);
         }
         else if (type.Kind == AbiKind.Array)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
+using Nethereum.ABI.ABIDeserialisation;
 
 namespace NutPortal.Core.Ethereum.Abi;
 
@@ -47,56 +48,50 @@ public sealed class ContractAbi
 
     private static ContractAbi ParseUncached(string json)
     {
+        List<ABIElementSTJ> entries;
         try
         {
-            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 256 });
-            if (doc.RootElement.ValueKind != JsonValueKind.Array)
-            {
-                throw new AbiException("ABI JSON must be an array.");
-            }
-            var functions = new List<AbiFunction>();
-            var events = new List<AbiEvent>();
-            var errors = new List<AbiError>();
-            AbiConstructor? constructor = null;
-            bool fallback = false, receive = false;
-            foreach (var entry in doc.RootElement.EnumerateArray())
-            {
-                var kind = Str(entry, "type") ?? "function";
-                var inputs = Params(entry, "inputs");
-                switch (kind)
-                {
-                    case "function":
-                        functions.Add(new AbiFunction(Name(entry), inputs, Params(entry, "outputs"), Mutability(entry)));
-                        break;
-                    case "event":
-                        events.Add(new AbiEvent(Name(entry), inputs, entry.TryGetProperty("anonymous", out var a) && a.ValueKind == JsonValueKind.True));
-                        break;
-                    case "error":
-                        errors.Add(new AbiError(Name(entry), inputs));
-                        break;
-                    case "constructor":
-                        constructor = new AbiConstructor(inputs, Mutability(entry));
-                        break;
-                    case "fallback":
-                        fallback = true;
-                        break;
-                    case "receive":
-                        receive = true;
-                        break;
-                    default:
-                        throw new AbiException($"Unknown ABI entry type '{kind}'.");
-                }
-            }
-            return new ContractAbi(functions, events, errors, constructor, fallback, receive);
+            // Nethereum's ABI JSON model (source-generated System.Text.Json); our types and checks on top.
+            entries = JsonSerializer.Deserialize(json, ABIJsonDeserialiserSTJContext.Default.ListABIElementSTJ)
+                ?? throw new AbiException("ABI JSON must be an array.");
         }
         catch (JsonException e)
         {
             throw new AbiException($"Invalid ABI JSON: {e.Message}", e);
         }
-        catch (InvalidOperationException e)
+        var functions = new List<AbiFunction>();
+        var events = new List<AbiEvent>();
+        var errors = new List<AbiError>();
+        AbiConstructor? constructor = null;
+        bool fallback = false, receive = false;
+        foreach (var entry in entries)
         {
-            throw new AbiException($"Invalid ABI JSON shape: {e.Message}", e);
+            var inputs = Params(entry?.Inputs);
+            switch (entry?.Type ?? "function")
+            {
+                case "function":
+                    functions.Add(new AbiFunction(Name(entry), inputs, Params(entry!.Outputs), Mutability(entry)));
+                    break;
+                case "event":
+                    events.Add(new AbiEvent(Name(entry), inputs, entry!.Anonymous));
+                    break;
+                case "error":
+                    errors.Add(new AbiError(Name(entry), inputs));
+                    break;
+                case "constructor":
+                    constructor = new AbiConstructor(inputs, Mutability(entry!));
+                    break;
+                case "fallback":
+                    fallback = true;
+                    break;
+                case "receive":
+                    receive = true;
+                    break;
+                case var kind:
+                    throw new AbiException($"Unknown ABI entry type '{kind}'.");
+            }
         }
+        return new ContractAbi(functions, events, errors, constructor, fallback, receive);
     }
 
     /// <summary>The function with this name (if not overloaded) or this exact signature or 0x selector.</summary>
@@ -145,37 +140,24 @@ public sealed class ContractAbi
         };
     }
 
-    private static string Name(JsonElement e) => Str(e, "name") ?? throw new AbiException("ABI entry has no name.");
+    private static string Name(ABIElementSTJ? e) => e?.Name ?? throw new AbiException("ABI entry has no name.");
 
-    private static string? Str(JsonElement e, string property) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(property, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    private static string Mutability(ABIElementSTJ e) => e.StateMutability ?? (e.Payable ? "payable" : e.Constant ? "view" : "nonpayable");
 
-    private static string Mutability(JsonElement e) => Str(e, "stateMutability")
-        ?? (e.TryGetProperty("payable", out var p) && p.ValueKind == JsonValueKind.True ? "payable"
-        : e.TryGetProperty("constant", out var c) && c.ValueKind == JsonValueKind.True ? "view" : "nonpayable");
+    private static List<AbiParameter> Params(List<ABIParameterSTJ>? list, int depth = 0) =>
+        depth > AbiType.MaxDepth ? throw new AbiException($"Tuple nesting deeper than {AbiType.MaxDepth}.")
+        : (list ?? []).Select(p => Param(p, depth)).ToList();
 
-    private static List<AbiParameter> Params(JsonElement e, string property) =>
-        e.TryGetProperty(property, out var list) && list.ValueKind == JsonValueKind.Array
-            ? list.EnumerateArray().Select(p => Param(p, 0)).ToList()
-            : [];
-
-    private static AbiParameter Param(JsonElement p, int depth)
+    private static AbiParameter Param(ABIParameterSTJ? p, int depth)
     {
-        if (depth > AbiType.MaxDepth)
-        {
-            throw new AbiException($"Tuple nesting deeper than {AbiType.MaxDepth}.");
-        }
-        var type = Str(p, "type") ?? throw new AbiException("ABI parameter has no type.");
-        var indexed = p.TryGetProperty("indexed", out var i) && i.ValueKind == JsonValueKind.True;
-        var name = Str(p, "name") ?? "";
+        var type = p?.Type ?? throw new AbiException("ABI parameter has no type.");
+        var name = p.Name ?? "";
         if (!type.StartsWith("tuple", StringComparison.Ordinal))
         {
-            return new AbiParameter(name, AbiType.Parse(type), indexed);
+            return new AbiParameter(name, AbiType.Parse(type), p.Indexed);
         }
-        var components = p.TryGetProperty("components", out var c) && c.ValueKind == JsonValueKind.Array
-            ? c.EnumerateArray().Select(x => Param(x, depth + 1)).ToList()
-            : throw new AbiException($"Tuple parameter '{name}' has no components.");
-        return new AbiParameter(name, AbiTypeParser.ApplySuffixes(AbiType.Tuple(components), type[5..]), indexed);
+        var components = p.Components is { Count: > 0 } c ? Params(c, depth + 1) : throw new AbiException($"Tuple parameter '{name}' has no components.");
+        return new AbiParameter(name, AbiTypeParser.ApplySuffixes(AbiType.Tuple(components), type[5..]), p.Indexed);
     }
 }
 

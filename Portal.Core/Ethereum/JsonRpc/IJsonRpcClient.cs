@@ -1,6 +1,6 @@
 namespace NutPortal.Core.Ethereum.JsonRpc;
 
-/// <summary>A JSON-RPC 2.0 client for one Ethereum node endpoint. Typed eth_/net_/debug_ calls are extension methods in <see cref="EthereumRpc"/>.</summary>
+/// <summary>A JSON-RPC 2.0 client for one Ethereum node endpoint. Typed eth_/debug_ calls are extension methods in <see cref="EthereumRpc"/>.</summary>
 public interface IJsonRpcClient
 {
     Uri Endpoint { get; }

@@ -20,17 +20,6 @@ public sealed record RpcTransactionRequest
     public ulong? Nonce { get; init; }
 }
 
-/// <summary>eth_feeHistory result.</summary>
-public sealed record RpcFeeHistory
-{
-    public required ulong OldestBlock { get; init; }
-    public required IReadOnlyList<BigInteger> BaseFeePerGas { get; init; }
-
-    /// <summary>Ratios in [0, 1], the only non-integer values in the API.</summary>
-    public required IReadOnlyList<double> GasUsedRatio { get; init; }
-    public IReadOnlyList<IReadOnlyList<BigInteger>>? Reward { get; init; }
-}
-
 /// <summary>txpool_status result.</summary>
 public sealed record RpcTxPoolStatus
 {

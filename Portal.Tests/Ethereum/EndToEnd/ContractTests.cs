@@ -24,7 +24,7 @@ public sealed class ContractTests(EndToEndFixture e2e) : IClassFixture<EndToEndF
 
         // CREATE address: keccak256(rlp([sender, nonce]))[12..], as Nethereum computes it.
         Assert.Equal(Address.Parse(ContractUtils.CalculateContractAddress(sender.HexAddress, nonce)), registry);
-        Assert.Equal("0x" + e2e.Registry.DeployedBytecode, await e2e.Rpc.GetCodeAsync(registry.ToLowerHex()));
+        Assert.Equal("0x" + e2e.Registry.DeployedBytecode, await e2e.Rpc.CallAsync<string>("eth_getCode", [registry.ToLowerHex(), BlockParameter.Latest]));
         var describe = Abi.GetFunction("describe");
         var values = describe.DecodeOutput(Hex.Decode(await e2e.Rpc.CallAsync(EndToEndValues.Call(registry, describe.EncodeCall()))));
         Assert.Equal("NutPortal registry", values[0]);

@@ -25,7 +25,7 @@ public sealed class SignedSender(IJsonRpcClient rpc, PrivateKey key) : IDisposab
         IReadOnlyList<AccessListEntry>? accessList = null)
     {
         var nonce = await rpc.GetTransactionCountAsync(HexAddress, BlockParameter.Pending);
-        var gasPrice = await rpc.GetGasPriceAsync();
+        var gasPrice = await rpc.CallAsync<BigInteger>("eth_gasPrice");
         var baseFee = (await rpc.GetBlockByNumberAsync(BlockParameter.Latest))!.BaseFeePerGas ?? 0;
         return new Transaction
         {

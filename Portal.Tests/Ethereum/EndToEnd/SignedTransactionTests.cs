@@ -46,7 +46,7 @@ public sealed class SignedTransactionTests(EndToEndFixture e2e) : IClassFixture<
         Assert.Equal(receipt.TransactionHash, Hex.Encode(decoded.Hash()));
         Assert.Equal(accessList.Length, decoded.AccessList.Count);
 
-        var fromNode = await e2e.Rpc.GetTransactionByHashAsync(receipt.TransactionHash);
+        var fromNode = await e2e.Rpc.CallAsync<RpcTransaction?>("eth_getTransactionByHash", [receipt.TransactionHash]);
         Assert.Equal(sender.Address, Address.Parse(fromNode!.From));
         Assert.Equal(AnvilNode.ChainId, fromNode.ChainId);
         Assert.Equal(tx.Signature!.R, fromNode.R);

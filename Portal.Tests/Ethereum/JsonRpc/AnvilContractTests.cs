@@ -18,7 +18,7 @@ public sealed class AnvilContractTests(AnvilFixture anvil) : IClassFixture<Anvil
         var from = await AccountAsync(2);
         var box = await anvil.DeployBoxAsync(from);
 
-        Assert.Equal("0x" + anvil.Box.DeployedBytecode, await Rpc.GetCodeAsync(box));
+        Assert.Equal("0x" + anvil.Box.DeployedBytecode, await Rpc.CallAsync<string>("eth_getCode", [box, BlockParameter.Latest]));
         var read = new RpcTransactionRequest { To = box, Input = anvil.Calldata("value()") };
         Assert.Equal("0x" + AnvilFixture.Word(0), await Rpc.CallAsync(read));
 
@@ -44,7 +44,7 @@ public sealed class AnvilContractTests(AnvilFixture anvil) : IClassFixture<Anvil
             new RpcTransactionRequest { From = from, To = box, Input = anvil.Calldata("store(uint256)", AnvilFixture.Word(42)) });
         var hash = receipt.TransactionHash;
 
-        var tx = await Rpc.GetTransactionByHashAsync(hash);
+        var tx = await Rpc.CallAsync<RpcTransaction?>("eth_getTransactionByHash", [hash]);
         Assert.NotNull(tx);
         Assert.Equal(from, tx.From, ignoreCase: true);
         Assert.Equal(anvil.Calldata("store(uint256)", AnvilFixture.Word(42)), tx.Input);
@@ -56,12 +56,12 @@ public sealed class AnvilContractTests(AnvilFixture anvil) : IClassFixture<Anvil
         Assert.NotNull(block);
         Assert.Equal(receipt.BlockHash, block.Hash);
         Assert.Contains(block.Transactions, t => t.Hash == hash && string.Equals(t.To, box, StringComparison.OrdinalIgnoreCase));
-        Assert.Equal(Json(block), Json(await Rpc.GetBlockByHashAsync(block.Hash)));
+        Assert.Equal(Json(block), Json(await Rpc.CallAsync<RpcBlock?>("eth_getBlockByHash", [block.Hash, true])));
         Assert.True(await Rpc.GetBlockNumberAsync() >= receipt.BlockNumber);
         Assert.Null(await Rpc.GetBlockByNumberAsync(receipt.BlockNumber + 1000));
         Assert.Null(await Rpc.GetTransactionReceiptAsync("0x" + new string('0', 64)));
 
-        var receipts = await Rpc.GetBlockReceiptsAsync(receipt.BlockNumber);
+        var receipts = await Rpc.CallAsync<IReadOnlyList<RpcReceipt>?>("eth_getBlockReceipts", [BlockParameter.FromNumber(receipt.BlockNumber)]);
         Assert.Equal(hash, Assert.Single(receipts!, r => r.TransactionHash == hash).TransactionHash);
 
         var log = Assert.Single(receipt.Logs);

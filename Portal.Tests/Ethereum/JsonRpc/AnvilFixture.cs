@@ -48,7 +48,7 @@ public sealed class AnvilFixture : IAsyncLifetime
     /// <summary>Deploys a fresh Box from <paramref name="from"/> (anvil signs: its accounts are unlocked) and returns its address.</summary>
     public async Task<string> DeployBoxAsync(string from)
     {
-        var hash = await Rpc.SendTransactionAsync(new RpcTransactionRequest { From = from, Input = "0x" + Box.Bytecode, Gas = 1_000_000 });
+        var hash = await Rpc.CallAsync<string>("eth_sendTransaction", [new RpcTransactionRequest { From = from, Input = "0x" + Box.Bytecode, Gas = 1_000_000 }]);
         var receipt = await Rpc.WaitForTransactionReceiptAsync(hash, TimeSpan.FromSeconds(10));
         Assert.True(receipt.Succeeded);
         return receipt.ContractAddress ?? throw new InvalidOperationException("no contract address in receipt");
@@ -65,7 +65,7 @@ public sealed class AnvilFixture : IAsyncLifetime
     /// <summary>Sends a transaction through anvil's unlocked account and waits until it is mined.</summary>
     public async Task<RpcReceipt> TransactAsync(RpcTransactionRequest transaction)
     {
-        var hash = await Rpc.SendTransactionAsync(transaction);
+        var hash = await Rpc.CallAsync<string>("eth_sendTransaction", [transaction]);
         return await Rpc.WaitForTransactionReceiptAsync(hash, TimeSpan.FromSeconds(10));
     }
 

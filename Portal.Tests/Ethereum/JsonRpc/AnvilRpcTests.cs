@@ -18,12 +18,12 @@ public sealed class AnvilRpcTests(AnvilFixture anvil) : IClassFixture<AnvilFixtu
     public async Task Chain_identity_and_network_status()
     {
         Assert.Equal(AnvilNode.ChainId, await Rpc.GetChainIdAsync());
-        Assert.Equal("31337", await Rpc.GetNetVersionAsync());
+        Assert.Equal("31337", await Rpc.CallAsync<string>("net_version"));
         // anvil has no net_peerCount (-32601); its parsing is covered against a fake node.
-        Assert.Equal(-32601, (await Assert.ThrowsAsync<JsonRpcException>(() => Rpc.GetPeerCountAsync())).Code);
-        var pool = await Rpc.GetTxPoolStatusAsync();
+        Assert.Equal(-32601, (await Assert.ThrowsAsync<JsonRpcException>(() => Rpc.CallAsync<ulong>("net_peerCount"))).Code);
+        var pool = await Rpc.CallAsync<RpcTxPoolStatus>("txpool_status");
         Assert.Equal(0UL, pool.Queued);
-        Assert.True(await Rpc.GetGasPriceAsync() > 0);
+        Assert.True(await Rpc.CallAsync<BigInteger>("eth_gasPrice") > 0);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class AnvilRpcTests(AnvilFixture anvil) : IClassFixture<AnvilFixtu
         Assert.Equal(TenThousandEther, await Rpc.GetBalanceAsync(accounts[9]));
         Assert.Equal(0UL, await Rpc.GetTransactionCountAsync(accounts[9]));
         Assert.Equal(TenThousandEther, await Rpc.GetBalanceAsync(accounts[9], BlockParameter.Earliest));
-        Assert.Equal("0x", await Rpc.GetCodeAsync(accounts[9]));
+        Assert.Equal("0x", await Rpc.CallAsync<string>("eth_getCode", [accounts[9], BlockParameter.Latest]));
     }
 
     [Fact]
@@ -63,21 +63,6 @@ public sealed class AnvilRpcTests(AnvilFixture anvil) : IClassFixture<AnvilFixtu
         Assert.Equal(0UL, block.Result!.Number);
         Assert.Equal(-32601, Assert.IsType<JsonRpcException>(unknown.Error).Code);
         Assert.Throws<JsonRpcException>(() => unknown.Result);
-    }
-
-    [Fact]
-    public async Task Fee_history_is_read_with_integer_fees()
-    {
-        var from = await AccountAsync(6);
-        await anvil.DeployBoxAsync(from);
-        var latest = await Rpc.GetBlockNumberAsync();
-        var history = await Rpc.GetFeeHistoryAsync(2, BlockParameter.Latest, [25, 75]);
-
-        Assert.Equal(latest - 1, history.OldestBlock);
-        Assert.Equal(3, history.BaseFeePerGas.Count);
-        Assert.Equal(2, history.GasUsedRatio.Count);
-        Assert.All(history.GasUsedRatio, r => Assert.InRange(r, 0, 1));
-        Assert.All(history.Reward!, r => Assert.Equal(2, r.Count));
     }
 
     /// <summary>Records holding lists compare lists by reference; compare their JSON form instead.</summary>

@@ -27,7 +27,7 @@ public sealed class RawTransactionTests(AnvilFixture anvil) : IClassFixture<Anvi
         Assert.True(receipt.Succeeded);
         Assert.Equal(21_000UL, receipt.GasUsed);
         Assert.Equal(new BigInteger(12345), await rpc.GetBalanceAsync(Recipient));
-        var tx = await rpc.GetTransactionByHashAsync(hash);
+        var tx = await rpc.CallAsync<RpcTransaction?>("eth_getTransactionByHash", [hash]);
         Assert.Equal(2UL, tx!.Type);
         Assert.Equal(AnvilNode.ChainId, tx.ChainId);
         Assert.Equal(nonce + 1, await rpc.GetTransactionCountAsync(Account1));

@@ -17,8 +17,8 @@ public sealed class TypedResultTests
         using var http = new HttpClient();
         var rpc = new JsonRpcClient(http, server.Endpoint);
 
-        Assert.Equal(25UL, await rpc.GetPeerCountAsync());
-        Assert.Equal(new RpcTxPoolStatus { Pending = 2, Queued = 0 }, await rpc.GetTxPoolStatusAsync());
+        Assert.Equal(25UL, await rpc.CallAsync<ulong>("net_peerCount"));
+        Assert.Equal(new RpcTxPoolStatus { Pending = 2, Queued = 0 }, await rpc.CallAsync<RpcTxPoolStatus>("txpool_status"));
     }
 
     [Fact]
