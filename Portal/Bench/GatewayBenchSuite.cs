@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Nethereum.Signer;
+using NutPortal.Web.Hosting;
+
+namespace NutPortal.Web.Bench;
+
+/// <summary>
+/// The JSON-RPC gateway against its anvil node (automine), in one portal: [calls] (default 2000) eth_blockNumber
+/// calls straight to the node and through the gateway, one at a time (p50/p95 each and the gateway's added latency),
+/// then [transactions] (default 1000) pre-signed transfers submitted through the gateway from 8 tasks with every check
+/// on (token, organization, method, decode, sender recovery, chain id): transactions/s and p50/p95 per submission.
+/// </summary>
+internal sealed class GatewayBenchSuite : IBenchSuite
+{
+    private const int Senders = 8;
+
+    public string Name => "gateway";
+
+    public string Description => "JSON-RPC gateway: added latency p50/p95 over the node and signed transactions/s with the checks on [calls, default 2000] [transactions, default 1000]";
+
+    public async Task RunAsync(BenchReport report, IReadOnlyList<string> arguments, CancellationToken ct)
+    {
+        var calls = arguments.Count > 0 && int.TryParse(arguments[0], out var n) ? n : 2000;
+        var transactions = arguments.Count > 1 && int.TryParse(arguments[1], out var m) ? m : 1000;
+        var dataDir = Directory.CreateTempSubdirectory("nutportal-bench-");
+        var token = "np_bench_" + Guid.NewGuid().ToString("N");
+        try
+        {
+            await using var app = PortalWebApplication.Build(
+            [
+                BenchKeys.MasterKeySetting,
+                "--urls=http://127.0.0.1:0", $"--Portal:DataDirectory={dataDir.FullName}", $"--Portal:Bootstrap:ApiToken={token}",
+                "--Portal:Bootstrap:AdminPassword=Bench-password-1", "--Logging:LogLevel:Default=Warning", "--Portal:Explorer:IndexerEnabled=false",
+            ]);
+            await app.StartAsync(ct);
+            using var portal = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+            portal.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var created = await portal.PostAsJsonAsync("/api/v1/networks", new { name = "bench-gateway", platform = "ethereum-anvil", blockIntervalSeconds = 0, accounts = new { count = 1 } }, ct);
+            created.EnsureSuccessStatusCode();
+            var networkId = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString()!;
+            await OracleBenchChain.UntilRunningAsync(portal, networkId, ct);
+            var network = await portal.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{networkId}", ct);
+            using var node = new HttpClient { BaseAddress = new Uri(network.GetProperty("nodes")[0].GetProperty("rpcUrl").GetString()!) };
+            var gateway = $"/rpc/{networkId}";
+
+            var direct = await TimeCallsAsync(node, "", calls, ct);
+            var through = await TimeCallsAsync(portal, gateway, calls, ct);
+            report.Figure("gateway.read.direct_p50", direct[direct.Length / 2], "ms");
+            report.Figure("gateway.read.gateway_p50", through[through.Length / 2], "ms");
+            report.Figure("gateway.read.gateway_p95", through[(int)(through.Length * 0.95)], "ms");
+            report.Figure("gateway.read.added_p50", through[through.Length / 2] - direct[direct.Length / 2], "ms");
+            report.Figure("gateway.read.added_p95", through[(int)(through.Length * 0.95)] - direct[(int)(direct.Length * 0.95)], "ms");
+
+            await MeasureTransactionsAsync(report, node, portal, gateway, transactions, ct);
+            await portal.DeleteAsync($"/api/v1/networks/{networkId}", CancellationToken.None);
+            await app.StopAsync(CancellationToken.None);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            dataDir.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<double[]> TimeCallsAsync(HttpClient client, string path, int count, CancellationToken ct)
+    {
+        var call = new { jsonrpc = "2.0", id = 1, method = "eth_blockNumber", @params = Array.Empty<object>() };
+        for (var i = 0; i < 50; i++)
+        {
+            (await client.PostAsJsonAsync(path, call, ct)).EnsureSuccessStatusCode(); // warm up
+        }
+        var times = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await client.PostAsJsonAsync(path, call, ct);
+            response.EnsureSuccessStatusCode();
+            await response.Content.ReadAsByteArrayAsync(ct);
+            times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        }
+        Array.Sort(times);
+        return times;
+    }
+
+    /// <summary>Each of 8 keys (funded on the node) signs its share of transfers up front; the gateway's work is what is timed.</summary>
+    private static async Task MeasureTransactionsAsync(BenchReport report, HttpClient node, HttpClient portal, string gateway, int count, CancellationToken ct)
+    {
+        var signer = new LegacyTransactionSigner();
+        var perSender = (count + Senders - 1) / Senders;
+        var signed = new List<string>[Senders];
+        for (var s = 0; s < Senders; s++)
+        {
+            var key = EthECKey.GenerateKey();
+            (await node.PostAsJsonAsync("", new { jsonrpc = "2.0", id = 1, method = "anvil_setBalance", @params = new[] { key.GetPublicAddress(), "0x21E19E0C9BAB2400000" } }, ct)).EnsureSuccessStatusCode();
+            signed[s] = [.. Enumerable.Range(0, perSender).Select(nonce =>
+                "0x" + signer.SignTransaction(key.GetPrivateKeyAsBytes(), 31337, "0x00000000000000000000000000000000000000aa", 1, nonce, 2_000_000_000, 21_000))];
+        }
+        var latencies = new double[Senders * perSender];
+        var refused = 0;
+        var total = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, Senders).Select(s => Task.Run(async () =>
+        {
+            for (var i = 0; i < perSender; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var response = await portal.PostAsJsonAsync(gateway, new { jsonrpc = "2.0", id = i, method = "eth_sendRawTransaction", @params = new[] { signed[s][i] } }, ct);
+                var reply = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+                latencies[(s * perSender) + i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (!reply.TryGetProperty("result", out _))
+                {
+                    Interlocked.Increment(ref refused);
+                }
+            }
+        }, ct)));
+        total.Stop();
+        Array.Sort(latencies);
+        report.Figure("gateway.tx.rate", latencies.Length / total.Elapsed.TotalSeconds, "tx/s");
+        report.Figure("gateway.tx.p50", latencies[latencies.Length / 2], "ms");
+        report.Figure("gateway.tx.p95", latencies[(int)(latencies.Length * 0.95)], "ms");
+        report.Figure("gateway.tx.not_accepted", refused, "tx");
+    }
+}
