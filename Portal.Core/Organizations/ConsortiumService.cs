@@ -156,5 +156,39 @@ public sealed class ConsortiumService(IDbContextFactory<PortalDbContext> dbFacto
         return OrganizationResult.Ok();
     }
 
+    /// <summary>The operator gives one of the network's nodes (on Neo, a consensus seat) to a member organization, which
+    /// then runs it beside the operator; null gives it back to the operator.</summary>
+    public async Task<OrganizationResult> AssignNodeAsync(string networkId, string nodeId, string? organizationId, Caller caller, CancellationToken ct = default)
+    {
+        var grant = await access.NetworkAsync(networkId, caller, ct);
+        if (grant is null)
+        {
+            return OrganizationResult.NotFound;
+        }
+        if (!grant.CanOperate)
+        {
+            return OrganizationResult.Refused("Only the network's operator gives its nodes to member organizations.");
+        }
+        if (organizationId is not null && !grant.MemberOrganizationIds.Contains(organizationId))
+        {
+            return OrganizationResult.Fail("organizationId", $"'{organizationId}' is not a member organization of this network.");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var node = await db.NetworkNodes.SingleOrDefaultAsync(n => n.Id == nodeId && n.NetworkId == networkId, ct);
+        if (node is null)
+        {
+            return OrganizationResult.NotFound;
+        }
+        var previous = node.OrganizationId;
+        node.OrganizationId = organizationId;
+        var detail = $"{node.Name} of network {networkId} now run by {organizationId ?? "the operator"}";
+        foreach (var org in new[] { grant.OrganizationId, previous, organizationId }.OfType<string>().Distinct())
+        {
+            OrganizationAudit.Add(db, org, caller.Name, "consortium/node", detail, Now);
+        }
+        await db.SaveChangesAsync(ct);
+        return OrganizationResult.Ok(nodeId);
+    }
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 }

@@ -98,6 +98,17 @@ public sealed class ConsortiumModeTests(PortalFactory portal) : IClassFixture<Po
         Assert.Contains("consortium/decline", await ownerD.Client.GetStringAsync($"/api/v1/organizations/{d}/audit"));
         Assert.Contains("consortium/list", await portal.CreateAdminClient().GetStringAsync($"/api/v1/organizations/{a}/audit"));
 
+        // The operator gives its node (on Neo: a consensus seat) to C, whose operators then run it; D, not a member, cannot have it.
+        var nodeId = NetworkApi.Node(network).GetProperty("id").GetString()!;
+        Assert.Equal(HttpStatusCode.Forbidden, (await ownerC.Client.PostAsync($"/api/v1/networks/{id}/nodes/{nodeId}/restart", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ownerC.Client.PutAsJsonAsync($"/api/v1/networks/{id}/nodes/{nodeId}/organization", new { organizationId = c })).StatusCode);
+        var notMember = await operatorA.Client.PutAsJsonAsync($"/api/v1/networks/{id}/nodes/{nodeId}/organization", new { organizationId = d });
+        Assert.Contains("not a member organization", await notMember.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NoContent, (await operatorA.Client.PutAsJsonAsync($"/api/v1/networks/{id}/nodes/{nodeId}/organization", new { organizationId = c })).StatusCode);
+        Assert.Equal(c, NetworkApi.Node(await NetworkApi.GetAsync(ownerC.Client, id)).GetProperty("organizationId").GetString());
+        Assert.True((await ownerC.Client.PostAsync($"/api/v1/networks/{id}/nodes/{nodeId}/restart", null)).IsSuccessStatusCode);
+        Assert.Contains("consortium/node", await ownerC.Client.GetStringAsync($"/api/v1/organizations/{c}/audit"));
+
         // Taken off the directory, it takes no more requests.
         Assert.Equal(HttpStatusCode.NoContent, (await operatorA.Client.PutAsJsonAsync($"/api/v1/networks/{id}/listing", new { listed = false })).StatusCode);
         Assert.DoesNotContain(id, await DirectoryIdsAsync(ownerD.Client));

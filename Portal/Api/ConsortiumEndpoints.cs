@@ -15,6 +15,8 @@ internal static class ConsortiumEndpoints
 
     public sealed record JoinRequest(string? OrganizationId, string? Message);
 
+    public sealed record NodeOwnerRequest(string? OrganizationId);
+
     public static void MapConsortiumEndpoints(this RouteGroupBuilder api)
     {
         var network = api.MapGroup("/networks/{id}").WithTags("Organizations");
@@ -32,6 +34,9 @@ internal static class ConsortiumEndpoints
             await requests.PendingAsync(id, await callers.GetAsync(ct), ct) is { } list ? Results.Ok(list)
                 : Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", detail: "Only the consortium's operator reads requests to join."))
             .WithSummary("Open requests to join the consortium (its operator)");
+        network.MapPut("/nodes/{nodeId}/organization", async (string id, string nodeId, NodeOwnerRequest request, CallerAccessor callers, ConsortiumService consortium, CancellationToken ct) =>
+            ToResult(await consortium.AssignNodeAsync(id, nodeId, request.OrganizationId, await callers.GetAsync(ct), ct), _ => Results.NoContent()))
+            .WithSummary("Give a node (on Neo, a consensus seat) to a member organization to run, or back to the operator with null (the operator)");
         network.MapGet("/member-accounts", async (string id, MemberAccounts accounts, CancellationToken ct) =>
             Results.Ok(await accounts.AddressesAsync(id, ct)))
             .WithSummary("Each member organization's own funded account on the network (Ethereum), by organization id");
