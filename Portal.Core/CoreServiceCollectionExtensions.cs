@@ -4,20 +4,21 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using NutPortal.Core.Contracts;
-using NutPortal.Core.Monitoring;
-using NutPortal.Core.Networks;
-using NutPortal.Core.Organizations;
 using NutPortal.Core.Configuration;
+using NutPortal.Core.Contracts;
 using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Explorer;
-using NutPortal.Core.Solidity;
 using NutPortal.Core.Gateway;
 using NutPortal.Core.Identity;
+using NutPortal.Core.JsonRpc;
 using NutPortal.Core.KeyRing;
 using NutPortal.Core.Live;
+using NutPortal.Core.Monitoring;
+using NutPortal.Core.Networks;
 using NutPortal.Core.Oracle;
+using NutPortal.Core.Organizations;
 using NutPortal.Core.Persistence;
+using NutPortal.Core.Solidity;
 
 namespace NutPortal.Core;
 
@@ -58,7 +59,7 @@ public static class CoreServiceCollectionExtensions
         // Ethereum: solc-js worker pools and JSON-RPC clients for nodes (settings under Portal:Solidity, Portal:JsonRpc).
         services.AddSolidityToolchain();
         services.AddOptions<SolidityCompilerOptions>().BindConfiguration("Portal:Solidity").ValidateOnStart();
-        services.AddEthereumJsonRpc();
+        services.AddJsonRpc();
         services.AddOptions<JsonRpcClientOptions>().BindConfiguration("Portal:JsonRpc").ValidateOnStart();
 
         // Data-protection keys (cookies, antiforgery, encrypted account keys) live with the portal's data, encrypted at rest.

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using NutPortal.Core.Ethereum;
 using NutPortal.Core.Ethereum.Abi;
 using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.JsonRpc;
 
 namespace NutPortal.Core.Contracts;
 

@@ -6,6 +6,7 @@ using NutPortal.Core.Ethereum;
 using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Ethereum.Keys;
 using NutPortal.Core.Ethereum.Transactions;
+using NutPortal.Core.JsonRpc;
 using NutPortal.Core.Networks;
 using NutPortal.Core.Persistence;
 using NutPortal.Core.Traces;
@@ -37,7 +38,7 @@ public sealed class NetworkSigner(
         var url = await db.NetworkNodes.Where(n => n.NetworkId == networkId && n.Status == NodeStatus.Up && n.RpcUrl != null)
             .OrderBy(n => n.Name).Select(n => n.RpcUrl).FirstOrDefaultAsync(ct)
             ?? throw new ContractFailureException(ContractFailureKind.NotRunning, "network", "The network has no running node with an RPC endpoint.");
-        return rpcFactory.Create(new Uri(url));
+        return rpcFactory.CreateEthereum(new Uri(url));
     }
 
     /// <summary>The address that signs for the network, or for a member organization of it.</summary>

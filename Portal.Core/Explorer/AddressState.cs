@@ -1,5 +1,6 @@
 using System.Numerics;
 using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.JsonRpc;
 using NutPortal.Core.Networks;
 
 namespace NutPortal.Core.Explorer;
@@ -24,7 +25,7 @@ public sealed class AddressState(NetworkCatalog networks, IJsonRpcClientFactory 
         var code = batch.Add<string>("eth_getCode", address, BlockParameter.Latest);
         try
         {
-            await rpcFactory.Create(new Uri(url)).SendBatchAsync(batch, cancellationToken: ct);
+            await rpcFactory.CreateEthereum(new Uri(url)).SendBatchAsync(batch, cancellationToken: ct);
             return new AddressSnapshot(balance.Result, (long)nonce.Result, code.Result, null);
         }
         catch (JsonRpcClientException ex)

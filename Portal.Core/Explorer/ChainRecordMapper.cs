@@ -1,4 +1,5 @@
 using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.JsonRpc;
 
 namespace NutPortal.Core.Explorer;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.JsonRpc;
 using NutPortal.Core.Persistence;
 
 namespace NutPortal.Core.Explorer;

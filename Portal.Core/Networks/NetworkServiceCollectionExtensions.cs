@@ -13,7 +13,6 @@ internal static class NetworkServiceCollectionExtensions
     public static IServiceCollection AddNetworks(this IServiceCollection services)
     {
         services.AddOptions<NetworkOptions>().BindConfiguration(NetworkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddHttpClient(NodeRpc.HttpClientName);
         services.AddSingleton<NodeRpc>();
         services.AddSingleton<IBlockchainPlatform, AnvilPlatform>();
         services.AddSingleton<IBlockchainPlatform, NeoPlatform>();

@@ -2,6 +2,7 @@ using NutPortal.Core.Ethereum;
 using NutPortal.Core.Ethereum.Abi;
 using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Explorer;
+using NutPortal.Core.JsonRpc;
 
 namespace NutPortal.Core.Traces;
 

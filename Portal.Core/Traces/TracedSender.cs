@@ -2,6 +2,7 @@ using NutPortal.Core.Ethereum;
 using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Ethereum.Keys;
 using NutPortal.Core.Ethereum.Transactions;
+using NutPortal.Core.JsonRpc;
 
 namespace NutPortal.Core.Traces;
 
@@ -15,7 +16,7 @@ public sealed class TracedSender(IJsonRpcClientFactory rpcFactory, TraceRecorder
     public async Task<string> SendAsync(string networkId, Uri node, Func<IJsonRpcClient, CancellationToken, Task<Transaction>> build, PrivateKey key, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(build);
-        var rpc = rpcFactory.Create(node);
+        var rpc = rpcFactory.CreateEthereum(node);
         var started = clock.GetUtcNow().UtcDateTime;
         var signed = (await build(rpc, ct)).Sign(key);
         var signedAt = clock.GetUtcNow().UtcDateTime;

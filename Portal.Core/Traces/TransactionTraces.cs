@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Explorer;
+using NutPortal.Core.JsonRpc;
 using NutPortal.Core.Networks;
 
 namespace NutPortal.Core.Traces;
@@ -52,7 +53,7 @@ public sealed class TransactionTraces(
         }
         try
         {
-            var frame = await rpcFactory.Create(new Uri(url)).TraceTransactionAsync(hash, ct: ct);
+            var frame = await rpcFactory.CreateEthereum(new Uri(url)).TraceTransactionAsync(hash, ct: ct);
             return (await decoder.DecodeAsync(networkId, frame, ct), null);
         }
         catch (JsonRpcClientException ex)

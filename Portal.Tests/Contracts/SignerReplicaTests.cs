@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using NutPortal.Core.Contracts;
 using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.JsonRpc;
 using NutPortal.Tests.Infrastructure;
 using static NutPortal.Tests.Networks.NetworkApi;
 

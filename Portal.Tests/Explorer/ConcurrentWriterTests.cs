@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Ethereum.Keys;
 using NutPortal.Core.Explorer;
+using NutPortal.Core.JsonRpc;
 using NutPortal.Tests.Infrastructure;
 using NutPortal.Workers.Explorer;
 

@@ -5,6 +5,7 @@ using NutPortal.Core.Ethereum;
 using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Ethereum.Keys;
 using NutPortal.Core.Ethereum.Transactions;
+using NutPortal.Core.JsonRpc;
 using NutPortal.Tests.Networks;
 
 namespace NutPortal.Tests.Explorer;
@@ -20,7 +21,7 @@ internal sealed class ExplorerChain : IDisposable
         Client = client;
         Id = id;
         RpcUrl = rpcUrl;
-        Rpc = new JsonRpcClient(NodeHttp, new Uri(rpcUrl));
+        Rpc = EthereumRpc.Client(NodeHttp, new Uri(rpcUrl));
         Key = key;
     }
 

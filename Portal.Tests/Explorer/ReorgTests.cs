@@ -1,6 +1,7 @@
 using System.Text.Json;
 using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Ethereum.Keys;
+using NutPortal.Core.JsonRpc;
 using NutPortal.Tests.Infrastructure;
 
 namespace NutPortal.Tests.Explorer;

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.JsonRpc;
 using NutPortal.Tests.Infrastructure;
 
 namespace NutPortal.Tests.Explorer;
@@ -41,7 +43,9 @@ public sealed class RoundTripTests
 
         private sealed class Factory(IJsonRpcClientFactory inner, BatchCounter counter) : IJsonRpcClientFactory
         {
-            public IJsonRpcClient Create(Uri endpoint) => new Client(inner.Create(endpoint), counter);
+            // Only Ethereum-dialect clients (the indexer's); the platform's plain status calls are not counted.
+            public IJsonRpcClient Create(Uri endpoint, JsonSerializerOptions json, string? basicAuth = null) =>
+                json == EthereumRpc.Json ? new Client(inner.Create(endpoint, json, basicAuth), counter) : inner.Create(endpoint, json, basicAuth);
         }
 
         private sealed class Client(IJsonRpcClient inner, BatchCounter counter) : IJsonRpcClient

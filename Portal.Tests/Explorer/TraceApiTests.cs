@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Ethereum.Keys;
 using NutPortal.Core.Ethereum.Transactions;
+using NutPortal.Core.JsonRpc;
 using NutPortal.Core.Traces;
 
 namespace NutPortal.Tests.Explorer;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.JsonRpc;
 using NutPortal.Core.Tooling;
 
 namespace NutPortal.Tests.Infrastructure;
@@ -17,7 +18,7 @@ public sealed class AnvilNode : IAsyncLifetime, IDisposable
 
     public Uri Endpoint { get; private set; } = null!;
 
-    public JsonRpcClient Rpc { get; private set; } = null!;
+    public IJsonRpcClient Rpc { get; private set; } = null!;
 
     /// <summary>Anvil's first default account (from the "test test ... junk" mnemonic).</summary>
     public static string Account0 => "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
@@ -48,7 +49,7 @@ public sealed class AnvilNode : IAsyncLifetime, IDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         Endpoint = new Uri($"http://127.0.0.1:{port}/");
-        Rpc = new JsonRpcClient(_http, Endpoint);
+        Rpc = EthereumRpc.Client(_http, Endpoint);
         await WaitForRpcAsync();
     }
 

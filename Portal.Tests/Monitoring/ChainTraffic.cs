@@ -5,6 +5,7 @@ using NutPortal.Core.Ethereum;
 using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Ethereum.Keys;
 using NutPortal.Core.Ethereum.Transactions;
+using NutPortal.Core.JsonRpc;
 using NutPortal.Core.Networks;
 using NutPortal.Core.Persistence;
 using NutPortal.Tests.Infrastructure;
@@ -22,7 +23,7 @@ internal static class ChainTraffic
         var node = await db.NetworkNodes.AsNoTracking().FirstAsync(n => n.NetworkId == networkId);
         var chainId = NodeRunner.ReadProfile(await db.Networks.AsNoTracking().SingleAsync(n => n.Id == networkId)).ChainId;
         using var key = portal.Services.GetRequiredService<NetworkAccountKeys>().Unprotect(account);
-        var rpc = portal.Services.GetRequiredService<IJsonRpcClientFactory>().Create(new Uri(node.RpcUrl!));
+        var rpc = portal.Services.GetRequiredService<IJsonRpcClientFactory>().CreateEthereum(new Uri(node.RpcUrl!));
         var nonce = await rpc.GetTransactionCountAsync(key.Address.ToString(), BlockParameter.Pending);
         var hashes = new List<string>();
         for (var i = 0; i < count; i++)

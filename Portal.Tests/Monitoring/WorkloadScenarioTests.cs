@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.JsonRpc;
 using NutPortal.Tests.Alerts;
 using NutPortal.Tests.Browser;
 using NutPortal.Tests.Infrastructure;
@@ -34,7 +35,7 @@ public sealed class WorkloadScenarioTests(RealServerPortalFactory portal) : ICla
         client.BaseAddress = address;
         var id = (await CreateAsync(client, Profile("scenario"))).GetProperty("id").GetString()!;
         var running = await WaitForAsync(client, id, n => Status(n) == "Running", TimeSpan.FromSeconds(60), "Running");
-        var rpc = portal.Services.GetRequiredService<IJsonRpcClientFactory>().Create(new Uri(Node(running).GetProperty("rpcUrl").GetString()!));
+        var rpc = portal.Services.GetRequiredService<IJsonRpcClientFactory>().CreateEthereum(new Uri(Node(running).GetProperty("rpcUrl").GetString()!));
         await MetricsApiTests.WaitForPointsAsync(client, id, "tps", p => p.Length > 0);
         var rule = await client.PostAsJsonAsync("/api/v1/alert-rules", new
         {

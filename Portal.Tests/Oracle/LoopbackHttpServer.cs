@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -51,7 +52,17 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
         app.MapGet("/flaky", () => server.Hits("/flaky") <= 2 ? Results.StatusCode(503) : Results.Text("""{"ok":true}""", "application/json"));
         app.MapGet("/down", () => Results.StatusCode(503));
         // A "node" whose JSON-RPC answers are well-formed but make no sense (a balance that is not a quantity).
-        app.MapPost("/garbage-rpc", () => Results.Text("""[{"jsonrpc":"2.0","id":0,"result":{"balance":"lots"}},{"jsonrpc":"2.0","id":1,"result":"0x10"}]""", "application/json"));
+        // Well-formed JSON-RPC (the request's ids echoed) whose first result is nonsense.
+        app.MapPost("/garbage-rpc", async (HttpRequest request) =>
+        {
+            using var calls = await JsonDocument.ParseAsync(request.Body);
+            var ids = calls.RootElement.ValueKind == JsonValueKind.Array
+                ? calls.RootElement.EnumerateArray().Select(c => c.GetProperty("id").GetRawText()).ToList()
+                : [calls.RootElement.GetProperty("id").GetRawText()];
+            var results = ids.Select((id, i) => $$"""{"jsonrpc":"2.0","id":{{id}},"result":{{(i == 0 ? """{"balance":"lots"}""" : "\"0x10\"")}}}""");
+            var body = string.Join(",", results);
+            return Results.Text(calls.RootElement.ValueKind == JsonValueKind.Array ? $"[{body}]" : body, "application/json");
+        });
         app.MapGet("/endless", async (HttpResponse response, CancellationToken ct) =>
         {
             var chunk = new byte[64 * 1024];

@@ -9,6 +9,7 @@ using NutPortal.Core.Contracts.Templates;
 using NutPortal.Core.Ethereum;
 using NutPortal.Core.Ethereum.Abi;
 using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.JsonRpc;
 using NutPortal.Core.Networks;
 using NutPortal.Core.Oracle;
 using NutPortal.Core.Persistence;

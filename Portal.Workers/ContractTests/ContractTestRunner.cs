@@ -5,6 +5,7 @@ using NutPortal.Core.Configuration;
 using NutPortal.Core.Contracts;
 using NutPortal.Core.Contracts.Testing;
 using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.JsonRpc;
 
 namespace NutPortal.Workers.ContractTests;
 
@@ -98,7 +99,7 @@ internal sealed class ContractTestRunner(
             await using (node)
             {
                 logger.LogInformation("Test run {Run} started anvil {Pid} at {Endpoint}", run.Id, node.ProcessId, node.Endpoint);
-                var executor = new SuiteExecutor(rpcFactory.Create(node.Endpoint), compiled.Contracts, (ulong)settings.StepGasCap, TimeSpan.FromSeconds(contractOptions.Value.ReceiptTimeoutSeconds));
+                var executor = new SuiteExecutor(rpcFactory.CreateEthereum(node.Endpoint), compiled.Contracts, (ulong)settings.StepGasCap, TimeSpan.FromSeconds(contractOptions.Value.ReceiptTimeoutSeconds));
                 using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 limit.CancelAfter(TimeSpan.FromSeconds(settings.RunTimeoutSeconds));
                 var stop = new StopRequest();

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.JsonRpc;
 using NutPortal.Core.Networks.Platforms;
 
 namespace NutPortal.Workers.ContractTests;
@@ -35,7 +36,7 @@ internal sealed class ThrowawayAnvil : IAsyncDisposable
             var node = Launch(folder, FreePort(), blockGasLimit);
             try
             {
-                await node.WaitForRpcAsync(rpcFactory.Create(node.Endpoint), startTimeout, ct);
+                await node.WaitForRpcAsync(rpcFactory.CreateEthereum(node.Endpoint), startTimeout, ct);
                 return node;
             }
             catch (InvalidOperationException) when (attempt < 3)

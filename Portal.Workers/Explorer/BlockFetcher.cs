@@ -1,5 +1,6 @@
 using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Explorer;
+using NutPortal.Core.JsonRpc;
 
 namespace NutPortal.Workers.Explorer;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Explorer;
+using NutPortal.Core.JsonRpc;
 using NutPortal.Core.Leases;
 using NutPortal.Core.Live;
 using NutPortal.Core.Networks;

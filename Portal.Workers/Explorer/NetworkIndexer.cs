@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Explorer;
+using NutPortal.Core.JsonRpc;
 using NutPortal.Core.Live;
 
 namespace NutPortal.Workers.Explorer;
@@ -81,7 +82,7 @@ internal sealed class NetworkIndexer(
         var endpoint = await nodeEndpoint(ct) ?? throw new InvalidOperationException("No node of the network is up.");
         var next = (_head?.Number ?? -1) + 1;
         var count = (int)Math.Clamp(_nodeHeight - next + 1, 1, options.BlocksPerBatch);
-        var result = await BlockFetcher.FetchAsync(rpcFactory.Create(endpoint), next, count, ct);
+        var result = await BlockFetcher.FetchAsync(rpcFactory.CreateEthereum(endpoint), next, count, ct);
         _nodeHeight = result.NodeHeight;
         if (_head is { } tip && result.NodeHeight < tip.Number)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.JsonRpc;
 using NutPortal.Core.Monitoring;
 
 namespace NutPortal.Workers.Monitoring;
@@ -17,7 +18,7 @@ public sealed class ChainSampler(IJsonRpcClientFactory rpc)
 
     public async Task<IReadOnlyList<MetricPoint>> SampleAsync(string networkId, Uri endpoint, DateTime time, int maxBlocks, CancellationToken ct)
     {
-        var client = rpc.Create(endpoint);
+        var client = rpc.CreateEthereum(endpoint);
         var batch = new JsonRpcBatch();
         var head = batch.Add<BlockSummary?>("eth_getBlockByNumber", BlockParameter.Latest, false);
         var pool = batch.Add<RpcTxPoolStatus>("txpool_status");

@@ -3,6 +3,7 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.JsonRpc;
 using NutPortal.Core.Live;
 using NutPortal.Core.Monitoring;
 using NutPortal.Core.Networks;
@@ -63,7 +64,7 @@ public sealed class WorkloadJob(
                 throw new InvalidOperationException(workload.OrganizationId is null ? "The network has no funded accounts to send from."
                     : "Your organization has no account of its own on this network yet; make it on the network page, under Consortium.");
             }
-            using var session = new WorkloadSession(rpc.Create(new Uri(node.RpcUrl!)), NodeRunner.ReadProfile(network).ChainId, [.. accounts.Select(keys.Unprotect)],
+            using var session = new WorkloadSession(rpc.CreateEthereum(new Uri(node.RpcUrl!)), NodeRunner.ReadProfile(network).ChainId, [.. accounts.Select(keys.Unprotect)],
                 network.Id, traces, clock);
             report = await session.RunAsync(workload.Kind, workload.RatePerSecond, workload.DurationSeconds, ct);
         }

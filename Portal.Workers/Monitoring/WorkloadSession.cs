@@ -5,6 +5,7 @@ using NutPortal.Core.Ethereum;
 using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Ethereum.Keys;
 using NutPortal.Core.Ethereum.Transactions;
+using NutPortal.Core.JsonRpc;
 using NutPortal.Core.Monitoring;
 using NutPortal.Core.Traces;
 

@@ -6,6 +6,7 @@ using NutPortal.Core.Ethereum;
 using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Ethereum.Keys;
 using NutPortal.Core.Ethereum.Transactions;
+using NutPortal.Core.JsonRpc;
 
 namespace NutPortal.Web.Bench;
 
@@ -45,7 +46,7 @@ internal static class IndexerBenchChain
     /// </summary>
     public static async Task FillAsync(string rpcUrl, int transactions, int perBlock, CancellationToken ct)
     {
-        var rpc = new JsonRpcClient(NodeHttp, new Uri(rpcUrl));
+        var rpc = EthereumRpc.Client(NodeHttp, new Uri(rpcUrl));
         using var key = PrivateKey.Generate();
         await rpc.CallAsync<JsonElement>("anvil_setBalance", [key.Address.ToLowerHex(), "0x" + BigInteger.Pow(10, 30).ToString("x", CultureInfo.InvariantCulture)], null, ct);
         await rpc.CallAsync<JsonElement?>("evm_setIntervalMining", [0], null, ct);
@@ -71,5 +72,5 @@ internal static class IndexerBenchChain
     }
 
     public static async Task<long> NodeHeightAsync(string rpcUrl, CancellationToken ct) =>
-        (long)await new JsonRpcClient(NodeHttp, new Uri(rpcUrl)).GetBlockNumberAsync(ct);
+        (long)await EthereumRpc.Client(NodeHttp, new Uri(rpcUrl)).GetBlockNumberAsync(ct);
 }

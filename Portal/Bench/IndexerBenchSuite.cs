@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.JsonRpc;
 using NutPortal.Web.Hosting;
 using NutPortal.Workers.Explorer;
 
@@ -39,7 +40,7 @@ internal sealed class IndexerBenchSuite : IBenchSuite
                 (networkId, rpcUrl) = await IndexerBenchChain.CreateNetworkAsync(client, perBlock, ct);
                 await IndexerBenchChain.FillAsync(rpcUrl, transactions, perBlock, ct);
                 var head = await IndexerBenchChain.NodeHeightAsync(rpcUrl, ct);
-                var rpc = builder.Services.GetRequiredService<IJsonRpcClientFactory>().Create(new Uri(rpcUrl));
+                var rpc = builder.Services.GetRequiredService<IJsonRpcClientFactory>().CreateEthereum(new Uri(rpcUrl));
                 fetch = await FetchOnlyAsync(rpc, head, ct);
                 // Warm, alternating, best of three each: one pass is a few requests, so the first is mostly JIT.
                 ours = nethereum = (double.MaxValue, 0, 0);

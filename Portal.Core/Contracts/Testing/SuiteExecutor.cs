@@ -3,6 +3,7 @@ using System.Numerics;
 using NutPortal.Core.Ethereum;
 using NutPortal.Core.Ethereum.Abi;
 using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.JsonRpc;
 
 namespace NutPortal.Core.Contracts.Testing;
 

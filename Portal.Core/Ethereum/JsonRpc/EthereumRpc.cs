@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Text.Json;
+using NutPortal.Core.JsonRpc;
 
 namespace NutPortal.Core.Ethereum.JsonRpc;
 
@@ -6,6 +8,17 @@ namespace NutPortal.Core.Ethereum.JsonRpc;
 public static class EthereumRpc
 {
     private static readonly Dictionary<string, string> CallTracer = new() { ["tracer"] = "callTracer" };
+
+    /// <summary>Ethereum's dialect: quantities as hex (plain JSON integers are read too), block tags.</summary>
+    public static readonly JsonSerializerOptions Json =
+        JsonRpcJson.Create(new BigIntegerQuantityConverter(), new UInt64QuantityConverter(), new BlockParameterConverter());
+
+    /// <summary>A client for an Ethereum node.</summary>
+    public static IJsonRpcClient CreateEthereum(this IJsonRpcClientFactory factory, Uri endpoint) => factory.Create(endpoint, Json);
+
+    /// <summary>A client for an Ethereum node over <paramref name="http"/> (tools and tests outside the container).</summary>
+    public static IJsonRpcClient Client(HttpClient http, Uri endpoint, JsonRpcClientOptions? options = null) =>
+        new JsonRpcClient(http, endpoint, options, Json);
 
     public static Task<ulong> GetChainIdAsync(this IJsonRpcClient rpc, CancellationToken ct = default) =>
         rpc.CallAsync<ulong>("eth_chainId", null, null, ct);

@@ -54,15 +54,3 @@ public sealed class BlockParameterConverter : JsonConverter<BlockParameter>
     public override void Write(Utf8JsonWriter writer, BlockParameter value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.ToString());
 }
-
-internal static class RpcJson
-{
-    /// <summary>Shared serializer settings: camelCase, nulls omitted, quantities as hex, nullability enforced.</summary>
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        RespectNullableAnnotations = true,
-        NumberHandling = JsonNumberHandling.Strict,
-        Converters = { new BigIntegerQuantityConverter(), new UInt64QuantityConverter(), new BlockParameterConverter() },
-    };
-}

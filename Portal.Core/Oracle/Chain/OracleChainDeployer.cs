@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NutPortal.Core.Contracts;
 using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.JsonRpc;
 using NutPortal.Core.Networks;
 using NutPortal.Core.Persistence;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using NutPortal.Core.Contracts;
 using NutPortal.Core.Ethereum;
 using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.JsonRpc;
 using NutPortal.Core.Organizations;
 using NutPortal.Core.Persistence;
 

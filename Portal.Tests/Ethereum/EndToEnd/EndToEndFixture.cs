@@ -4,6 +4,7 @@ using NutPortal.Core.Ethereum;
 using NutPortal.Core.Ethereum.Abi;
 using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Ethereum.Keys;
+using NutPortal.Core.JsonRpc;
 using NutPortal.Core.Solidity;
 using NutPortal.Tests.Infrastructure;
 

@@ -2,6 +2,7 @@ using System.Numerics;
 using NutPortal.Core.Ethereum;
 using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Ethereum.Keys;
+using NutPortal.Core.JsonRpc;
 
 namespace NutPortal.Tests.Ethereum.EndToEnd;
 

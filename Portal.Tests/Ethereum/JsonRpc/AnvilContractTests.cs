@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Text.Json;
 using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.JsonRpc;
 using NutPortal.Tests.Infrastructure;
 
 namespace NutPortal.Tests.Ethereum.JsonRpc;
@@ -130,5 +131,5 @@ public sealed class AnvilContractTests(AnvilFixture anvil) : IClassFixture<Anvil
     }
 
     /// <summary>Records holding lists compare lists by reference; compare their JSON form instead.</summary>
-    private static string Json(object? value) => JsonSerializer.Serialize(value, RpcJson.Options);
+    private static string Json(object? value) => JsonSerializer.Serialize(value, EthereumRpc.Json);
 }

@@ -1,4 +1,5 @@
 using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.JsonRpc;
 using NutPortal.Core.Solidity;
 using NutPortal.Tests.Infrastructure;
 

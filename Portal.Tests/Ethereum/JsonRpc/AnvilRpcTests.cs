@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Text.Json;
 using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.JsonRpc;
 using NutPortal.Tests.Infrastructure;
 
 namespace NutPortal.Tests.Ethereum.JsonRpc;
@@ -66,5 +67,5 @@ public sealed class AnvilRpcTests(AnvilFixture anvil) : IClassFixture<AnvilFixtu
     }
 
     /// <summary>Records holding lists compare lists by reference; compare their JSON form instead.</summary>
-    private static string Json(object? value) => JsonSerializer.Serialize(value, RpcJson.Options);
+    private static string Json(object? value) => JsonSerializer.Serialize(value, EthereumRpc.Json);
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.JsonRpc;
 using NutPortal.Tests.Infrastructure;
 
 namespace NutPortal.Tests.Ethereum.JsonRpc;
@@ -12,7 +13,7 @@ public sealed class JsonRpcFailureTests : IDisposable
 {
     private readonly HttpClient _http = new() { Timeout = Timeout.InfiniteTimeSpan };
 
-    private JsonRpcClient Client(FakeRpcServer server) => new(_http, server.Endpoint);
+    private IJsonRpcClient Client(FakeRpcServer server) => EthereumRpc.Client(_http, server.Endpoint);
 
     [Theory]
     [InlineData("<html>502 Bad Gateway</html>", "is not JSON")]
@@ -70,7 +71,7 @@ public sealed class JsonRpcFailureTests : IDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var accepted = listener.AcceptTcpClientAsync();
-        var client = new JsonRpcClient(_http, new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/"));
+        var client = EthereumRpc.Client(_http, new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/"));
 
         var sw = Stopwatch.StartNew();
         var e = await Assert.ThrowsAsync<JsonRpcTimeoutException>(
@@ -86,7 +87,7 @@ public sealed class JsonRpcFailureTests : IDisposable
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
-        var client = new JsonRpcClient(_http, new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/"));
+        var client = EthereumRpc.Client(_http, new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/"));
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetChainIdAsync(cts.Token));
     }
@@ -94,7 +95,7 @@ public sealed class JsonRpcFailureTests : IDisposable
     [Fact]
     public async Task Refused_connection_is_a_transport_exception()
     {
-        var client = new JsonRpcClient(_http, new Uri($"http://127.0.0.1:{FreePorts.Next()}/"));
+        var client = EthereumRpc.Client(_http, new Uri($"http://127.0.0.1:{FreePorts.Next()}/"));
         var e = await Assert.ThrowsAsync<JsonRpcTransportException>(() => client.GetChainIdAsync());
         Assert.Equal("eth_chainId", e.Method);
     }
@@ -103,7 +104,7 @@ public sealed class JsonRpcFailureTests : IDisposable
     public async Task Oversized_response_is_refused()
     {
         using var server = new FakeRpcServer(r => FakeRpcServer.Result(r, $"\"0x{new string('1', 4096)}\""));
-        var client = new JsonRpcClient(_http, server.Endpoint, new JsonRpcClientOptions { MaxResponseBytes = 1024 });
+        var client = EthereumRpc.Client(_http, server.Endpoint, new JsonRpcClientOptions { MaxResponseBytes = 1024 });
         var e = await Assert.ThrowsAsync<JsonRpcProtocolException>(() => client.GetBalanceAsync(AnvilAddress));
         Assert.Contains("exceeds the limit of 1024", e.Message);
     }

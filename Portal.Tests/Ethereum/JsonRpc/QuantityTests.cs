@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Text.Json;
 using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.JsonRpc;
 
 namespace NutPortal.Tests.Ethereum.JsonRpc;
 
@@ -52,7 +53,7 @@ public sealed class QuantityTests
                 BlockParameter.Pending,
                 new RpcLogFilter { FromBlock = 16UL, Topics = [null, ["0x01"]] },
             ],
-            RpcJson.Options);
+            EthereumRpc.Json);
         Assert.Equal(
             """[{"from":"0xab","gas":"0x5208","value":"0xde0b6b3a7640000"},"0x0","latest","pending",{"fromBlock":"0x10","topics":[null,["0x01"]]}]""",
             json);

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Text.Json;
 using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.JsonRpc;
 using NutPortal.Tests.Infrastructure;
 
 namespace NutPortal.Tests.Ethereum.JsonRpc;

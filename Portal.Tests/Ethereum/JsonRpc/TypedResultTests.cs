@@ -1,4 +1,5 @@
 using NutPortal.Core.Ethereum.JsonRpc;
+using NutPortal.Core.JsonRpc;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace NutPortal.Tests.Ethereum.JsonRpc;
@@ -15,7 +16,7 @@ public sealed class TypedResultTests
             _ => FakeRpcServer.Result(r, "{\"pending\":\"0x2\",\"queued\":\"0x0\"}"),
         });
         using var http = new HttpClient();
-        var rpc = new JsonRpcClient(http, server.Endpoint);
+        var rpc = EthereumRpc.Client(http, server.Endpoint);
 
         Assert.Equal(25UL, await rpc.CallAsync<ulong>("net_peerCount"));
         Assert.Equal(new RpcTxPoolStatus { Pending = 2, Queued = 0 }, await rpc.CallAsync<RpcTxPoolStatus>("txpool_status"));
@@ -25,10 +26,10 @@ public sealed class TypedResultTests
     public async Task Factory_from_di_creates_clients_that_reach_the_endpoint()
     {
         using var server = new FakeRpcServer(r => FakeRpcServer.Result(r, "\"0x7a69\""));
-        var services = new ServiceCollection().AddEthereumJsonRpc(o => o.Timeout = TimeSpan.FromSeconds(5));
+        var services = new ServiceCollection().AddJsonRpc(o => o.Timeout = TimeSpan.FromSeconds(5));
         await using var provider = services.BuildServiceProvider();
 
-        var rpc = provider.GetRequiredService<IJsonRpcClientFactory>().Create(server.Endpoint);
+        var rpc = provider.GetRequiredService<IJsonRpcClientFactory>().CreateEthereum(server.Endpoint);
         Assert.Equal(server.Endpoint, rpc.Endpoint);
         Assert.Equal(31337UL, await rpc.GetChainIdAsync());
     }

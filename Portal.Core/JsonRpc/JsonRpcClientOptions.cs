@@ -1,4 +1,4 @@
-namespace NutPortal.Core.Ethereum.JsonRpc;
+namespace NutPortal.Core.JsonRpc;
 
 public sealed class JsonRpcClientOptions
 {

@@ -1,6 +1,6 @@
-namespace NutPortal.Core.Ethereum.JsonRpc;
+namespace NutPortal.Core.JsonRpc;
 
-/// <summary>A JSON-RPC 2.0 client for one Ethereum node endpoint. Typed eth_/debug_ calls are extension methods in <see cref="EthereumRpc"/>.</summary>
+/// <summary>A JSON-RPC 2.0 client for one node endpoint. Ethereum's typed eth_/debug_ calls are extension methods in <c>Ethereum.JsonRpc.EthereumRpc</c>.</summary>
 public interface IJsonRpcClient
 {
     Uri Endpoint { get; }

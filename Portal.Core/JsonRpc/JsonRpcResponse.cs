@@ -1,11 +1,11 @@
 using System.Text.Json;
 
-namespace NutPortal.Core.Ethereum.JsonRpc;
+namespace NutPortal.Core.JsonRpc;
 
 /// <summary>Validates one JSON-RPC response object and reads its result or error.</summary>
 internal static class JsonRpcResponse
 {
-    public static T Read<T>(string method, long id, JsonElement response)
+    public static T Read<T>(string method, long id, JsonElement response, JsonSerializerOptions json)
     {
         if (response.ValueKind != JsonValueKind.Object)
         {
@@ -31,7 +31,7 @@ internal static class JsonRpcResponse
         }
         try
         {
-            return result.Deserialize<T>(RpcJson.Options)!;
+            return result.Deserialize<T>(json)!;
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or OverflowException or ArgumentException)
         {
@@ -44,7 +44,7 @@ internal static class JsonRpcResponse
         if (error.ValueKind != JsonValueKind.Object
             || !error.TryGetProperty("code", out var code) || !code.TryGetInt64(out var codeValue))
         {
-            return new JsonRpcProtocolException(method, $"malformed error object: {Quantity.Shorten(error.GetRawText())}");
+            return new JsonRpcProtocolException(method, $"malformed error object: {JsonRpcJson.Shorten(error.GetRawText())}");
         }
         var message = error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() ?? "" : "";
         JsonElement? data = error.TryGetProperty("data", out var d) && d.ValueKind != JsonValueKind.Null ? d.Clone() : null;

@@ -2,13 +2,22 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
-namespace NutPortal.Core.Ethereum.JsonRpc;
+namespace NutPortal.Core.JsonRpc;
 
-/// <summary>JSON-RPC 2.0 over HTTP POST. Thread-safe; the <see cref="HttpClient"/> is not owned.</summary>
-public sealed class JsonRpcClient(HttpClient http, Uri endpoint, JsonRpcClientOptions? options = null) : IJsonRpcClient
+/// <summary>
+/// JSON-RPC 2.0 over HTTP POST, for every node the portal talks to (Ethereum, Neo, Litecoin): per-call timeouts and
+/// cancellation, a response size cap, id checks, and error objects read from 4xx/5xx bodies too. Thread-safe; the
+/// <see cref="HttpClient"/> is not owned. <paramref name="json"/> is the node's dialect (Ethereum's hex quantities
+/// or plain JSON); <paramref name="basicAuth"/> is "user:password" for nodes that ask for it.
+/// </summary>
+public sealed class JsonRpcClient(
+    HttpClient http, Uri endpoint, JsonRpcClientOptions? options = null, JsonSerializerOptions? json = null, string? basicAuth = null) : IJsonRpcClient
 {
     private static readonly MediaTypeHeaderValue JsonType = new("application/json");
     private readonly JsonRpcClientOptions _options = options ?? new JsonRpcClientOptions();
+    private readonly JsonSerializerOptions _json = json ?? JsonRpcJson.Plain;
+    private readonly AuthenticationHeaderValue? _authorization =
+        basicAuth is null ? null : new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(basicAuth)));
     private long _nextId;
 
     public Uri Endpoint { get; } = endpoint;
@@ -19,7 +28,7 @@ public sealed class JsonRpcClient(HttpClient http, Uri endpoint, JsonRpcClientOp
         var id = Interlocked.Increment(ref _nextId);
         var body = Serialize(method, writer => WriteRequest(writer, id, method, parameters));
         using var response = await PostAsync(method, body, timeout, cancellationToken);
-        return JsonRpcResponse.Read<T>(method, id, response.RootElement);
+        return JsonRpcResponse.Read<T>(method, id, response.RootElement, _json);
     }
 
     public async Task SendBatchAsync(JsonRpcBatch batch, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
@@ -65,7 +74,7 @@ public sealed class JsonRpcClient(HttpClient http, Uri endpoint, JsonRpcClientOp
         {
             if (byId.TryGetValue(item.Id, out var element))
             {
-                item.Complete(element);
+                item.Complete(element, _json);
             }
             else
             {
@@ -83,6 +92,7 @@ public sealed class JsonRpcClient(HttpClient http, Uri endpoint, JsonRpcClientOp
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = JsonType;
+            request.Headers.Authorization = _authorization;
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cts.Token);
             var bytes = await ReadLimitedAsync(method, response.Content, cts.Token);
             try
@@ -92,7 +102,7 @@ public sealed class JsonRpcClient(HttpClient http, Uri endpoint, JsonRpcClientOp
             }
             catch (JsonException e)
             {
-                var snippet = Quantity.Shorten(Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 200)));
+                var snippet = JsonRpcJson.Shorten(Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 200)));
                 if (!response.IsSuccessStatusCode)
                 {
                     throw new JsonRpcTransportException(method, $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}: {snippet}", e);
@@ -148,14 +158,14 @@ public sealed class JsonRpcClient(HttpClient http, Uri endpoint, JsonRpcClientOp
         }
     }
 
-    private static void WriteRequest(Utf8JsonWriter writer, long id, string method, IReadOnlyList<object?>? parameters)
+    private void WriteRequest(Utf8JsonWriter writer, long id, string method, IReadOnlyList<object?>? parameters)
     {
         writer.WriteStartObject();
         writer.WriteString("jsonrpc", "2.0");
         writer.WriteNumber("id", id);
         writer.WriteString("method", method);
         writer.WritePropertyName("params");
-        JsonSerializer.Serialize(writer, parameters ?? [], RpcJson.Options);
+        JsonSerializer.Serialize(writer, parameters ?? [], _json);
         writer.WriteEndObject();
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace NutPortal.Core.Ethereum.JsonRpc;
+namespace NutPortal.Core.JsonRpc;
 
 /// <summary>Calls to send together: add them, send with <see cref="IJsonRpcClient.SendBatchAsync"/>, then read each item.</summary>
 public sealed class JsonRpcBatch
@@ -32,7 +32,7 @@ public abstract class JsonRpcBatchItem(string method, IReadOnlyList<object?> par
 
     public bool IsCompleted { get; private protected set; }
 
-    internal abstract void Complete(JsonElement response);
+    internal abstract void Complete(JsonElement response, JsonSerializerOptions json);
 
     internal void Fail(JsonRpcClientException error)
     {
@@ -51,11 +51,11 @@ public sealed class JsonRpcBatchItem<T>(string method, IReadOnlyList<object?> pa
         : Error is not null ? throw Error
         : _result!;
 
-    internal override void Complete(JsonElement response)
+    internal override void Complete(JsonElement response, JsonSerializerOptions json)
     {
         try
         {
-            _result = JsonRpcResponse.Read<T>(Method, Id, response);
+            _result = JsonRpcResponse.Read<T>(Method, Id, response, json);
             IsCompleted = true;
         }
         catch (JsonRpcClientException e)

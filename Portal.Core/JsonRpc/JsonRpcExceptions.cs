@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace NutPortal.Core.Ethereum.JsonRpc;
+namespace NutPortal.Core.JsonRpc;
 
 /// <summary>Base of every failure the JSON-RPC client reports; <see cref="Method"/> names the call.</summary>
 public class JsonRpcClientException : Exception
