@@ -49,4 +49,31 @@ public sealed record LatencySummary(double Min, double Avg, double P50, double P
     }
 }
 
-public sealed record WorkloadReport(int Sent, int Confirmed, int Failed, double AchievedTps, LatencySummary? LatencyMs, string? ContractAddress);
+public sealed record WorkloadReport(int Sent, int Confirmed, int Failed, double AchievedTps, LatencySummary? LatencyMs, string? ContractAddress)
+{
+    /// <summary>Per node, on platforms whose nodes are watched one by one (<c>ITransferPlatform</c>); null on Ethereum.</summary>
+    public IReadOnlyList<NodeTimes>? Nodes { get; init; }
+
+    /// <summary>The node with the highest p95 from acceptance to its own import of the block.</summary>
+    public string? SlowestNode { get; init; }
+
+    /// <summary>The transaction that took longest from acceptance to its import on every node (its trace is the one to look at).</summary>
+    public string? SlowestTransaction { get; init; }
+
+    /// <summary>The node whose wallet sent, on platforms where a node sends.</summary>
+    public string? Sender { get; init; }
+
+    /// <summary>What the platform did before sending (e.g. mined coins for the wallet).</summary>
+    public string? Preparation { get; init; }
+
+    /// <summary>Node reads that failed while watching (each is retried the next interval).</summary>
+    public int? WatchErrors { get; init; }
+}
+
+/// <summary>
+/// One node's view of a workload's transactions (ms): <see cref="PropagationMs"/> from the sender's acceptance to
+/// this node's pool, <see cref="ImportMs"/> from the block's first sighting on any node to this node's import,
+/// <see cref="ReadyMs"/> from acceptance to this node's import. <see cref="BlockFirst"/>: transactions this node
+/// never held in its pool because the block that includes them arrived first.
+/// </summary>
+public sealed record NodeTimes(string Node, LatencySummary? PropagationMs, LatencySummary? ImportMs, LatencySummary? ReadyMs, int BlockFirst);

@@ -15,7 +15,7 @@ public static class OtlpExport
     public static JsonObject ToOtlp(TransactionTrace trace)
     {
         ArgumentNullException.ThrowIfNull(trace);
-        var hex = trace.Hash[2..];
+        var hex = trace.Hash.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? trace.Hash[2..] : trace.Hash; // Litecoin ids have no 0x
         var traceId = hex[..32];
         var rootId = hex[^16..];
         var finished = trace.Stages.Where(s => s.End is not null).ToList();
@@ -30,6 +30,10 @@ public static class OtlpExport
             var stage = finished[i];
             var span = Span(traceId, $"{i + 1:x4}{hex[..12]}", rootId, stage.Stage, stage.Start, stage.End!.Value, trace, 0);
             ((JsonArray)span["attributes"]!).Add(Attribute("nutportal.stage.detail", stage.Detail));
+            if (stage.Node is { } node)
+            {
+                ((JsonArray)span["attributes"]!).Add(Attribute("nutportal.node", node));
+            }
             spans.Add(span);
         }
         return new JsonObject

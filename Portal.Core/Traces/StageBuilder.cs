@@ -10,7 +10,7 @@ public static class StageBuilder
 {
     public static List<StageSpan> Build(ChainTransaction tx, StageBlocks blocks, IReadOnlyList<TraceSpan> recorded)
     {
-        var stages = recorded.OrderBy(s => s.StartedAt).Select(s => new StageSpan(s.Stage, s.StartedAt, s.EndedAt, s.Detail ?? "")).ToList();
+        var stages = recorded.OrderBy(s => s.StartedAt).Select(s => new StageSpan(s.Stage, s.StartedAt, s.EndedAt, s.Detail ?? "", s.Node)).ToList();
         if (recorded.FirstOrDefault(s => s.Stage == TraceStages.Submitted) is { } submitted)
         {
             // Block timestamps have whole seconds: a block may claim a time just before the submission ended.
@@ -23,6 +23,18 @@ public static class StageBuilder
             : new StageSpan(TraceStages.Confirmed, blocks.BlockTime, null, $"depth {Math.Max(0, blocks.IndexedHeight - tx.BlockNumber)} of {blocks.Depth}"));
         return stages;
     }
+
+    /// <summary>
+    /// A trace from recorded spans alone, for networks the explorer does not index (Litecoin): submission, then per
+    /// node the propagation to its pool and the import of the including block.
+    /// </summary>
+    public static List<StageSpan> FromSpans(IReadOnlyList<TraceSpan> recorded) =>
+        [.. recorded.OrderBy(s => s.StartedAt).ThenBy(s => TraceStages.InOrder.ToList().IndexOf(s.Stage)).ThenBy(s => s.Node, StringComparer.Ordinal)
+            .Select(s => new StageSpan(s.Stage, s.StartedAt, s.EndedAt, s.Detail ?? "", s.Node))];
+
+    /// <summary>The node whose per-node stage ended last: the one the transaction waited for.</summary>
+    public static string? SlowestNode(IEnumerable<StageSpan> stages) =>
+        stages.Where(s => s.Node is not null && s.Stage == TraceStages.Imported && s.End is not null).MaxBy(s => s.End)?.Node;
 
     public static string? Slowest(IEnumerable<StageSpan> stages) =>
         stages.Where(s => s.DurationMilliseconds is not null).MaxBy(s => s.DurationMilliseconds)?.Stage;

@@ -38,6 +38,23 @@ public sealed class TraceRecorder(IDbContextFactory<PortalDbContext> dbFactory)
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Spans measured elsewhere (per node, by a workload's watcher), in one write.</summary>
+    public async Task RecordSpansAsync(string networkId, IReadOnlyCollection<TraceSpan> spans, CancellationToken ct = default)
+    {
+        if (spans.Count == 0)
+        {
+            return;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        foreach (var span in spans)
+        {
+            span.NetworkId = networkId;
+            span.TransactionHash = span.TransactionHash.ToLowerInvariant();
+            db.TraceSpans.Add(span);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
     public async Task<IReadOnlyList<TraceSpan>> SpansAsync(string networkId, string transactionHash, CancellationToken ct = default)
     {
         var hash = transactionHash.ToLowerInvariant();

@@ -15,6 +15,7 @@ internal sealed class TraceSpanConfiguration : IEntityTypeConfiguration<TraceSpa
         builder.Property(s => s.TransactionHash).IsRequired().HasMaxLength(66);
         builder.Property(s => s.Stage).IsRequired().HasMaxLength(32);
         builder.Property(s => s.Detail).HasMaxLength(2000);
+        builder.Property(s => s.Node).HasMaxLength(64);
         builder.HasIndex(s => new { s.NetworkId, s.TransactionHash });
         builder.HasOne<Network>().WithMany().HasForeignKey(s => s.NetworkId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -9,6 +9,9 @@ public static class TraceStages
     /// <summary>eth_sendRawTransaction until the node answered with the hash (portal-submitted only).</summary>
     public const string Submitted = "submitted";
 
+    /// <summary>From the sending node's acceptance until another node held it in its pool (one span per node).</summary>
+    public const string Propagated = "propagated";
+
     /// <summary>From submission until the block that includes it (portal-submitted only).</summary>
     public const string Pending = "pending";
 
@@ -18,5 +21,12 @@ public static class TraceStages
     /// <summary>From inclusion until the block at the confirmation depth.</summary>
     public const string Confirmed = "confirmed";
 
+    /// <summary>From the block's first sighting on any node until this node imported it (one span per node).</summary>
+    public const string Imported = "imported";
+
+    /// <summary>The stages of an indexed (Ethereum) network's traces, the ones the traces page filters and summarises.</summary>
     public static IReadOnlyList<string> All { get; } = [BuiltAndSigned, Submitted, Pending, Included, Confirmed];
+
+    /// <summary>Every stage in life order, the per-node ones (multi-node networks watched by a workload) included.</summary>
+    public static IReadOnlyList<string> InOrder { get; } = [BuiltAndSigned, Submitted, Propagated, Pending, Included, Imported, Confirmed];
 }

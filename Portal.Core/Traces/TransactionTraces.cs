@@ -19,7 +19,7 @@ public sealed class TransactionTraces(
         var detail = await queries.TransactionAsync(networkId, hash, ct);
         if (detail is null)
         {
-            return null;
+            return await FromSpansAsync(networkId, hash, ct);
         }
         var tx = detail.Transaction;
         var stages = await StagesAsync(networkId, tx, detail.BlockTimestamp, ct);
@@ -31,6 +31,20 @@ public sealed class TransactionTraces(
             (tree, error) = await CallTreeAsync(networkId, tx.Hash, ct);
         }
         return new TransactionTrace(networkId, tx.Hash, tx.BlockNumber, tx.Status is { } s ? s == 1 : null, stages, slowest, tree, error);
+    }
+
+    /// <summary>A transaction the explorer does not index, traced from what the portal recorded when it sent it.</summary>
+    private async Task<TransactionTrace?> FromSpansAsync(string networkId, string hash, CancellationToken ct)
+    {
+        var recorded = await recorder.SpansAsync(networkId, hash, ct);
+        if (recorded.Count == 0)
+        {
+            return null;
+        }
+        var stages = StageBuilder.FromSpans(recorded);
+        var block = recorded.Select(s => s.BlockNumber).FirstOrDefault(b => b is not null) ?? -1;
+        return new TransactionTrace(networkId, recorded[0].TransactionHash, block, null, stages, StageBuilder.Slowest(stages), null,
+            "Call trees are read on Ethereum networks only.") { SlowestNode = StageBuilder.SlowestNode(stages) };
     }
 
     private async Task<List<StageSpan>> StagesAsync(string networkId, ChainTransaction tx, DateTime blockTime, CancellationToken ct)

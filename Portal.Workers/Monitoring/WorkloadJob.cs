@@ -7,6 +7,7 @@ using NutPortal.Core.JsonRpc;
 using NutPortal.Core.Live;
 using NutPortal.Core.Monitoring;
 using NutPortal.Core.Networks;
+using NutPortal.Core.Networks.Platforms.Transfers;
 using NutPortal.Core.Persistence;
 using NutPortal.Core.Traces;
 
@@ -20,6 +21,7 @@ public sealed class WorkloadJob(
     IDbContextFactory<PortalDbContext> dbFactory,
     NetworkAccountKeys keys,
     IJsonRpcClientFactory rpc,
+    NodeRunner runner,
     TraceRecorder traces,
     LiveNotifier notifier,
     TimeProvider clock,
@@ -56,17 +58,9 @@ public sealed class WorkloadJob(
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var workload = await db.Workloads.AsNoTracking().SingleAsync(w => w.Id == id, ct);
             var network = await db.Networks.AsNoTracking().Include(n => n.Nodes).SingleAsync(n => n.Id == workload.NetworkId, ct);
-            var accounts = await db.NetworkAccounts.AsNoTracking().Where(a => a.NetworkId == network.Id && a.OrganizationId == workload.OrganizationId).OrderBy(a => a.Id).ToListAsync(ct);
-            var node = network.Nodes.FirstOrDefault(n => n.Status == NodeStatus.Up && n.RpcUrl is not null)
-                ?? throw new InvalidOperationException("No node of the network is up.");
-            if (accounts.Count == 0)
-            {
-                throw new InvalidOperationException(workload.OrganizationId is null ? "The network has no funded accounts to send from."
-                    : "Your organization has no account of its own on this network yet; make it on the network page, under Consortium.");
-            }
-            using var session = new WorkloadSession(rpc.CreateEthereum(new Uri(node.RpcUrl!)), NodeRunner.ReadProfile(network).ChainId, [.. accounts.Select(keys.Unprotect)],
-                network.Id, traces, clock);
-            report = await session.RunAsync(workload.Kind, workload.RatePerSecond, workload.DurationSeconds, ct);
+            report = runner.PlatformFor(network) is ITransferPlatform transfers
+                ? await RunTransfersAsync(transfers, network, workload, ct)
+                : await RunSignedAsync(db, network, workload, ct);
         }
         catch (Exception ex)
         {
@@ -74,6 +68,40 @@ public sealed class WorkloadJob(
             error = ex.Message;
             logger.LogWarning(ex, "Workload {Workload} failed", id);
         }
+        return await FinishAsync(id, networkId, status, error, report);
+    }
+
+    /// <summary>Ethereum: the portal signs with the network's funded accounts (or the member organization's own).</summary>
+    private async Task<WorkloadReport> RunSignedAsync(PortalDbContext db, Network network, Workload workload, CancellationToken ct)
+    {
+        var accounts = await db.NetworkAccounts.AsNoTracking().Where(a => a.NetworkId == network.Id && a.OrganizationId == workload.OrganizationId).OrderBy(a => a.Id).ToListAsync(ct);
+        var node = network.Nodes.FirstOrDefault(n => n.Status == NodeStatus.Up && n.RpcUrl is not null)
+            ?? throw new InvalidOperationException("No node of the network is up.");
+        if (accounts.Count == 0)
+        {
+            throw new InvalidOperationException(workload.OrganizationId is null ? "The network has no funded accounts to send from."
+                : "Your organization has no account of its own on this network yet; make it on the network page, under Consortium.");
+        }
+        using var session = new WorkloadSession(rpc.CreateEthereum(new Uri(node.RpcUrl!)), NodeRunner.ReadProfile(network).ChainId, [.. accounts.Select(keys.Unprotect)],
+            network.Id, traces, clock);
+        return await session.RunAsync(workload.Kind, workload.RatePerSecond, workload.DurationSeconds, ct);
+    }
+
+    /// <summary>Sends from a node's wallet: the network's, or the member organization's own node in a consortium.</summary>
+    private async Task<WorkloadReport> RunTransfersAsync(ITransferPlatform platform, Network network, Workload workload, CancellationToken ct)
+    {
+        var profile = NodeRunner.ReadProfile(network);
+        var up = network.Nodes.Where(n => n.Status == NodeStatus.Up && n.RpcUrl is not null).OrderBy(n => n.Name, StringComparer.Ordinal).ToList();
+        var sender = up.FirstOrDefault(n => platform.CanSend(profile, n) && n.OrganizationId == workload.OrganizationId)
+            ?? throw new InvalidOperationException(workload.OrganizationId is null
+                ? "No node that can send (a mining node with the portal's wallet) is up."
+                : "Your organization runs no node that can send (a mining node) on this network.");
+        var session = new TransferWorkloadSession(platform, profile, sender, up, network.Id, traces, clock);
+        return await session.RunAsync(workload.RatePerSecond, workload.DurationSeconds, ct);
+    }
+
+    private async Task<string> FinishAsync(string id, string networkId, string status, string error, WorkloadReport? report)
+    {
         await using var save = await dbFactory.CreateDbContextAsync(CancellationToken.None);
         await save.Workloads.Where(w => w.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(w => w.Status, status)

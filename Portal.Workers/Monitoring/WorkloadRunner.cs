@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NutPortal.Core.Monitoring;
 using NutPortal.Core.Networks;
 using NutPortal.Core.Networks.Platforms;
+using NutPortal.Core.Networks.Platforms.Transfers;
 using NutPortal.Core.Persistence;
 using NutPortal.Workers.Jobs;
 
@@ -54,7 +55,11 @@ public sealed class WorkloadRunner(IDbContextFactory<PortalDbContext> dbFactory,
         }
         else if (runner.PlatformFor(network) is var platform && !platform.Capabilities.Supports(PlatformFeatures.Workloads))
         {
-            errors.Add(new("networkId", $"Workloads of signed transactions run on Ethereum networks; {platform.DisplayName} networks have none yet."));
+            errors.Add(new("networkId", $"Workloads of signed transactions run on Ethereum and Litecoin networks; {platform.DisplayName} networks have none yet."));
+        }
+        else if (platform is ITransferPlatform && request.Kind == "contract-call")
+        {
+            errors.Add(new("kind", $"{platform.DisplayName} has no contracts to call: run a transfer workload."));
         }
         if (errors.Count > 0)
         {
@@ -69,6 +74,14 @@ public sealed class WorkloadRunner(IDbContextFactory<PortalDbContext> dbFactory,
         await db.SaveChangesAsync(ct);
         jobs.Enqueue<WorkloadJob>(JobQueues.Transactions, j => j.RunAsync(workload.Id, CancellationToken.None));
         return new WorkloadStart(workload, []);
+    }
+
+    /// <summary>The network's newest workload started by <paramref name="organizationId"/>'s people (null: the operator's).</summary>
+    public async Task<Workload?> LatestAsync(string networkId, string? organizationId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Workloads.AsNoTracking().Where(w => w.NetworkId == networkId && w.OrganizationId == organizationId)
+            .OrderByDescending(w => w.CreatedAt).FirstOrDefaultAsync(ct);
     }
 
     public async Task<Workload?> GetAsync(string id, CancellationToken ct)

@@ -6,22 +6,25 @@ namespace NutPortal.Web.Api;
 
 internal static class TraceEndpoints
 {
+    /// <summary>An Ethereum 0x hash, or a Litecoin transaction id (64 hex digits without 0x).</summary>
+    private static bool IsTransactionId(string hash) => ExplorerSearch.IsHex(hash, 32) || (hash.Length == 64 && ExplorerSearch.IsHex("0x" + hash, 32));
+
     public static void MapTraceEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/networks/{id}/transactions/{hash}/trace", async (string id, string hash, TransactionTraces traces, CancellationToken ct) =>
         {
-            if (!ExplorerSearch.IsHex(hash, 32))
+            if (!IsTransactionId(hash))
             {
-                return FieldErrors.Single("hash", "A 0x transaction hash of 64 hex digits.");
+                return FieldErrors.Single("hash", "A transaction hash of 64 hex digits (0x-prefixed on Ethereum).");
             }
             return await traces.GetAsync(id, hash, includeCallTree: true, ct) is { } trace ? Results.Ok(trace) : Results.NotFound();
         }).WithTags("Traces").WithSummary("The transaction's stages as spans (slowest named) and its call tree from debug_traceTransaction");
 
         api.MapGet("/networks/{id}/transactions/{hash}/trace/otlp", async (string id, string hash, TransactionTraces traces, CancellationToken ct) =>
         {
-            if (!ExplorerSearch.IsHex(hash, 32))
+            if (!IsTransactionId(hash))
             {
-                return FieldErrors.Single("hash", "A 0x transaction hash of 64 hex digits.");
+                return FieldErrors.Single("hash", "A transaction hash of 64 hex digits (0x-prefixed on Ethereum).");
             }
             return await traces.GetAsync(id, hash, includeCallTree: false, ct) is { } trace
                 ? Results.Text(OtlpExport.ToOtlp(trace).ToJsonString(), "application/json")

@@ -11,11 +11,26 @@ namespace NutPortal.Web.Api;
 public sealed record WorkloadResource(string Id, string NetworkId, string Kind, int RatePerSecond, int DurationSeconds, string Status, string? Error,
     DateTime CreatedAt, DateTime? FinishedAt, int? Sent, int? Confirmed, int? Failed, double? AchievedTps, LatencySummary? LatencyMs, string? ContractAddress)
 {
+    /// <summary>Per node (multi-node platforms watched node by node): propagation, import and ready times; see <see cref="NodeTimes"/>.</summary>
+    public IReadOnlyList<NodeTimes>? Nodes { get; init; }
+
+    public string? SlowestNode { get; init; }
+
+    /// <summary>Its trace: GET /networks/{networkId}/traces/{hash}.</summary>
+    public string? SlowestTransaction { get; init; }
+
+    public string? Sender { get; init; }
+
+    public string? Preparation { get; init; }
+
     public static WorkloadResource From(Workload w)
     {
         var report = w.ReportJson is null ? null : JsonSerializer.Deserialize<WorkloadReport>(w.ReportJson, JsonSerializerOptions.Web);
         return new(w.Id, w.NetworkId, w.Kind, w.RatePerSecond, w.DurationSeconds, w.Status, w.Error, w.CreatedAt, w.FinishedAt,
-            report?.Sent, report?.Confirmed, report?.Failed, report?.AchievedTps, report?.LatencyMs, report?.ContractAddress);
+            report?.Sent, report?.Confirmed, report?.Failed, report?.AchievedTps, report?.LatencyMs, report?.ContractAddress)
+        {
+            Nodes = report?.Nodes, SlowestNode = report?.SlowestNode, SlowestTransaction = report?.SlowestTransaction, Sender = report?.Sender, Preparation = report?.Preparation,
+        };
     }
 }
 

@@ -15,7 +15,7 @@ internal sealed class NetworksBenchSuite : IBenchSuite
 {
     public string Name => "networks";
 
-    public string Description => "Per platform (anvil 1 node, neo-express 4 nodes, litecoin 3 nodes; 1 s blocks): deploy time and blocks/s [window seconds, default 30]";
+    public string Description => "Per platform (anvil 1 node, neo-express 4 nodes, litecoin 3 nodes; 1 s blocks): deploy time, blocks/s, then a 20/s transfer workload: TPS and per-node propagation/import p50/p95 (not yet on Neo) [window seconds, default 30]";
 
     private static readonly (string Key, object Profile)[] Platforms =
     [
@@ -56,6 +56,10 @@ internal sealed class NetworksBenchSuite : IBenchSuite
                     var last = await client.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{id}", ct);
                     report.Figure($"networks.{key}.blocks_per_second", (Height(last) - Height(first)) / start.Elapsed.TotalSeconds, "blocks/s");
                     report.Figure($"networks.{key}.nodes", last.GetProperty("nodes").GetArrayLength(), "nodes");
+                    if (key != "neo")
+                    {
+                        await TransfersAsync(client, report, key, id, ct);
+                    }
                 }
                 finally
                 {
@@ -68,6 +72,46 @@ internal sealed class NetworksBenchSuite : IBenchSuite
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             dataDir.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// A transfer workload (20/s for 10 s) through the API: achieved TPS and, where nodes are watched one by one,
+    /// per node the propagation to its pool and the import of the including block (p50/p95). Neo has no workload yet.
+    /// </summary>
+    private static async Task TransfersAsync(HttpClient client, BenchReport report, string key, string id, CancellationToken ct)
+    {
+        var started = await client.PostAsJsonAsync($"/api/v1/networks/{id}/workloads", new { kind = "transfer", ratePerSecond = 20, durationSeconds = 10 }, ct);
+        started.EnsureSuccessStatusCode();
+        var workloadId = (await started.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString()!;
+        JsonElement workload;
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+        do
+        {
+            await Task.Delay(500, ct);
+            workload = await client.GetFromJsonAsync<JsonElement>($"/api/v1/workloads/{workloadId}", ct);
+        }
+        while (workload.GetProperty("status").GetString() == "running" && DateTime.UtcNow < deadline);
+        if (workload.GetProperty("status").GetString() != "completed")
+        {
+            throw new InvalidOperationException($"The {key} workload did not complete: {workload}");
+        }
+        report.Figure($"networks.{key}.transfer_tps", workload.GetProperty("achievedTps").GetDouble(), "tx/s");
+        report.Figure($"networks.{key}.transfer_latency_p95", workload.GetProperty("latencyMs").GetProperty("p95").GetDouble(), "ms");
+        if (workload.TryGetProperty("nodes", out var nodes) && nodes.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var node in nodes.EnumerateArray())
+            {
+                var name = node.GetProperty("node").GetString();
+                foreach (var (field, label) in new[] { ("propagationMs", "propagation"), ("importMs", "import") })
+                {
+                    if (node.GetProperty(field) is { ValueKind: JsonValueKind.Object } times)
+                    {
+                        report.Figure($"networks.{key}.{name}.{label}_p50", times.GetProperty("p50").GetDouble(), "ms");
+                        report.Figure($"networks.{key}.{name}.{label}_p95", times.GetProperty("p95").GetDouble(), "ms");
+                    }
+                }
+            }
         }
     }
 

@@ -63,6 +63,9 @@ public sealed partial class NetworkDetail
     private bool CanOperateAny { get; set; }
 
     /// <summary>The network's platform is served by the JSON-RPC gateway.</summary>
+    private bool SupportsContracts => _network is not null
+        && Runner.PlatformNamed(_network.Platform).Capabilities.Supports(NutPortal.Core.Networks.Platforms.PlatformFeatures.Contracts);
+
     private bool SupportsGateway => _network is not null
         && Runner.PlatformNamed(_network.Platform).Capabilities.Supports(NutPortal.Core.Networks.Platforms.PlatformFeatures.Gateway);
 

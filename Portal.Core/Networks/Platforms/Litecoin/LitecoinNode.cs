@@ -32,9 +32,13 @@ public sealed class LitecoinNode(NodeRpc rpc)
             var exists = onDisk.GetProperty("wallets").EnumerateArray().Any(w => w.GetProperty("name").GetString() == WalletName);
             await CallAsync(node, exists ? "loadwallet" : "createwallet", [WalletName], ct);
         }
-        var address = (await rpc.CallAsync(new Uri(Url(node), "wallet/" + WalletName), "getnewaddress", [], Cookie(node), ct)).GetString()!;
+        var address = (await WalletCallAsync(node, "getnewaddress", [], ct)).GetString()!;
         return _miningAddresses[node.Id] = address;
     }
+
+    /// <summary>A call on the node's "portal" wallet (it must be loaded: <see cref="MiningAddressAsync"/> does that).</summary>
+    public Task<JsonElement> WalletCallAsync(NetworkNode node, string method, object[] parameters, CancellationToken ct) =>
+        rpc.CallAsync(new Uri(Url(node), "wallet/" + WalletName), method, parameters, Cookie(node), ct);
 
     public void Forget(NetworkNode node) => _miningAddresses.TryRemove(node.Id, out _);
 

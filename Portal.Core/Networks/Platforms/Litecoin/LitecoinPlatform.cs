@@ -3,6 +3,7 @@ using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Options;
 using NutPortal.Core.Networks.Kubernetes;
+using NutPortal.Core.Networks.Platforms.Transfers;
 
 namespace NutPortal.Core.Networks.Platforms.Litecoin;
 
@@ -11,8 +12,9 @@ namespace NutPortal.Core.Networks.Platforms.Litecoin;
 /// work at regtest difficulty. Regtest mines only when asked, so the portal asks the mining nodes in turn for one
 /// block every blockIntervalSeconds. A node added later downloads the chain from its peers.
 /// </summary>
-public sealed class LitecoinPlatform(LitecoinNode rpc, IOptions<NetworkOptions> options) : IBlockchainPlatform, IKubernetesPlatform
+public sealed class LitecoinPlatform(LitecoinNode rpc, IOptions<NetworkOptions> options) : IBlockchainPlatform, IKubernetesPlatform, ITransferPlatform
 {
+    private readonly LitecoinTransfers _transfers = new(rpc);
     public const string PlatformName = "litecoin";
     public const string InstallCommand = "apt-get install -y litecoind";
     private int _nextMiner;
@@ -35,7 +37,8 @@ public sealed class LitecoinPlatform(LitecoinNode rpc, IOptions<NetworkOptions> 
         AccountCount: new IntRange(0, 0),
         Drivers: ["local"],
         RuntimeChanges: ["blockIntervalSeconds"],
-        NodeOperations: ["start", "stop", "restart", "resync", "add", "remove"]);
+        NodeOperations: ["start", "stop", "restart", "resync", "add", "remove"],
+        Features: [PlatformFeatures.Workloads]);
 
     public PlatformFacts Facts { get; } = new(
         Engine: "Litecoin Core 0.21 (regtest)",
@@ -173,6 +176,18 @@ public sealed class LitecoinPlatform(LitecoinNode rpc, IOptions<NetworkOptions> 
     public Task<ChainBalances> ReadBalancesAsync(NetworkNode node, string address, CancellationToken ct) => LitecoinReads.BalancesAsync(rpc, node, address, ct);
 
     public Task<ChainCallResult> CallReadOnlyAsync(NetworkNode node, ChainCall call, CancellationToken ct) => throw LitecoinReads.NoContracts();
+
+    public Task<string> PrepareTransfersAsync(NetworkProfile profile, NetworkNode sender, IReadOnlyList<NetworkNode> nodes, int transfers, CancellationToken ct) =>
+        _transfers.PrepareAsync(sender, nodes, transfers, ct);
+
+    public Task<string> SendTransferAsync(NetworkNode sender, CancellationToken ct) => _transfers.SendAsync(sender, ct);
+
+    public Task<NodeView> ViewAsync(NetworkNode node, CancellationToken ct) => _transfers.ViewAsync(node, ct);
+
+    public Task<BlockView> BlockAsync(NetworkNode node, string hash, CancellationToken ct) => _transfers.BlockAsync(node, hash, ct);
+
+    /// <summary>Mining nodes hold the portal's wallet and its coinbase coins.</summary>
+    public bool CanSend(NetworkProfile profile, NetworkNode node) => IsMiner(profile, node);
 
     private static bool IsMiner(NetworkProfile profile, NetworkNode node) => profile.Litecoin.MiningNodes.Contains(NodeNumbers.Number(node));
 }

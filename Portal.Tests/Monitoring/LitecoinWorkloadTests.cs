@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using NutPortal.Tests.Browser;
+using NutPortal.Tests.Infrastructure;
+using Xunit.Abstractions;
+using static NutPortal.Tests.Networks.NetworkApi;
+
+namespace NutPortal.Tests.Monitoring;
+
+/// <summary>
+/// A transfer workload on a real three-node Litecoin network (one miner): node-1's wallet sends, the portal watches
+/// every node, and the report and each transaction's trace time the transaction on every node.
+/// </summary>
+public sealed class LitecoinWorkloadTests(RealServerPortalFactory portal, ITestOutputHelper output) : IClassFixture<RealServerPortalFactory>
+{
+    private const int Rate = 5;
+    private const int Duration = 4;
+
+    [BrowserFact(Timeout = 240_000)]
+    public async Task A_transfer_workload_reports_per_node_propagation_and_import_and_traces_each_transaction_on_every_node()
+    {
+        using var client = portal.CreateAdminClient();
+        client.BaseAddress = portal.Address;
+        var id = (await CreateAsync(client, new
+        {
+            name = "ltc-load", platform = "litecoin", nodeCount = 3, consensus = "pow", blockIntervalSeconds = 2,
+            accounts = new { count = 0 }, litecoin = new { miningNodes = new[] { 1 } },
+        })).GetProperty("id").GetString()!;
+        await WaitForAsync(client, id, n => Status(n) == "Running" && SameHead(n, 3), TimeSpan.FromSeconds(90), "Running, three nodes at one head");
+
+        var refused = await client.PostAsJsonAsync($"/api/v1/networks/{id}/workloads", new { kind = "contract-call", ratePerSecond = Rate, durationSeconds = Duration });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("no contracts to call", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("kind")[0].GetString(), StringComparison.Ordinal);
+
+        var started = await client.PostAsJsonAsync($"/api/v1/networks/{id}/workloads", new { kind = "transfer", ratePerSecond = Rate, durationSeconds = Duration });
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var workloadId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var report = await WaitForWorkloadAsync(client, workloadId, TimeSpan.FromSeconds(150));
+
+        output.WriteLine(report.ToString());
+        Assert.True(report.GetProperty("status").GetString() == "completed", report.ToString());
+        Assert.Equal((Rate * Duration, Rate * Duration, 0), (report.GetProperty("sent").GetInt32(), report.GetProperty("confirmed").GetInt32(), report.GetProperty("failed").GetInt32()));
+        Assert.Equal("node-1", report.GetProperty("sender").GetString());
+        var nodes = report.GetProperty("nodes").EnumerateArray().ToList();
+        Assert.Equal(["node-1", "node-2", "node-3"], nodes.Select(n => n.GetProperty("node").GetString()));
+        foreach (var node in nodes)
+        {
+            // Every node imported every transaction's block after the block was first seen somewhere.
+            Assert.True(node.GetProperty("readyMs").GetProperty("p95").GetDouble() > 0, node.ToString());
+            Assert.True(node.GetProperty("importMs").GetProperty("p50").GetDouble() >= 0, node.ToString());
+        }
+        // The relaying nodes either held a transaction in their pool (propagation timed) or first met it in a block.
+        foreach (var relay in nodes.Skip(1))
+        {
+            Assert.True(relay.GetProperty("propagationMs").ValueKind == JsonValueKind.Object || relay.GetProperty("blockFirst").GetInt32() == Rate * Duration, relay.ToString());
+        }
+        Assert.Contains(report.GetProperty("slowestNode").GetString(), new[] { "node-1", "node-2", "node-3" });
+
+        var hash = report.GetProperty("slowestTransaction").GetString()!;
+        var trace = await client.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{id}/transactions/{hash}/trace");
+        var stages = trace.GetProperty("stages").EnumerateArray()
+            .Select(s => (Stage: s.GetProperty("stage").GetString(), Node: s.TryGetProperty("node", out var n) ? n.GetString() : null)).ToList();
+        Assert.Contains(("submitted", "node-1"), stages);
+        Assert.Contains(stages, s => s.Stage == "included");
+        Assert.Equal(["node-1", "node-2", "node-3"], stages.Where(s => s.Stage == "imported").Select(s => s.Node).Order());
+        Assert.True(trace.GetProperty("blockNumber").GetInt64() > 0);
+        Assert.False(string.IsNullOrEmpty(trace.GetProperty("slowestNode").GetString()));
+        output.WriteLine(trace.ToString());
+        var otlp = await client.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{id}/transactions/{hash}/trace/otlp");
+        Assert.Contains("nutportal.node", otlp.ToString(), StringComparison.Ordinal);
+
+        // The network page keeps the last report: a row per node, the slowest named, the slowest transaction's waterfall per node.
+        await using var browser = BrowserSession.Start(portal.Address);
+        await browser.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        await browser.GotoInteractiveAsync($"networks/{id}");
+        await browser.WaitForAsync("[data-testid=workload-nodes]", timeoutMs: 20000);
+        Assert.Equal(3, await browser.CountAsync("[data-testid=workload-node]"));
+        Assert.Equal(1, await browser.CountAsync($"[data-testid=workload-node][data-slowest=true][data-node={report.GetProperty("slowestNode").GetString()}]"));
+        Assert.Equal(3, await browser.CountAsync("[data-testid=trace-stage][data-stage=imported]"));
+        Assert.Equal(1, await browser.CountAsync("[data-testid=trace-stage][data-stage=imported][data-node=node-3]"));
+        Assert.Contains(hash, await browser.TextAsync("[data-testid=slowest-transaction]"), StringComparison.Ordinal);
+    }
+
+    private static async Task<JsonElement> WaitForWorkloadAsync(HttpClient client, string id, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var workload = await client.GetFromJsonAsync<JsonElement>($"/api/v1/workloads/{id}");
+            if (workload.GetProperty("status").GetString() != "running" || DateTime.UtcNow > deadline)
+            {
+                return workload;
+            }
+            await Task.Delay(500);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using NutPortal.Core.Monitoring;
+using NutPortal.Core.Networks;
+using NutPortal.Core.Networks.Platforms;
+using NutPortal.Core.Networks.Platforms.Transfers;
+using NutPortal.Core.Traces;
+
+namespace NutPortal.Workers.Monitoring;
+
+/// <summary>
+/// A transfer workload on a platform whose nodes send for themselves (<see cref="ITransferPlatform"/>): the sending
+/// node's wallet signs and submits at a fixed rate while <see cref="NodeWatch"/> times every transaction on every
+/// node. The report adds, per node, how long transactions took to reach its pool (propagation) and to be imported
+/// in a block (import, counted from the block's first sighting); each transaction's trace gets a span per node.
+/// </summary>
+internal sealed class TransferWorkloadSession(
+    ITransferPlatform platform, NetworkProfile profile, NetworkNode sender, IReadOnlyList<NetworkNode> nodes, string networkId,
+    TraceRecorder traces, TimeProvider time)
+{
+    private static readonly TimeSpan InclusionTimeout = TimeSpan.FromSeconds(30);
+
+    public async Task<WorkloadReport> RunAsync(int rate, int duration, CancellationToken ct)
+    {
+        var total = rate * duration;
+        var prepared = await platform.PrepareTransfersAsync(profile, sender, nodes, total, ct);
+        var watch = new NodeWatch(platform, nodes, time);
+        var sent = new List<SentTransfer>();
+        var sending = true;
+        var giveUp = DateTime.MaxValue;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var watcher = watch.RunAsync(() => !sending && (sent.All(s => watch.ImportedEverywhere(s.Id)) || time.GetUtcNow().UtcDateTime > giveUp), stop.Token);
+        var failed = 0;
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < total; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / rate);
+            if (due > clock.Elapsed)
+            {
+                await Task.Delay(due - clock.Elapsed, ct);
+            }
+            var started = time.GetUtcNow().UtcDateTime;
+            try
+            {
+                var id = await platform.SendTransferAsync(sender, ct);
+                var accepted = time.GetUtcNow().UtcDateTime;
+                watch.Watch(id, sender.Name, accepted);
+                lock (sent)
+                {
+                    sent.Add(new SentTransfer(id, started, accepted));
+                }
+            }
+            catch (NodeRpcException)
+            {
+                failed++;
+            }
+        }
+        var sendSeconds = clock.Elapsed.TotalSeconds;
+        giveUp = time.GetUtcNow().UtcDateTime + InclusionTimeout;
+        sending = false;
+        await watcher;
+        await traces.RecordSpansAsync(networkId, [.. sent.SelectMany(s => Spans(watch, s))], ct);
+        return Report(watch, sent, failed, sendSeconds, prepared);
+    }
+
+    private WorkloadReport Report(NodeWatch watch, List<SentTransfer> sent, int failed, double sendSeconds, string prepared)
+    {
+        var included = sent.Where(s => watch.BlockOf(s.Id) is not null).ToList();
+        var latencies = included.Select(s => (watch.BlockOf(s.Id)!.At - s.Accepted).TotalMilliseconds).ToList();
+        var last = included.Count == 0 ? default : included.Max(s => watch.BlockOf(s.Id)!.At);
+        var span = included.Count == 0 ? 0 : Math.Max((last - sent[0].Started).TotalSeconds, sendSeconds);
+        var perNode = nodes.Select(n => NodeReport(watch, sent, n)).ToList();
+        var slowest = perNode.Where(n => n.ReadyMs is not null).MaxBy(n => n.ReadyMs!.P95)?.Node;
+        var slowestTransaction = included.MaxBy(s => nodes.Max(n => watch.Sighting(s.Id, n.Name).Imported ?? DateTime.MaxValue) - s.Accepted)?.Id;
+        return new WorkloadReport(sent.Count, included.Count, failed + sent.Count - included.Count,
+            included.Count == 0 ? 0 : Math.Round(included.Count / span, 2), LatencySummary.From(latencies), null)
+        {
+            Nodes = perNode, SlowestNode = slowest, SlowestTransaction = slowestTransaction, Preparation = prepared, Sender = sender.Name, WatchErrors = watch.Errors,
+        };
+    }
+
+    private static NodeTimes NodeReport(NodeWatch watch, List<SentTransfer> sent, NetworkNode node)
+    {
+        var sightings = sent.Select(s => (s, seen: watch.Sighting(s.Id, node.Name), block: watch.BlockOf(s.Id))).ToList();
+        var pool = sightings.Where(x => x.seen.InPool is not null).Select(x => (x.seen.InPool!.Value - x.s.Accepted).TotalMilliseconds).ToList();
+        var import = sightings.Where(x => x.seen.Imported is not null && x.block is not null).Select(x => (x.seen.Imported!.Value - x.block!.At).TotalMilliseconds).ToList();
+        var ready = sightings.Where(x => x.seen.Imported is not null).Select(x => (x.seen.Imported!.Value - x.s.Accepted).TotalMilliseconds).ToList();
+        var blockFirst = sightings.Count(x => x.seen.InPool is null && x.seen.Imported is not null);
+        return new NodeTimes(node.Name, LatencySummary.From(pool), LatencySummary.From(import), LatencySummary.From(ready), blockFirst);
+    }
+
+    private IEnumerable<TraceSpan> Spans(NodeWatch watch, SentTransfer s)
+    {
+        TraceSpan Span(string stage, DateTime from, DateTime to, string? node, string detail, long? block = null) => new()
+        {
+            NetworkId = networkId, TransactionHash = s.Id, Stage = stage, StartedAt = from, EndedAt = to < from ? from : to, Node = node, Detail = detail, BlockNumber = block,
+        };
+        yield return Span(TraceStages.Submitted, s.Started, s.Accepted, sender.Name, $"{sender.Name}'s wallet built, signed and accepted it");
+        var block = watch.BlockOf(s.Id);
+        foreach (var node in nodes.Where(n => n.Id != sender.Id))
+        {
+            if (watch.Sighting(s.Id, node.Name).InPool is { } pool)
+            {
+                yield return Span(TraceStages.Propagated, s.Accepted, pool, node.Name, $"in {node.Name}'s pool");
+            }
+        }
+        if (block is null)
+        {
+            yield break;
+        }
+        yield return Span(TraceStages.Included, s.Accepted, block.At, block.Node, $"block {block.Height}, first seen on {block.Node}", block.Height);
+        foreach (var node in nodes)
+        {
+            if (watch.Sighting(s.Id, node.Name).Imported is { } imported)
+            {
+                yield return Span(TraceStages.Imported, block.At, imported, node.Name, $"{node.Name} imported block {block.Height}", block.Height);
+            }
+        }
+    }
+
+    private sealed record SentTransfer(string Id, DateTime Started, DateTime Accepted);
+}
