@@ -20,6 +20,7 @@ public sealed class LitecoinWorkloadTests(RealServerPortalFactory portal, ITestO
     [BrowserFact(Timeout = 240_000)]
     public async Task A_transfer_workload_reports_per_node_propagation_and_import_and_traces_each_transaction_on_every_node()
     {
+        portal.WithSetting("Portal:Monitoring:SampleIntervalSeconds", "1");
         using var client = portal.CreateAdminClient();
         client.BaseAddress = portal.Address;
         var id = (await CreateAsync(client, new
@@ -67,6 +68,12 @@ public sealed class LitecoinWorkloadTests(RealServerPortalFactory portal, ITestO
         Assert.True(trace.GetProperty("blockNumber").GetInt64() > 0);
         Assert.False(string.IsNullOrEmpty(trace.GetProperty("slowestNode").GetString()));
         output.WriteLine(trace.ToString());
+
+        // The chain's own metrics, read from Litecoin's blocks: the workload's transactions per second and the interval.
+        var tps = await MetricsApiTests.WaitForPointsAsync(client, id, "tps", p => p.Any(x => x.GetProperty("value").GetDouble() > 0));
+        Assert.All(tps, p => Assert.True(p.GetProperty("value").GetDouble() <= Rate * Duration, p.ToString()));
+        var interval = await MetricsApiTests.WaitForPointsAsync(client, id, "blockIntervalSeconds", p => p.Length > 0);
+        Assert.Contains(interval, p => p.GetProperty("value").GetDouble() is > 0 and < 10);
         var otlp = await client.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{id}/transactions/{hash}/trace/otlp");
         Assert.Contains("nutportal.node", otlp.ToString(), StringComparison.Ordinal);
 
@@ -75,6 +82,8 @@ public sealed class LitecoinWorkloadTests(RealServerPortalFactory portal, ITestO
         await browser.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
         await browser.GotoInteractiveAsync($"networks/{id}");
         await browser.WaitForAsync("[data-testid=workload-nodes]", timeoutMs: 20000);
+        Assert.Equal(1, await browser.CountAsync("[data-testid=chart-tps]"));
+        Assert.Equal(0, await browser.CountAsync("[data-testid=chart-gas]")); // no gas on Litecoin
         Assert.Equal(3, await browser.CountAsync("[data-testid=workload-node]"));
         Assert.Equal(1, await browser.CountAsync($"[data-testid=workload-node][data-slowest=true][data-node={report.GetProperty("slowestNode").GetString()}]"));
         Assert.Equal(3, await browser.CountAsync("[data-testid=trace-stage][data-stage=imported]"));

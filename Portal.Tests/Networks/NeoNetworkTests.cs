@@ -28,6 +28,10 @@ public sealed class NeoNetworkTests(AlertPortalFactory portal) : IClassFixture<A
         var running = await WaitForAsync(client, id, n => Status(n) == "Running", Deploy, "Running");
         Assert.All(Nodes(running), n => Assert.StartsWith("/Neo:3.5", n.GetProperty("version").GetString(), StringComparison.Ordinal));
         await WaitForAsync(client, id, n => SameHead(n, 4), Consensus, "the same head hash on all four nodes");
+        // Block metrics read from Neo's own blocks (millisecond times): about one block a second, and a TPS series.
+        var interval = await Monitoring.MetricsApiTests.WaitForPointsAsync(client, id, "blockIntervalSeconds", p => p.Length > 0);
+        Assert.Contains(interval, p => p.GetProperty("value").GetDouble() is >= 0.5 and <= 5);
+        Assert.NotEmpty(await Monitoring.MetricsApiTests.WaitForPointsAsync(client, id, "tps", p => p.Length > 0));
         var rule = await client.PostAsJsonAsync("/api/v1/alert-rules", new
         {
             name = "fewer than 3 of 4 consensus nodes up", networkId = id, metric = "blockProducersUp", comparator = "<", threshold = 3, forSeconds = 0,

@@ -23,6 +23,7 @@ public sealed class MetricsCollector(
     NodeRunner runner,
     BlockHeightTracker heights,
     ChainSampler chain,
+    BlockSampler blockSampler,
     ProcessSampler processes,
     MetricStore store,
     LatestMetrics latest,
@@ -98,10 +99,11 @@ public sealed class MetricsCollector(
     {
         var networkIds = (await db.Networks.Select(n => n.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var nodeIds = (await db.NetworkNodes.Select(n => n.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        foreach (var gone in latest.NetworkIds.Concat(chain.Followed).Where(id => !networkIds.Contains(id)).Distinct().ToList())
+        foreach (var gone in latest.NetworkIds.Concat(chain.Followed).Concat(blockSampler.Followed).Where(id => !networkIds.Contains(id)).Distinct().ToList())
         {
             latest.Forget(gone);
             chain.Forget(gone);
+            blockSampler.Forget(gone);
         }
         processes.KeepOnly(nodeIds);
     }
@@ -134,9 +136,26 @@ public sealed class MetricsCollector(
         }
         points.Add(new(Metrics.BlockProducersUp, null, time, producersUp));
         var reader = network.Nodes.FirstOrDefault(n => n.Status == NodeStatus.Up && n.RpcUrl is not null);
-        if (!platform.Capabilities.Supports(PlatformFeatures.ChainMetrics))
+        if (platform is IBlockSource blocks)
         {
-            // Block contents are read only on Ethereum chains so far; the height comes from the node samples.
+            // Neo, Litecoin: blocks through the platform's RPC, from the node with the best height.
+            var head = network.Nodes.Where(n => n.Status == NodeStatus.Up && n.RpcUrl is not null && heights.State(n.Id) is not null)
+                .MaxBy(n => heights.State(n.Id)!.Height);
+            try
+            {
+                if (head is not null)
+                {
+                    points.AddRange(await blockSampler.SampleAsync(network.Id, blocks, head, heights.State(head.Id)!, time, options.Value.MaxBlocksPerSample, ct));
+                }
+            }
+            catch (NodeRpcException ex)
+            {
+                logger.LogDebug(ex, "Block sample of {Network} missed", network.Name);
+            }
+        }
+        else if (!platform.Capabilities.Supports(PlatformFeatures.ChainMetrics))
+        {
+            // No block contents to read; the height comes from the node samples.
             if (best is { } height)
             {
                 points.Add(new(Metrics.BlockHeight, null, time, height));

@@ -9,6 +9,7 @@ public static class MonitoringWorkers
     public static IServiceCollection AddMonitoringWorkers(this IServiceCollection services)
     {
         services.AddSingleton<ChainSampler>();
+        services.AddSingleton<BlockSampler>();
         services.AddSingleton<ProcessSampler>();
         services.AddSingleton<MetricsCollector>();
         services.AddSingleton<WorkloadRunner>();

@@ -12,7 +12,7 @@ namespace NutPortal.Core.Networks.Platforms.Litecoin;
 /// work at regtest difficulty. Regtest mines only when asked, so the portal asks the mining nodes in turn for one
 /// block every blockIntervalSeconds. A node added later downloads the chain from its peers.
 /// </summary>
-public sealed class LitecoinPlatform(LitecoinNode rpc, IOptions<NetworkOptions> options) : IBlockchainPlatform, IKubernetesPlatform, ITransferPlatform
+public sealed class LitecoinPlatform(LitecoinNode rpc, IOptions<NetworkOptions> options) : IBlockchainPlatform, IKubernetesPlatform, ITransferPlatform, IBlockSource
 {
     private readonly LitecoinTransfers _transfers = new(rpc);
     public const string PlatformName = "litecoin";
@@ -181,6 +181,9 @@ public sealed class LitecoinPlatform(LitecoinNode rpc, IOptions<NetworkOptions> 
         _transfers.PrepareAsync(sender, nodes, transfers, ct);
 
     public Task<string> SendTransferAsync(NetworkNode sender, CancellationToken ct) => _transfers.SendAsync(sender, ct);
+
+    public Task<IReadOnlyList<BlockStat>> ReadBlocksAsync(NetworkNode node, long from, long to, CancellationToken ct) =>
+        LitecoinReads.BlocksAsync(rpc, node, from, to, ct);
 
     public Task<NodeView> ViewAsync(NetworkNode node, CancellationToken ct) => _transfers.ViewAsync(node, ct);
 

@@ -30,6 +30,16 @@ internal static class LitecoinReads
         }, "scantxoutset answer");
     }
 
+    /// <summary>Two batches: the blocks' hashes, then the blocks (each has one coinbase transaction, not counted).</summary>
+    public static async Task<IReadOnlyList<BlockStat>> BlocksAsync(LitecoinNode rpc, NetworkNode node, long from, long to, CancellationToken ct)
+    {
+        var heights = Enumerable.Range(0, (int)(to - from + 1)).Select(i => from + i).ToList();
+        var hashes = await rpc.BatchAsync(node, [.. heights.Select(h => ("getblockhash", new object[] { h }))], ct);
+        var blocks = await rpc.BatchAsync(node, [.. hashes.Select(h => ("getblock", new object[] { h.GetString() ?? throw new NodeRpcException($"{node.Name} answered getblockhash with {h}."), 1 }))], ct);
+        return [.. blocks.Select(b => NodeRpc.Read(b, x => new BlockStat(x.GetProperty("height").GetInt64(),
+            DateTime.UnixEpoch.AddSeconds(x.GetProperty("time").GetInt64()), Math.Max(0, x.GetProperty("nTx").GetInt32() - 1)), "getblock answer"))];
+    }
+
     public static ChainReadException NoContracts() => new(ChainReadFailure.Unsupported, "contract",
         "Litecoin has no smart contracts (Bitcoin Script only): there is nothing to call. Read an address's balance instead.");
 }

@@ -10,7 +10,7 @@ namespace NutPortal.Core.Networks.Platforms.Neo;
 /// Neo N3 private networks run by neo-express 3.5.20: 1, 4 or 7 consensus nodes, one process each, agreeing by
 /// dBFT 2.0. With n = 3f + 1 nodes the chain goes on while 2f + 1 are up; a wiped node downloads the chain again.
 /// </summary>
-public sealed class NeoPlatform(NodeRpc rpc) : IBlockchainPlatform, IKubernetesPlatform
+public sealed class NeoPlatform(NodeRpc rpc) : IBlockchainPlatform, IKubernetesPlatform, IBlockSource
 {
     public const string PlatformName = "neo-express";
 
@@ -137,6 +137,14 @@ public sealed class NeoPlatform(NodeRpc rpc) : IBlockchainPlatform, IKubernetesP
     public Task<ChainBalances> ReadBalancesAsync(NetworkNode node, string address, CancellationToken ct) => NeoReads.BalancesAsync(rpc, Url(node), address, ct);
 
     public Task<ChainCallResult> CallReadOnlyAsync(NetworkNode node, ChainCall call, CancellationToken ct) => NeoReads.CallAsync(rpc, Url(node), call, ct);
+
+    /// <summary>One batch of verbose getblock calls by index; Neo block times are milliseconds.</summary>
+    public async Task<IReadOnlyList<BlockStat>> ReadBlocksAsync(NetworkNode node, long from, long to, CancellationToken ct)
+    {
+        var blocks = await rpc.BatchAsync(Url(node), [.. Enumerable.Range(0, (int)(to - from + 1)).Select(i => ("getblock", new object[] { from + i, true }))], null, ct);
+        return [.. blocks.Select(b => NodeRpc.Read(b, x => new BlockStat(x.GetProperty("index").GetInt64(),
+            DateTime.UnixEpoch.AddMilliseconds(x.GetProperty("time").GetInt64()), x.GetProperty("tx").GetArrayLength()), "getblock answer"))];
+    }
 
     private static Uri Url(NetworkNode node) => new(node.RpcUrl ?? throw new NodeRpcException($"{node.Name} has no RPC address yet."));
 }
