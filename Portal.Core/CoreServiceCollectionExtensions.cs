@@ -18,6 +18,7 @@ using NutPortal.Core.KeyRing;
 using NutPortal.Core.Live;
 using NutPortal.Core.Oracle;
 using NutPortal.Core.Persistence;
+using NutPortal.Core.Wallets;
 
 namespace NutPortal.Core;
 
@@ -71,6 +72,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOrganizations();
         services.AddOracle();
         services.AddRpcGateway();
+        services.AddWallets();
         services.AddSingleton(TimeProvider.System);
         services.AddPortalLive(configuration);
         services.AddSingleton<ApiTokenService>();
