@@ -1,0 +1,59 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using NutPortal.Core.Ethereum.Keys;
+using NutPortal.Tests.Browser;
+using NutPortal.Tests.Infrastructure;
+using NutPortal.Tests.Networks;
+using NutPortal.Tests.Organizations;
+
+namespace NutPortal.Tests.Wallets;
+
+/// <summary>The wallet in a real browser, as a new user with no other role: create an account, fund it from the faucet,
+/// send through the confirmation dialog, and see the balance change.</summary>
+public sealed class WalletBrowserTests(RealServerPortalFactory portal) : IClassFixture<RealServerPortalFactory>
+{
+    [BrowserFact]
+    public async Task A_new_user_creates_a_wallet_funds_it_from_the_faucet_and_sends_ether_through_the_confirmation_dialog()
+    {
+        _ = portal.Address;
+        var org = await Tenants.CreateOrganizationAsync(portal, $"Walletry {Guid.NewGuid():N}"[..20]);
+        using var operatorUser = await Tenants.UserAsync(portal, org, "Operator");
+        using var newcomer = await Tenants.UserAsync(portal, org, "Member");
+        var network = await WalletApi.RunningNetworkAsync(operatorUser.Client, "wallet-browser");
+        using var recipient = PrivateKey.Generate();
+
+        await using var browser = BrowserSession.Start(portal.Address);
+        await browser.SignInAsync(newcomer.Email, Tenants.Password);
+        await browser.ClickAsync("[data-testid=nav] a[href='wallet']");
+        await browser.WaitForAsync("[data-testid=no-wallets]");
+        await browser.FillAsync("#wallet-name", "my first");
+        await browser.ClickAsync("[data-testid=create-wallet]");
+        await browser.WaitForTextAsync("[data-testid=wallet-row]", "my first");
+        await browser.ClickAsync("[data-testid=wallet-link]");
+        await browser.WaitForTextAsync("[data-testid=wallet-balance]", "0 ETH");
+        await browser.WaitForAsync("[data-testid=receive-qr]");
+
+        await browser.ClickAsync("[data-testid=faucet]");
+        await browser.WaitForTextAsync("[data-testid=wallet-balance]", "1 ETH");
+        await browser.FillAsync("#send-to", recipient.Address.ToString());
+        await browser.FillAsync("#send-amount", "5");
+        await browser.ClickAsync("[data-testid=send-review]");
+        await browser.WaitForTextAsync("[data-testid=send-panel]", "it cannot send 5 ETH");
+        Assert.Equal(0, await browser.CountAsync("[data-testid=send-confirm-dialog]"));
+
+        await browser.FillAsync("#send-amount", "0.25");
+        await browser.ClickAsync("[data-testid=send-review]");
+        await browser.WaitForTextAsync("[data-testid=confirm-amount]", "0.25 ETH");
+        Assert.Contains("at most", await browser.TextAsync("[data-testid=confirm-fee]"), StringComparison.Ordinal);
+        await browser.ClickAsync("[data-testid=confirm-send]");
+        await browser.WaitForTextAsync("[data-testid=wallet-balance]", "0.74");
+        await browser.WaitForTextAsync("[data-testid=wallet-history]", "0.25");
+
+        var nodeUrl = NetworkApi.Node(await NetworkApi.GetAsync(operatorUser.Client, network)).GetProperty("rpcUrl").GetString()!;
+        using var rpc = new HttpClient();
+        var reply = await (await rpc.PostAsJsonAsync(nodeUrl, new { jsonrpc = "2.0", id = 1, method = "eth_getBalance", @params = new object[] { recipient.Address.ToString(), "latest" } }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("0x3782dace9d90000", reply.GetProperty("result").GetString());
+        Assert.Empty(await browser.PageErrorsAsync());
+    }
+}
