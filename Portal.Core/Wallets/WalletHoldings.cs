@@ -62,24 +62,12 @@ public sealed class WalletHoldings(IDbContextFactory<PortalDbContext> dbFactory,
         return new WalletHoldingsView(address, networkId, (long)head, TokenUnits.Format(balance, 18), balance.ToString(System.Globalization.CultureInfo.InvariantCulture), fungible, nfts);
     }
 
-    /// <summary>The token contracts with Transfer events to or from the address (most recently moved first), and the
-    /// ERC-721 token ids it received.</summary>
-    private async Task<(List<(string Contract, bool IsNft)> Tokens, List<(string Contract, BigInteger TokenId)> Nfts)> CandidatesAsync(string networkId, string address, CancellationToken ct)
+    private async Task<(IReadOnlyList<TokenCandidate> Tokens, IReadOnlyList<(string Contract, BigInteger TokenId)> Nfts)> CandidatesAsync(string networkId, string address, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var touching = db.ChainLogs.Where(l => l.NetworkId == networkId && l.TransferTo == address)
-            .Concat(db.ChainLogs.Where(l => l.NetworkId == networkId && l.TransferFrom == address));
-        // A Transfer with 4 topics (200 characters for 3) is ERC-721's: the token id is indexed.
-        var tokens = await touching.GroupBy(l => l.Address)
-            .Select(g => new { Contract = g.Key, Last = g.Max(l => l.BlockNumber), Nft = g.Max(l => l.Topics.Length) > 200 })
-            .OrderByDescending(t => t.Last).Take(options.Value.MaxTokens).ToListAsync(ct);
-        var nftContracts = tokens.Where(t => t.Nft).Select(t => t.Contract).ToList();
-        var received = nftContracts.Count == 0 ? [] : await db.ChainLogs
-            .Where(l => l.NetworkId == networkId && l.TransferTo == address && nftContracts.Contains(l.Address))
-            .OrderByDescending(l => l.BlockNumber).Select(l => new { l.Address, l.Topics }).Take(MaxNftCandidates).ToListAsync(ct);
-        var nfts = received.Select(r => (r.Address, Id: r.Topics.Split(',') is { Length: 4 } t ? new BigInteger(Hex.Decode(t[3]), isUnsigned: true, isBigEndian: true) : (BigInteger?)null))
-            .Where(r => r.Id is not null).Select(r => (r.Address, r.Id!.Value)).Distinct().ToList();
-        return ([.. tokens.Select(t => (t.Contract, t.Nft))], nfts);
+        var tokens = await TransferIndex.TokensAsync(db, networkId, address, options.Value.MaxTokens, ct);
+        var nfts = await TransferIndex.ReceivedNftsAsync(db, networkId, address, [.. tokens.Where(t => t.IsNft).Select(t => t.Contract)], MaxNftCandidates, ct);
+        return (tokens, nfts);
     }
 
     internal static async Task<IJsonRpcClient> RpcAsync(NetworkSigner signer, string networkId, CancellationToken ct)
