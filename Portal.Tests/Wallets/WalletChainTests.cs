@@ -126,6 +126,42 @@ public sealed class WalletChainTests(WalletPortalFactory portal) : IClassFixture
         Assert.Equal("3", after.EnumerateArray().Single(t => string.Equals(t.GetProperty("contract").GetString(), token, StringComparison.OrdinalIgnoreCase)).GetProperty("balance").GetString());
     }
 
+    [Fact]
+    public async Task A_minted_erc721_token_shows_among_the_collectibles_and_leaves_them_once_the_account_sends_it()
+    {
+        var org = await Tenants.CreateOrganizationAsync(portal, $"Nfts {Guid.NewGuid():N}");
+        using var developer = await Tenants.UserAsync(portal, org, "Operator", "Developer");
+        var network = await WalletApi.RunningNetworkAsync(developer.Client, "wallet-nfts");
+        var wallet = await WalletApi.CreateAsync(developer.Client, "collector");
+        var id = wallet.GetProperty("id").GetInt64();
+        var deployed = await WalletApi.ReadAsync(await developer.Client.PostAsJsonAsync($"/api/v1/networks/{network}/contracts", new
+        {
+            source = ContractTemplates.Find("erc721")!.Source, contractName = "Collectible", constructorArguments = new object[] { "Nut Art", "NART" },
+        }), HttpStatusCode.Created);
+        var collection = deployed.GetProperty("address").GetString()!;
+        foreach (var uri in new[] { "ipfs://one", "ipfs://two" })
+        {
+            await WalletApi.ReadAsync(await developer.Client.PostAsJsonAsync($"/api/v1/networks/{network}/contracts/{collection}/invoke",
+                new { function = "mint", arguments = new[] { wallet.GetProperty("address").GetString()!, uri } }), HttpStatusCode.OK);
+        }
+        await Eventually.HoldsAsync(async () => (await WalletApi.BalancesAsync(developer.Client, id, network)).GetProperty("nfts").GetArrayLength() == 2,
+            "both minted tokens among the account's collectibles");
+        var nfts = (await WalletApi.BalancesAsync(developer.Client, id, network)).GetProperty("nfts");
+        Assert.Equal(["1", "2"], nfts.EnumerateArray().Select(n => n.GetProperty("tokenId").GetString()).Order(StringComparer.Ordinal));
+        Assert.All(nfts.EnumerateArray(), n => Assert.Equal("NART", n.GetProperty("symbol").GetString()));
+
+        await WalletApi.ReadAsync(await developer.Client.PostAsync($"/api/v1/wallets/{id}/networks/{network}/faucet", null), HttpStatusCode.OK);
+        using var recipient = PrivateKey.Generate();
+        var notOwned = await WalletApi.ReadAsync(await developer.Client.PostAsJsonAsync($"/api/v1/wallets/{id}/networks/{network}/send",
+            new { to = recipient.Address.ToString(), token = collection, tokenId = "3" }), HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("does not own token 3", notOwned.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var sent = await WalletApi.ReadAsync(await developer.Client.PostAsJsonAsync($"/api/v1/wallets/{id}/networks/{network}/send",
+            new { to = recipient.Address.ToString(), token = collection, tokenId = "1" }), HttpStatusCode.OK);
+        Assert.Equal("erc721", sent.GetProperty("estimate").GetProperty("kind").GetString());
+        var left = (await WalletApi.BalancesAsync(developer.Client, id, network)).GetProperty("nfts");
+        Assert.Equal("2", Assert.Single(left.EnumerateArray()).GetProperty("tokenId").GetString());
+    }
+
     private static async Task<string> RpcAsync(HttpClient http, string url, string method, params object[] parameters)
     {
         var reply = await (await http.PostAsJsonAsync(url, new { jsonrpc = "2.0", id = 1, method, @params = parameters })).Content.ReadFromJsonAsync<JsonElement>();
