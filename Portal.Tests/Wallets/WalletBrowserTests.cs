@@ -26,12 +26,17 @@ public sealed class WalletBrowserTests(RealServerPortalFactory portal) : IClassF
         await browser.SignInAsync(newcomer.Email, Tenants.Password);
         await browser.ClickAsync("[data-testid=nav] a[href='wallet']");
         await browser.WaitForAsync("[data-testid=no-wallets]");
+        Assert.Empty(await browser.AccessibilityViolationsAsync());
         await browser.FillAsync("#wallet-name", "my first");
         await browser.ClickAsync("[data-testid=create-wallet]");
         await browser.WaitForTextAsync("[data-testid=wallet-row]", "my first");
         await browser.ClickAsync("[data-testid=wallet-link]");
         await browser.WaitForTextAsync("[data-testid=wallet-balance]", "0 ETH");
+        // A fresh load (without the creation's snackbar) for the accessibility check of the account page.
+        await browser.GotoInteractiveAsync(new Uri(await browser.UrlAsync()).PathAndQuery.TrimStart('/'));
         await browser.WaitForAsync("[data-testid=receive-qr]");
+        var violations = await browser.AccessibilityViolationsAsync();
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
 
         await browser.ClickAsync("[data-testid=faucet]");
         await browser.WaitForTextAsync("[data-testid=wallet-balance]", "1 ETH");

@@ -16,11 +16,21 @@ internal static class WalletEndpoints
 {
     public sealed record CreateRequest(string? Name);
 
-    public sealed record ImportKeyRequest(string? Name, string? PrivateKey);
+    // Secrets in requests never reach a log through ToString (a record would print every property).
+    public sealed record ImportKeyRequest(string? Name, string? PrivateKey)
+    {
+        public override string ToString() => $"ImportKeyRequest {{ Name = {Name} }}";
+    }
 
-    public sealed record ImportKeystoreRequest(string? Name, JsonElement? Keystore, string? Password);
+    public sealed record ImportKeystoreRequest(string? Name, JsonElement? Keystore, string? Password)
+    {
+        public override string ToString() => $"ImportKeystoreRequest {{ Name = {Name} }}";
+    }
 
-    public sealed record ExportRequest(string? Password);
+    public sealed record ExportRequest(string? Password)
+    {
+        public override string ToString() => "ExportRequest";
+    }
 
     public static void MapWalletEndpoints(this RouteGroupBuilder api)
     {

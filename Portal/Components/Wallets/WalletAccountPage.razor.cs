@@ -25,7 +25,6 @@ public sealed partial class WalletAccountPage : IDisposable
     private string? _error;
     private bool _busy;
     private bool _notFound;
-    private List<BreadcrumbItem> _crumbs = [];
 
     [Parameter]
     public long Id { get; set; }
@@ -71,7 +70,6 @@ public sealed partial class WalletAccountPage : IDisposable
             _notFound = true;
             return;
         }
-        _crumbs = [new BreadcrumbItem("Wallet", "wallet"), new BreadcrumbItem(_account.Name, null, disabled: true)];
         _networks = await Networks.ListAsync(_caller);
         _networkId ??= _networks.FirstOrDefault(n => n.HasFaucet)?.Id ?? (_networks.Count > 0 ? _networks[0].Id : null);
         await LoadNetworkAsync();
