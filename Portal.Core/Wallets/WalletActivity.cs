@@ -15,7 +15,7 @@ public sealed class WalletActivity(WalletService wallets, WalletNetworks network
     {
         var account = await wallets.FindAsync(caller.UserId, accountId, ct);
         await networks.GetAsync(caller, networkId, ct);
-        return await holdings.ReadAsync(networkId, account.Address, ct);
+        return await NodeGuard.RunAsync(() => holdings.ReadAsync(networkId, account.Address, ct));
     }
 
     /// <summary>The newest transactions sent or received by the account, as the explorer indexed them.</summary>

@@ -29,14 +29,14 @@ public sealed class WalletTransfers(WalletService wallets, WalletNetworks networ
     {
         var account = await wallets.FindAsync(caller.UserId, accountId, ct);
         await networks.GetAsync(caller, networkId, ct);
-        return (await PlanAsync(networkId, account.Address, request, ct)).Estimate;
+        return (await NodeGuard.RunAsync(() => PlanAsync(networkId, account.Address, request, ct))).Estimate;
     }
 
     public async Task<TransferResult> SendAsync(Caller caller, long accountId, string networkId, TransferRequest request, CancellationToken ct = default)
     {
         var account = await wallets.FindAsync(caller.UserId, accountId, ct);
         await networks.GetAsync(caller, networkId, ct);
-        var plan = await PlanAsync(networkId, account.Address, request, ct);
+        var plan = await NodeGuard.RunAsync(() => PlanAsync(networkId, account.Address, request, ct));
         using var key = keys.Unprotect(account);
         RpcReceipt receipt;
         try
@@ -50,6 +50,11 @@ public sealed class WalletTransfers(WalletService wallets, WalletNetworks networ
         catch (JsonRpcException e)
         {
             throw new WalletFailureException(WalletFailureKind.Rejected, "network", $"The node refused the transaction: {e.Message}");
+        }
+        catch (JsonRpcClientException e)
+        {
+            // The transaction may or may not have reached the node: the history shows whether it was mined.
+            throw new WalletFailureException(WalletFailureKind.Unavailable, "network", $"The network's node did not answer ({e.Message}); check the history before sending again.");
         }
         return new TransferResult(receipt.TransactionHash, receipt.Succeeded, receipt.GasUsed, plan.Estimate);
     }

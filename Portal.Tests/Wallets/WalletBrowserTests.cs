@@ -61,4 +61,33 @@ public sealed class WalletBrowserTests(RealServerPortalFactory portal) : IClassF
         Assert.Equal("0x3782dace9d90000", reply.GetProperty("result").GetString());
         Assert.Empty(await browser.PageErrorsAsync());
     }
+
+    [BrowserFact]
+    public async Task A_keystore_file_made_by_ethers_imports_through_the_dialog_and_a_wrong_password_is_named()
+    {
+        _ = portal.Address;
+        var org = await Tenants.CreateOrganizationAsync(portal, $"Keyring {Guid.NewGuid():N}"[..20]);
+        using var user = await Tenants.UserAsync(portal, org, "Member");
+        using var key = PrivateKey.Generate();
+        var made = System.Text.Json.Nodes.JsonNode.Parse(await NodeScript.RunAsync("Portal.Tests/Ethereum/Peers/keystore.mjs", new System.Text.Json.Nodes.JsonObject
+        {
+            ["make"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject { ["key"] = NutPortal.Core.Ethereum.Hex.Encode(key.ExportBytes()), ["password"] = "from ethers", ["n"] = 1 << 12 }),
+            ["open"] = new System.Text.Json.Nodes.JsonArray(),
+        }.ToJsonString()))!["made"]![0]!.GetValue<string>();
+
+        await using var browser = BrowserSession.Start(portal.Address);
+        await browser.SignInAsync(user.Email, Tenants.Password);
+        await browser.GotoInteractiveAsync("wallet");
+        await browser.ClickAsync("[data-testid=import-keystore]");
+        await browser.WaitForAsync("[data-testid=import-keystore-dialog]");
+        await browser.FillAsync("#keystore-json", made);
+        await browser.FillAsync("#keystore-password", "not the password");
+        await browser.ClickAsync("[data-testid=import-keystore-ok]");
+        await browser.WaitForTextAsync("[data-testid=import-keystore-dialog]", "Wrong password");
+        await browser.WaitForAsync("#keystore-password[aria-invalid=true]", "attached");
+        await browser.FillAsync("#keystore-password", "from ethers");
+        await browser.ClickAsync("[data-testid=import-keystore-ok]");
+        await browser.WaitForTextAsync("[data-testid=wallet-row]", key.Address.ToString());
+        Assert.Contains("imported keystore", await browser.TextAsync("[data-testid=wallet-row]"), StringComparison.Ordinal);
+    }
 }
