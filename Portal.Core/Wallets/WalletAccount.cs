@@ -32,7 +32,7 @@ public sealed class WalletAccount
     public override string ToString() => $"WalletAccount {Id} {Address}";
 }
 
-/// <summary>A faucet payment, kept so the faucet's rate limits hold across replicas and restarts.</summary>
+/// <summary>A faucet payment, kept so the faucet's rate limits hold across replicas and restarts (and after the account is removed).</summary>
 public sealed class WalletFaucetGrant
 {
     public long Id { get; set; }

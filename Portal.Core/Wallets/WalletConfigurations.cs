@@ -37,7 +37,8 @@ internal sealed class WalletFaucetGrantConfiguration : IEntityTypeConfiguration<
         // The rate limits count a user's and an account's grants since a moment: one seek each.
         builder.HasIndex(g => new { g.UserId, g.At });
         builder.HasIndex(g => new { g.AccountId, g.At });
-        builder.HasOne<WalletAccount>().WithMany().HasForeignKey(g => g.AccountId).OnDelete(DeleteBehavior.Cascade);
+        // No foreign key to the account: removing an account must not erase its payments, or removing and re-creating
+        // accounts would reset the per-user limit.
         builder.HasOne<Network>().WithMany().HasForeignKey(g => g.NetworkId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -42,6 +42,9 @@ public sealed class WalletChainTests(WalletPortalFactory portal) : IClassFixture
         var perUser = await member.Client.PostAsync($"/api/v1/wallets/{third}/networks/{network}/faucet", null);
         Assert.Contains("limit 2 per user", (await WalletApi.ReadAsync(perUser, HttpStatusCode.TooManyRequests)).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal("0", (await WalletApi.BalancesAsync(member.Client, third, network)).GetProperty("balance").GetString());
+        // Removing a funded account does not give its payment back to the user's limit.
+        Assert.Equal(HttpStatusCode.NoContent, (await member.Client.DeleteAsync($"/api/v1/wallets/{second}")).StatusCode);
+        await WalletApi.ReadAsync(await member.Client.PostAsync($"/api/v1/wallets/{third}/networks/{network}/faucet", null), HttpStatusCode.TooManyRequests);
 
         using var recipientKey = PrivateKey.Generate();
         var recipient = recipientKey.Address.ToString();

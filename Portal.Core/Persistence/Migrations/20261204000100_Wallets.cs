@@ -47,7 +47,6 @@ public sealed class Wallets : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_WalletFaucetGrants", x => x.Id);
-                table.ForeignKey("FK_WalletFaucetGrants_WalletAccounts_AccountId", x => x.AccountId, "WalletAccounts", "Id", onDelete: ReferentialAction.Cascade);
                 table.ForeignKey("FK_WalletFaucetGrants_Networks_NetworkId", x => x.NetworkId, "Networks", "Id", onDelete: ReferentialAction.Cascade);
             });
         migrationBuilder.CreateIndex("IX_WalletFaucetGrants_UserId_At", "WalletFaucetGrants", ["UserId", "At"]);
