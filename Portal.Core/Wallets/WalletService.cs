@@ -65,6 +65,10 @@ public sealed class WalletService(
         {
             throw new WalletFailureException(WalletFailureKind.InvalidInput, e.Message.StartsWith("Wrong password", StringComparison.Ordinal) ? "password" : "keystore", e.Message);
         }
+        catch (ArgumentException)
+        {
+            throw new WalletFailureException(WalletFailureKind.InvalidInput, "keystore", "The keystore decrypts, but not to a valid secp256k1 private key.");
+        }
         return await SaveAsync(userId, name, key, WalletOrigin.ImportedKeystore, ct);
     }
 
