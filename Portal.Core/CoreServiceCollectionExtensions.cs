@@ -19,6 +19,7 @@ using NutPortal.Core.Oracle;
 using NutPortal.Core.Organizations;
 using NutPortal.Core.Persistence;
 using NutPortal.Core.Solidity;
+using NutPortal.Core.Wallets;
 
 namespace NutPortal.Core;
 
@@ -72,6 +73,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOrganizations();
         services.AddOracle();
         services.AddRpcGateway();
+        services.AddWallets();
         services.AddSingleton(TimeProvider.System);
         services.AddPortalLive(configuration);
         services.AddSingleton<ApiTokenService>();

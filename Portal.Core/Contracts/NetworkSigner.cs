@@ -69,15 +69,25 @@ public sealed class NetworkSigner(
     /// <summary>The same, signed by another account of the network (the oracle account), its key protected as <see cref="NetworkAccountKeys"/> protects keys.</summary>
     public async Task<RpcReceipt> SendAsAsync(string networkId, NetworkAccount account, string? to, byte[] data, BigInteger value, CancellationToken ct)
     {
+        using var key = keys.Unprotect(account);
+        return await SendSignedByAsync(networkId, key, to, data, value, ct);
+    }
+
+    /// <summary>
+    /// Signs with <paramref name="key"/> (a wallet account's, say), sends raw and waits for the receipt. Sends by one key on
+    /// one network are serialised in this process (one signer per key per chain), so each takes the next nonce.
+    /// </summary>
+    public async Task<RpcReceipt> SendSignedByAsync(string networkId, PrivateKey key, string? to, byte[] data, BigInteger value, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(key);
         var rpc = await RpcAsync(networkId, ct);
-        var gate = _locks.GetOrAdd(networkId, _ => new SemaphoreSlim(1, 1));
+        var from = key.Address.ToLowerHex();
+        var gate = _locks.GetOrAdd(networkId + "/" + from, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct);
         string hash;
         try
         {
             var started = clock.GetUtcNow().UtcDateTime;
-            using var key = keys.Unprotect(account);
-            var from = key.Address.ToLowerHex();
             var request = new RpcTransactionRequest { From = from, To = to, Input = Hex.Encode(data), Value = value };
             var gas = await EstimateAsync(rpc, request, ct);
             var chainId = await rpc.GetChainIdAsync(ct);
@@ -85,15 +95,15 @@ public sealed class NetworkSigner(
             {
                 var nonce = await rpc.GetTransactionCountAsync(from, BlockParameter.Pending, ct);
                 var baseFee = (await rpc.GetBlockByNumberAsync(BlockParameter.Latest, ct))?.BaseFeePerGas ?? 0;
-                var tip = BigInteger.Pow(10, 9);
+                var (maxFee, tip) = FeesFor(baseFee);
                 var tx = new Transaction
                 {
                     Type = TransactionType.DynamicFee,
                     ChainId = chainId,
                     Nonce = nonce,
                     MaxPriorityFeePerGas = tip,
-                    MaxFeePerGas = (baseFee * 2) + tip,
-                    GasLimit = gas + (gas / 5),
+                    MaxFeePerGas = maxFee,
+                    GasLimit = GasLimitFor(gas),
                     To = to is null ? null : Address.Parse(to),
                     Value = value,
                     Data = data,
@@ -117,6 +127,16 @@ public sealed class NetworkSigner(
         }
         return await rpc.WaitForTransactionReceiptAsync(hash, TimeSpan.FromSeconds(options.Value.ReceiptTimeoutSeconds), ct: ct);
     }
+
+    /// <summary>The fees the signer offers over a block's base fee: (max fee per gas, priority tip), in wei.</summary>
+    public static (BigInteger MaxFeePerGas, BigInteger Tip) FeesFor(BigInteger baseFee)
+    {
+        var tip = BigInteger.Pow(10, 9);
+        return ((baseFee * 2) + tip, tip);
+    }
+
+    /// <summary>The gas limit the signer sets over the node's estimate (a fifth more, for state that moves in between).</summary>
+    public static ulong GasLimitFor(ulong estimate) => estimate + (estimate / 5);
 
     /// <summary>
     /// The node's ways of saying "that nonce is already used" (geth and anvil wordings). Two replicas sending the

@@ -41,16 +41,28 @@ internal static class ChainRecordMapper
         LogCount = receipt?.Logs.Count ?? 0,
     };
 
-    public static ChainLog Log(string networkId, string transactionHash, long blockNumber, RpcLog log) => new()
+    /// <summary>keccak256("Transfer(address,address,uint256)"): the ERC-20 and ERC-721 Transfer event.</summary>
+    public const string TransferTopic = "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef";
+
+    public static ChainLog Log(string networkId, string transactionHash, long blockNumber, RpcLog log)
     {
-        NetworkId = networkId,
-        TransactionHash = Lower(transactionHash),
-        BlockNumber = blockNumber,
-        LogIndex = (int)(log.LogIndex ?? 0),
-        Address = Lower(log.Address),
-        Topics = string.Join(',', log.Topics.Select(Lower)),
-        Data = Lower(log.Data),
-    };
+        var transfer = log.Topics.Count is 3 or 4 && string.Equals(log.Topics[0], TransferTopic, StringComparison.OrdinalIgnoreCase);
+        return new()
+        {
+            NetworkId = networkId,
+            TransactionHash = Lower(transactionHash),
+            BlockNumber = blockNumber,
+            LogIndex = (int)(log.LogIndex ?? 0),
+            Address = Lower(log.Address),
+            Topics = string.Join(',', log.Topics.Select(Lower)),
+            Data = Lower(log.Data),
+            TransferFrom = transfer ? TopicAddress(log.Topics[1]) : null,
+            TransferTo = transfer ? TopicAddress(log.Topics[2]) : null,
+        };
+    }
+
+    /// <summary>The address in an indexed address topic (its last 20 bytes); null when the topic is not 32 bytes.</summary>
+    private static string? TopicAddress(string topic) => topic.Length == 66 ? "0x" + Lower(topic[26..]) : null;
 
     private static string Lower(string value) => value.ToLowerInvariant();
 

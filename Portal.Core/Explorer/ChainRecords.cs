@@ -87,4 +87,11 @@ public sealed class ChainLog
     public required string Topics { get; set; }
 
     public required string Data { get; set; }
+
+    /// <summary>For a Transfer(address,address,...) event (ERC-20 and ERC-721): the sender, so wallets find a holder's
+    /// tokens through an index instead of scanning every log's topics; null for other events.</summary>
+    public string? TransferFrom { get; set; }
+
+    /// <summary>For a Transfer event: the recipient (see <see cref="TransferFrom"/>).</summary>
+    public string? TransferTo { get; set; }
 }

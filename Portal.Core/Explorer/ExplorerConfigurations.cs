@@ -65,6 +65,11 @@ internal sealed class ChainLogConfiguration : IEntityTypeConfiguration<ChainLog>
         builder.Property(l => l.Data).IsRequired();
         builder.HasIndex(l => new { l.NetworkId, l.TransactionHash });
         builder.HasIndex(l => new { l.NetworkId, l.BlockNumber });
+        // A wallet's token holdings: the Transfer events to or from an address, newest first (migration Wallets).
+        builder.Property(l => l.TransferFrom).HasMaxLength(42);
+        builder.Property(l => l.TransferTo).HasMaxLength(42);
+        builder.HasIndex(l => new { l.NetworkId, l.TransferFrom, l.BlockNumber }).HasDatabaseName("IX_ChainLogs_NetworkId_TransferFrom");
+        builder.HasIndex(l => new { l.NetworkId, l.TransferTo, l.BlockNumber }).HasDatabaseName("IX_ChainLogs_NetworkId_TransferTo");
         builder.HasOne<Network>().WithMany().HasForeignKey(l => l.NetworkId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -83,6 +83,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<Oracle.OracleSchedule> OracleSchedules => Set<Oracle.OracleSchedule>();
 
+    public DbSet<Wallets.WalletAccount> WalletAccounts => Set<Wallets.WalletAccount>();
+
+    public DbSet<Wallets.WalletFaucetGrant> WalletFaucetGrants => Set<Wallets.WalletFaucetGrant>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

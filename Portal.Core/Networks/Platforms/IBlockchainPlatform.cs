@@ -123,6 +123,12 @@ public static class PlatformFeatures
 
     /// <summary>Ethereum JSON-RPC through the portal's authenticated gateway (<c>/rpc/{networkId}</c>).</summary>
     public const string Gateway = "gateway";
+
+    /// <summary>Wallet accounts (secp256k1 keys, Ethereum transactions): balances, tokens, history and sends.</summary>
+    public const string Wallets = "wallets";
+
+    /// <summary>A development network whose funded account may pay wallet accounts from the faucet.</summary>
+    public const string Faucet = "faucet";
 }
 
 public sealed record IntRange(int Min, int Max);

@@ -42,7 +42,8 @@ public sealed class AnvilPlatform(NodeRpc? rpc = null) : IBlockchainPlatform, IK
         RuntimeChanges: ["blockIntervalSeconds", "blockGasLimit"],
         AllowedNodeCounts: [1],
         NodeOperations: ["start", "stop", "restart", "upgrade"],
-        Features: [PlatformFeatures.Explorer, PlatformFeatures.ChainMetrics, PlatformFeatures.Contracts, PlatformFeatures.Workloads, PlatformFeatures.Gateway]);
+        Features: [PlatformFeatures.Explorer, PlatformFeatures.ChainMetrics, PlatformFeatures.Contracts, PlatformFeatures.Workloads, PlatformFeatures.Gateway,
+            PlatformFeatures.Wallets, PlatformFeatures.Faucet]);
 
     public PlatformFacts Facts { get; } = new(
         Engine: "anvil " + AnvilVersion,
