@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NutPortal.Core.Contracts;
+using NutPortal.Core.DappStore;
 using NutPortal.Core.Monitoring;
 using NutPortal.Core.Networks;
 using NutPortal.Core.Organizations;
@@ -71,6 +72,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOrganizations();
         services.AddOracle();
         services.AddRpcGateway();
+        services.AddDappStore();
         services.AddSingleton(TimeProvider.System);
         services.AddPortalLive(configuration);
         services.AddSingleton<ApiTokenService>();
