@@ -17,7 +17,8 @@ internal sealed class DappLiveFeed(LiveNotifier notifier, DappLiveCounters count
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = notifier.Subscribe<BlocksIndexed>(OnBlocksAsync);
+        // The replica that indexed the blocks counts; the counters reach the others as events.
+        _subscription = notifier.Subscribe<BlocksIndexed>(OnBlocksAsync, localOnly: true);
         return Task.CompletedTask;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using NutPortal.Core.Community;
+using NutPortal.Core.Live;
 
 namespace NutPortal.Core.DappStore;
 
@@ -15,6 +16,7 @@ internal static class DappStoreServiceCollectionExtensions
         services.AddSingleton<DappBundleStore>();
         services.AddSingleton<DappLiveCounters>();
         services.AddHostedService<DappLiveFeed>();
+        services.AddLiveEvent(typeof(DappStatsChanged));
         services.AddSingleton<ReviewService>();
         services.AddSingleton<ThreadService>();
         services.AddSingleton<ModerationService>();
