@@ -81,6 +81,19 @@ public sealed class DappCatalog(IDbContextFactory<PortalDbContext> dbFactory)
         return icon is null ? null : (icon.Icon!, icon.IconContentType!);
     }
 
+    /// <summary>Contracts a DApp on this network may list: those the portal deployed there from a saved project version.</summary>
+    public async Task<IReadOnlyList<(string Address, string Name, string ProjectId, int Version)>> EligibleContractsAsync(string networkId, Caller caller, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await OrganizationAccess.Visible(db, db.Networks, caller).AnyAsync(n => n.Id == networkId, ct))
+        {
+            return [];
+        }
+        var rows = await db.DeployedContracts.AsNoTracking().Where(c => c.NetworkId == networkId && c.ProjectId != null && c.VersionNumber != null)
+            .OrderByDescending(c => c.DeployedAt).Take(200).Select(c => new { c.Address, c.ContractName, c.ProjectId, c.VersionNumber }).ToListAsync(ct);
+        return [.. rows.Select(r => (r.Address, r.ContractName, r.ProjectId!, r.VersionNumber!.Value))];
+    }
+
     private static async Task<IReadOnlyList<DappContractView>> ContractsAsync(PortalDbContext db, Dapp dapp, CancellationToken ct)
     {
         var ids = dapp.Contracts.Select(c => c.DeployedContractId).ToList();

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using NutPortal.Tests.Browser;
+using NutPortal.Tests.Organizations;
+
+namespace NutPortal.Tests.DappStore;
+
+/// <summary>The store in a real browser: a Developer publishes a DApp through the form, another user finds it in the
+/// store, and its uploaded front end runs in a sandboxed frame cut off from the portal.</summary>
+public sealed class DappStoreBrowserTests(StoreWorld world) : IClassFixture<StoreWorld>
+{
+    [BrowserFact]
+    public async Task A_developer_publishes_a_dapp_and_another_user_finds_it_and_runs_its_sandboxed_front_end()
+    {
+        var name = $"Nut Swap {Guid.NewGuid():N}"[..17];
+        await using (var developer = BrowserSession.Start(world.Portal.Address))
+        {
+            await developer.SignInAsync(world.Developer.Email, Tenants.Password);
+            await developer.GotoInteractiveAsync("dapps");
+            await developer.ClickAsync("[data-testid=publish-dapp]");
+            await developer.WaitForAsync("[data-testid=dapp-name]");
+            await developer.FillAsync("[data-testid=dapp-name]", name);
+            await developer.FillAsync("[data-testid=dapp-summary]", "Swap NUT in one click");
+            await developer.FillAsync("[data-testid=dapp-description]", "## How\nPick an amount and **swap**.");
+            await developer.ChooseAsync("[data-testid=dapp-category-field]", "Finance");
+            await developer.ChooseAsync("[data-testid=dapp-network]", "store-chain (ethereum-anvil)");
+            await developer.ClickAsync("[data-testid=dapp-contracts]");
+            await developer.ClickAsync($".mud-popover-open .mud-list-item >> text=/{world.TokenAddress[..10]}/");
+            await developer.PressAsync("Escape");
+            await developer.ClickAsync("[data-testid=save-dapp]");
+            await developer.WaitForTextAsync("[data-testid=dapp-title]", name);
+            await developer.WaitForTextAsync("[data-testid=dapp-state]", "Draft");
+            await developer.ClickAsync("[data-testid=publish]");
+            await developer.WaitForTextAsync("[data-testid=dapp-state]", "Published");
+            await developer.WaitForTextAsync("[data-testid=dapp-platform]", "consensus dev");
+        }
+        var id = await IdByNameAsync(name);
+        var zip = new ByteArrayContent(BundleZips.Make(("index.html", BundleZips.Text(BundleZips.IndexHtml)), ("app.js", BundleZips.Text(
+            "let cookie; try { cookie = document.cookie; } catch (e) { cookie = 'blocked'; }\n" +
+            "parent.postMessage({ ran: true, origin: self.origin, cookie }, '*');"))));
+        zip.Headers.ContentType = new("application/zip");
+        Assert.Equal(HttpStatusCode.Created, (await world.Developer.Client.PostAsync($"/api/v1/dapps/{id}/bundle", zip)).StatusCode);
+
+        await using var member = BrowserSession.Start(world.Portal.Address);
+        await member.SignInAsync(world.Member.Email, Tenants.Password);
+        await member.GotoInteractiveAsync("dapps");
+        await member.FillAsync("[data-testid=dapp-search]", name);
+        await member.WaitForTextAsync("[data-testid=dapp-card]", "Swap NUT in one click");
+        Assert.Equal(1, await member.CountAsync("[data-testid=dapp-card]"));
+        await member.ClickAsync("[data-testid=dapp-link]");
+        await member.WaitForTextAsync("[data-testid=dapp-description] strong", "swap");
+        await member.ClickAsync(".mud-tab >> text=Use it");
+        await member.WaitForAsync("[data-testid=dapp-frame]");
+        Assert.Equal("allow-scripts", await member.EvaluateAsync<string>("document.querySelector('[data-testid=dapp-frame]').getAttribute('sandbox')"));
+        var message = await member.EvaluateAsync<string>("""
+            new Promise(resolve => {
+                addEventListener('message', e => resolve(JSON.stringify(e.data)), { once: true });
+                const frame = document.querySelector('[data-testid=dapp-frame]');
+                frame.src = frame.src;
+            })
+            """);
+        var data = JsonDocument.Parse(message).RootElement;
+        Assert.True(data.GetProperty("ran").GetBoolean());
+        Assert.Equal("null", data.GetProperty("origin").GetString());
+        Assert.Equal("blocked", data.GetProperty("cookie").GetString());
+        Assert.True(await member.EvaluateAsync<bool>("document.querySelector('[data-testid=dapp-frame]').contentDocument === null"));
+    }
+
+    private async Task<string> IdByNameAsync(string name)
+    {
+        var list = await world.Member.Client.GetFromJsonAsync<JsonElement>($"/api/v1/dapps?search={Uri.EscapeDataString(name)}");
+        return Assert.Single(list.GetProperty("items").EnumerateArray()).GetProperty("id").GetString()!;
+    }
+}
