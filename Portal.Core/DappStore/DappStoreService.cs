@@ -23,9 +23,10 @@ public sealed class DappStoreService(IDbContextFactory<PortalDbContext> dbFactor
             return StoreResult<Dapp>.Invalid(errors);
         }
         var now = clock.GetUtcNow().UtcDateTime;
+        var id = NewId();
         var dapp = new Dapp
         {
-            Id = NewId(),
+            Id = id,
             Name = input.Name!.Trim(),
             Summary = input.Summary!.Trim(),
             Description = input.Description ?? "",
@@ -38,12 +39,8 @@ public sealed class DappStoreService(IDbContextFactory<PortalDbContext> dbFactor
             FrontEnd = DappFrontEnd.Generated,
             CreatedAt = now,
             UpdatedAt = now,
-            Contracts = [.. contracts.Select(id => new DappContract { DappId = "", DeployedContractId = id })],
+            Contracts = [.. contracts.Select(c => new DappContract { DappId = id, DeployedContractId = c })],
         };
-        foreach (var c in dapp.Contracts)
-        {
-            c.DappId = dapp.Id;
-        }
         db.Dapps.Add(dapp);
         await db.SaveChangesAsync(ct);
         return StoreResult<Dapp>.Ok(dapp);
