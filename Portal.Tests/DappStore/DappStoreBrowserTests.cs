@@ -71,6 +71,34 @@ public sealed class DappStoreBrowserTests(StoreWorld world) : IClassFixture<Stor
         Assert.Equal("null", data.GetProperty("origin").GetString());
         Assert.Equal("blocked", data.GetProperty("cookie").GetString());
         Assert.True(await member.EvaluateAsync<bool>("document.querySelector('[data-testid=dapp-frame]').contentDocument === null"));
+
+        // A transaction to its contract moves the counters on the open page.
+        var shown = int.Parse((await member.TextAsync("[data-testid=transactions-24h]"))!, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.CurrentCulture);
+        var accounts = await world.Owner.Client.GetFromJsonAsync<string[]>($"/api/v1/networks/{world.NetworkId}/accounts");
+        var sent = await world.Owner.Client.PostAsJsonAsync($"/api/v1/networks/{world.NetworkId}/contracts/{world.TokenAddress}/invoke",
+            new { function = "transfer", arguments = new[] { accounts![1], "7" } });
+        Assert.True(sent.IsSuccessStatusCode, await sent.Content.ReadAsStringAsync());
+        await member.WaitForTextAsync("[data-testid=transactions-24h]", (shown + 1).ToString("N0", System.Globalization.CultureInfo.CurrentCulture), 60_000);
+
+        // The member reviews it and starts a thread; both are there for the developer, and the thread reaches the dashboard.
+        await member.ClickAsync(".mud-tab >> text=/Reviews/");
+        await member.ClickAsync("[data-testid=review-stars] .mud-rating-item >> nth=3");
+        await member.FillAsync("[data-testid=review-body]", "Fast and *simple*.");
+        await member.ClickAsync("[data-testid=save-review]");
+        await member.WaitForTextAsync("[data-testid=review-text] em", "simple");
+        await member.ClickAsync(".mud-tab >> text=Discussion");
+        await member.ClickAsync("[data-testid=new-thread]");
+        await member.FillAsync("[data-testid=thread-title]", "Slippage settings?");
+        await member.FillAsync("[data-testid=thread-body]", "Where do I set them? <script>alert(1)</script>");
+        await member.ClickAsync("[data-testid=post-thread]");
+        await member.WaitForTextAsync("[data-testid=thread-title]", "Slippage settings?");
+        Assert.Equal(0, await member.CountAsync("[data-testid=thread-body] script"));
+        await using var developerAgain = BrowserSession.Start(world.Portal.Address);
+        await developerAgain.SignInAsync(world.Developer.Email, Tenants.Password);
+        await developerAgain.WaitForTextAsync("[data-testid=dashboard-new-threads]", "Slippage settings?");
+        await developerAgain.GotoInteractiveAsync($"dapps/{id}");
+        await developerAgain.ClickAsync(".mud-tab >> text=/Reviews/");
+        await developerAgain.WaitForTextAsync("[data-testid=review]", "Fast and");
     }
 
     private async Task<string> IdByNameAsync(string name)
