@@ -48,6 +48,11 @@ public sealed class DappBundleStore(IDbContextFactory<PortalDbContext> dbFactory
         {
             return StoreResult<DappBundle>.Invalid("bundle", $"The zip archive is damaged: {ex.Message}");
         }
+        catch (IOException ex) when (ex is not FileNotFoundException)
+        {
+            // e.g. a file and a folder of the same name: the archive cannot be laid out as files.
+            return StoreResult<DappBundle>.Invalid("bundle", $"The bundle's entries cannot be unpacked as files: {ex.Message}");
+        }
         catch (DbUpdateException)
         {
             return StoreResult<DappBundle>.Invalid("bundle", "Another upload of this DApp finished at the same moment; upload again.");

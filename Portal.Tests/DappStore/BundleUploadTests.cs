@@ -21,6 +21,9 @@ public sealed class BundleUploadTests(StoreWorld world) : IClassFixture<StoreWor
         { "many", "the limit is 20 files" },
         { "no-index", "no index.html at its root" },
         { "not-zip", "not a zip archive" },
+        { "backslash", "uses a backslash" },
+        { "duplicate", "appears twice" },
+        { "clash", "cannot be unpacked as files" },
     };
 
     [Theory]
@@ -36,6 +39,9 @@ public sealed class BundleUploadTests(StoreWorld world) : IClassFixture<StoreWor
             "bomb" => Make(("index.html", Text(IndexHtml)), ("zeros.bin", new byte[3 * 1024 * 1024])),
             "many" => Make([("index.html", Text(IndexHtml)), .. Enumerable.Range(0, 25).Select(i => ($"f{i}.js", Text("x")))]),
             "no-index" => Make(("app.js", Text("x"))),
+            "backslash" => Make(("index.html", Text(IndexHtml)), ("..\\..\\evil.js", Text("x"))),
+            "duplicate" => Make(("index.html", Text(IndexHtml)), ("index.html", Text("<script>evil()</script>"))),
+            "clash" => Make(("index.html", Text(IndexHtml)), ("js", Text("x")), ("js/app.js", Text("x"))),
             _ => Text("this is not a zip"),
         };
 
