@@ -52,6 +52,8 @@ public sealed class DappStoreBrowserTests(StoreWorld world) : IClassFixture<Stor
         await member.FillAsync("[data-testid=dapp-search]", name);
         await member.WaitForTextAsync("[data-testid=dapp-card]", "Swap NUT in one click");
         Assert.Equal(1, await member.CountAsync("[data-testid=dapp-card]"));
+        var storeViolations = await member.AccessibilityViolationsAsync();
+        Assert.True(storeViolations.Count == 0, string.Join("\n", storeViolations));
         await member.ClickAsync("[data-testid=dapp-link]");
         await member.WaitForTextAsync("[data-testid=dapp-description] strong", "swap");
         var violations = await member.AccessibilityViolationsAsync();
@@ -93,6 +95,12 @@ public sealed class DappStoreBrowserTests(StoreWorld world) : IClassFixture<Stor
         await member.ClickAsync("[data-testid=post-thread]");
         await member.WaitForTextAsync("[data-testid=thread-title]", "Slippage settings?");
         Assert.Equal(0, await member.CountAsync("[data-testid=thread-body] script"));
+        var threadViolations = await member.AccessibilityViolationsAsync();
+        Assert.True(threadViolations.Count == 0, string.Join("\n", threadViolations));
+        await member.GotoInteractiveAsync("community");
+        await member.WaitForAsync("[data-testid=new-thread]");
+        var boardViolations = await member.AccessibilityViolationsAsync();
+        Assert.True(boardViolations.Count == 0, string.Join("\n", boardViolations));
         await using var developerAgain = BrowserSession.Start(world.Portal.Address);
         await developerAgain.SignInAsync(world.Developer.Email, Tenants.Password);
         await developerAgain.WaitForTextAsync("[data-testid=dashboard-new-threads]", "Slippage settings?");
