@@ -43,7 +43,9 @@ public sealed class DappCatalog(IDbContextFactory<PortalDbContext> dbFactory)
         {
             DappSort.Rating => rows.OrderByDescending(r => r.Rating ?? 0).ThenByDescending(r => r.RatingCount).ThenBy(r => r.Dapp.Id),
             DappSort.Activity => rows.OrderByDescending(r => r.Activity ?? r.Dapp.PublishedAt ?? r.Dapp.CreatedAt).ThenBy(r => r.Dapp.Id),
-            _ => rows.OrderByDescending(r => r.Dapp.PublishedAt ?? r.Dapp.CreatedAt).ThenBy(r => r.Dapp.Id),
+            // One's own DApps (drafts have no PublishedAt) by creation; published ones by PublishedAt, which the (State, PublishedAt) index serves.
+            _ when query.Mine => rows.OrderByDescending(r => r.Dapp.CreatedAt).ThenBy(r => r.Dapp.Id),
+            _ => rows.OrderByDescending(r => r.Dapp.PublishedAt).ThenBy(r => r.Dapp.Id),
         };
         var page = new PageRequest(query.Page, query.PageSize);
         var total = await rows.CountAsync(ct);
