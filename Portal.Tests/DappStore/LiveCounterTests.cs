@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using NutPortal.Core.Identity;
 using NutPortal.Tests.Live;
 
 namespace NutPortal.Tests.DappStore;
@@ -40,5 +42,18 @@ public sealed class LiveCounterTests(StoreWorld world) : IClassFixture<StoreWorl
         Assert.Equal(wanted, pushed.GetProperty("transactions24h").GetInt32());
         Assert.True(pushed.GetProperty("liveUsers").GetInt32() >= 1);
         Assert.True(pushed.GetProperty("tps").GetDouble() > 0);
+    }
+
+    [Fact]
+    public async Task A_user_who_cannot_see_the_network_cannot_join_its_dapps_counters()
+    {
+        var id = await world.PublishedAsync($"Private {Guid.NewGuid():N}"[..20]);
+        var token = await world.Portal.Services.GetRequiredService<ApiTokenService>().CreateAsync(world.Outsider.Id, "hub");
+        await using var hub = LiveHubClient.Connect(world.Portal.Address, token.Secret);
+        await hub.StartAsync();
+
+        var refused = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => hub.InvokeAsync("JoinDapp", id));
+
+        Assert.Contains($"No DApp '{id}'", refused.Message);
     }
 }
