@@ -10,9 +10,10 @@ namespace NutPortal.Core.DappStore;
 /// (<see cref="DappStatsChanged"/>): DApp pages and the live hub pass them on. A network's recount runs one at a time;
 /// blocks indexed meanwhile are covered by the next one.
 /// </summary>
-internal sealed class DappLiveFeed(LiveNotifier notifier, DappLiveCounters counters, ILogger<DappLiveFeed> logger) : IHostedService
+internal sealed class DappLiveFeed(LiveNotifier notifier, DappLiveCounters counters, ILogger<DappLiveFeed> logger) : IHostedService, IDisposable
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _busy = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
     private IDisposable? _subscription;
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -25,6 +26,10 @@ internal sealed class DappLiveFeed(LiveNotifier notifier, DappLiveCounters count
     public Task StopAsync(CancellationToken cancellationToken)
     {
         Interlocked.Exchange(ref _subscription, null)?.Dispose();
+        if (!_stopping.IsCancellationRequested)
+        {
+            _stopping.Cancel();  // a recount in flight stops at its next query
+        }
         return Task.CompletedTask;
     }
 
@@ -42,18 +47,24 @@ internal sealed class DappLiveFeed(LiveNotifier notifier, DappLiveCounters count
     {
         try
         {
-            foreach (var dapp in await counters.DappsOnAsync(networkId))
+            var ct = _stopping.Token;
+            foreach (var dapp in await counters.DappsOnAsync(networkId, ct))
             {
-                await notifier.PublishAsync(await counters.ReadAsync(dapp));
+                await notifier.PublishAsync(await counters.ReadAsync(dapp, ct));
             }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
-            logger.LogWarning(ex, "Counting the DApps of network {Network} failed", networkId);
+            if (!_stopping.IsCancellationRequested)
+            {
+                logger.LogWarning(ex, "Counting the DApps of network {Network} failed", networkId);
+            }
         }
         finally
         {
             _busy.TryRemove(networkId, out _);
         }
     }
+
+    public void Dispose() => _stopping.Dispose();
 }
