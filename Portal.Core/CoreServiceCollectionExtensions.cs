@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using NutPortal.Core.Configuration;
 using NutPortal.Core.Contracts;
+using NutPortal.Core.DappStore;
 using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Explorer;
 using NutPortal.Core.Gateway;
@@ -74,6 +75,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOracle();
         services.AddRpcGateway();
         services.AddWallets();
+        services.AddDappStore();
         services.AddSingleton(TimeProvider.System);
         services.AddPortalLive(configuration);
         services.AddSingleton<ApiTokenService>();

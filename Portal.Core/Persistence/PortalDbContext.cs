@@ -86,6 +86,19 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Wallets.WalletAccount> WalletAccounts => Set<Wallets.WalletAccount>();
 
     public DbSet<Wallets.WalletFaucetGrant> WalletFaucetGrants => Set<Wallets.WalletFaucetGrant>();
+    public DbSet<DappStore.Dapp> Dapps => Set<DappStore.Dapp>();
+
+    public DbSet<DappStore.DappContract> DappContracts => Set<DappStore.DappContract>();
+
+    public DbSet<DappStore.DappBundle> DappBundles => Set<DappStore.DappBundle>();
+
+    public DbSet<Community.DappReview> DappReviews => Set<Community.DappReview>();
+
+    public DbSet<Community.CommunityThread> CommunityThreads => Set<Community.CommunityThread>();
+
+    public DbSet<Community.CommunityReply> CommunityReplies => Set<Community.CommunityReply>();
+
+    public DbSet<Community.AbuseReport> AbuseReports => Set<Community.AbuseReport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -24,6 +24,8 @@ internal static class ApiEndpoints
         v1.MapOrganizationEndpoints();
         v1.MapConsortiumEndpoints();
         v1.MapWalletEndpoints();
+        v1.MapDappEndpoints();
+        v1.MapCommunityEndpoints();
         NutPortal.Web.Gateway.GatewayEndpoints.MapGatewayEndpoints(v1);
         // Unknown API routes give 404 problem details rather than the HTML page fallback.
         v1.MapFallback(() => Results.NotFound()).ExcludeFromDescription();

@@ -49,6 +49,7 @@ public static class WebApplicationExtensions
         app.MapOpenApi();
         app.MapOracle(); // before the API's catch-all fallback
         NutPortal.Web.Gateway.GatewayEndpoints.MapRpcGateway(app);
+        NutPortal.Web.DappStore.BundleEndpoints.MapDappBundles(app);
         app.MapPortalApi();
         app.MapAccountEndpoints();
         app.MapHub<LiveHub>(LiveHub.Path);

@@ -19,6 +19,9 @@ public sealed class LiveHub(NutPortal.Core.Organizations.OrganizationAccess acce
     /// <summary>A network's updates that belong to one of its organizations (alerts of that organization's rules).</summary>
     public static string NetworkGroup(string networkId, string organizationId) => $"network:{networkId}:org:{organizationId}";
 
+    /// <summary>A DApp's live counters (<c>dappStats</c>), for those who may see the DApp.</summary>
+    public static string DappGroup(string dappId) => $"dapp:{dappId}";
+
     public override async Task OnConnectedAsync()
     {
         if (Context.User?.IsInRole(Roles.Admin) == true)
@@ -51,6 +54,17 @@ public sealed class LiveHub(NutPortal.Core.Organizations.OrganizationAccess acce
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, NetworkGroup(id, organization));
         }
     }
+
+    /// <summary>Joins a DApp's live counters; a DApp the caller may not see is refused as if it did not exist.</summary>
+    public async Task JoinDapp(string dappId, NutPortal.Core.DappStore.DappCatalog catalog)
+    {
+        var id = ValidId(dappId);
+        var caller = await NutPortal.Web.Organizations.CallerAccessor.LoadAsync(access, Context.User ?? new(), null, Context.ConnectionAborted);
+        _ = await catalog.GetAsync(id, caller, Context.ConnectionAborted) ?? throw new HubException($"No DApp '{id}'.");
+        await Groups.AddToGroupAsync(Context.ConnectionId, DappGroup(id));
+    }
+
+    public Task LeaveDapp(string dappId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, DappGroup(ValidId(dappId)));
 
     private static string ValidId(string networkId) =>
         !string.IsNullOrWhiteSpace(networkId) && networkId.Length <= 64 && networkId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')

@@ -26,6 +26,7 @@ internal sealed class LiveHubBridge(LiveNotifier notifier, IHubContext<LiveHub> 
             notifier.Subscribe<NodeHeightChanged>(e => hub.Clients.Group(LiveHub.NetworkGroup(e.NetworkId)).SendAsync("nodeHeight", e, CancellationToken.None), localOnly: true),
             notifier.Subscribe<BlocksIndexed>(e => hub.Clients.Group(LiveHub.NetworkGroup(e.NetworkId)).SendAsync("blocksIndexed", e, CancellationToken.None), localOnly: true),
             notifier.Subscribe<MetricsSampled>(e => hub.Clients.Group(LiveHub.NetworkGroup(e.NetworkId)).SendAsync("metrics", e, CancellationToken.None), localOnly: true),
+            notifier.Subscribe<NutPortal.Core.DappStore.DappStatsChanged>(e => hub.Clients.Group(LiveHub.DappGroup(e.DappId)).SendAsync("dappStats", e, CancellationToken.None), localOnly: true),
             // Alerts belong to their rule's organization: on a consortium network only its members hear of them.
             notifier.Subscribe<AlertChanged>(e => hub.Clients.Group(LiveHub.NetworkGroup(e.NetworkId, e.OrganizationId)).SendAsync("alertChanged", e, CancellationToken.None), localOnly: true),
         ];
