@@ -26,31 +26,14 @@ internal sealed class ApiBenchSuite : IBenchSuite
 
     private static async Task MeasurePortalAsync(BenchReport report, int requests, string name, int cacheSeconds, bool healthz, CancellationToken ct)
     {
-        var dataDir = Directory.CreateTempSubdirectory("nutportal-bench-");
-        var token = "np_bench_" + Guid.NewGuid().ToString("N");
-        try
+        await using var portal = await BenchPortal.StartAsync(ct, "--Portal:Workers:Enabled=false", $"--Portal:Http:TokenPrincipalCacheSeconds={cacheSeconds}");
+        var app = portal.App;
+        var token = portal.Token;
+        using var client = portal.CreateClient();
+        await MeasureAsync(report, client, name, "/api/v1/me", requests, ct);
+        if (healthz)
         {
-            await using var app = PortalWebApplication.Build(
-            [
-                BenchKeys.MasterKeySetting,
-                "--urls=http://127.0.0.1:0", $"--Portal:DataDirectory={dataDir.FullName}", $"--Portal:Bootstrap:ApiToken={token}",
-                "--Portal:Bootstrap:AdminPassword=Bench-password-1", "--Logging:LogLevel:Default=Warning", "--Portal:Workers:Enabled=false",
-                $"--Portal:Http:TokenPrincipalCacheSeconds={cacheSeconds}",
-            ]);
-            await app.StartAsync(ct);
-            using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            await MeasureAsync(report, client, name, "/api/v1/me", requests, ct);
-            if (healthz)
-            {
-                await MeasureAsync(report, client, "api.healthz", "/healthz", requests, ct);
-            }
-            await app.StopAsync(ct);
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            dataDir.Delete(recursive: true);
+            await MeasureAsync(report, client, "api.healthz", "/healthz", requests, ct);
         }
     }
 

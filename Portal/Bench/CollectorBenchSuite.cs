@@ -23,72 +23,55 @@ internal sealed class CollectorBenchSuite : IBenchSuite
     public async Task RunAsync(BenchReport report, IReadOnlyList<string> arguments, CancellationToken ct)
     {
         var count = arguments.Count > 0 && int.TryParse(arguments[0], out var n) ? n : 10;
-        var dataDir = Directory.CreateTempSubdirectory("nutportal-bench-");
-        var token = "np_bench_" + Guid.NewGuid().ToString("N");
+        await using var portal = await BenchPortal.StartAsync(ct, "--Portal:Monitoring:SampleIntervalSeconds=3600", "--Portal:Explorer:IndexerEnabled=false");
+        var app = portal.App;
+        using var client = portal.CreateClient();
+        var ids = new List<string>();
         try
         {
-            await using var app = PortalWebApplication.Build(
-            [
-                BenchKeys.MasterKeySetting,
-                "--urls=http://127.0.0.1:0", $"--Portal:DataDirectory={dataDir.FullName}", $"--Portal:Bootstrap:ApiToken={token}",
-                "--Portal:Bootstrap:AdminPassword=Bench-password-1", "--Logging:LogLevel:Default=Warning", "--Portal:Monitoring:SampleIntervalSeconds=3600",
-                "--Portal:Explorer:IndexerEnabled=false",
-            ]);
-            await app.StartAsync(ct);
-            using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            var ids = new List<string>();
-            try
+            for (var i = 0; i < count; i++)
             {
-                for (var i = 0; i < count; i++)
+                var created = await client.PostAsJsonAsync("/api/v1/networks", new
                 {
-                    var created = await client.PostAsJsonAsync("/api/v1/networks", new
-                    {
-                        name = $"bench-{i}", platform = "ethereum-anvil", blockIntervalSeconds = 1, accounts = new { count = 1, balanceEth = 10 },
-                    }, ct);
-                    created.EnsureSuccessStatusCode();
-                    ids.Add((await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString()!);
-                }
-                await WaitForRunningAsync(client, ids, ct);
-                var collector = app.Services.GetRequiredService<MetricsCollector>();
-                // Warm-up: baselines for every network, and the round's code through tiered compilation.
-                await CpuOverAsync(() => collector.CollectAsync(ct), 10, ct);
-                var idle = await CpuOverAsync(() => Task.CompletedTask, Rounds, ct) / Rounds;
-                var roundCpu = new List<double>();
-                var roundMs = new List<double>();
-                await CpuOverAsync(async () =>
-                {
-                    var cpu = CpuMilliseconds();
-                    var watch = Stopwatch.StartNew();
-                    await collector.CollectAsync(ct);
-                    roundMs.Add(watch.Elapsed.TotalMilliseconds);
-                    // What the rest of the process burns meanwhile (idle rate) is not the collector's.
-                    roundCpu.Add(CpuMilliseconds() - cpu - idle * watch.Elapsed.TotalSeconds);
-                }, Rounds, ct);
-                roundMs.Sort();
-                var perRound = Math.Max(0, roundCpu.Average());
-                report.Figure("collector.idle_process_cpu", idle, "ms/s");
-                report.Figure($"collector.{count}.round_wall_p50", roundMs[roundMs.Count / 2], "ms");
-                report.Figure($"collector.{count}.round_wall_max", roundMs[^1], "ms");
-                report.Figure($"collector.{count}.round_cpu", perRound, "ms");
-                report.Figure($"collector.{count}.cpu_per_minute_at_1s", perRound * 60, "ms");
-                report.Figure($"collector.{count}.cpu_share_at_1s", perRound * 60 / 60_000 * 100, "% of one core");
-                report.Figure($"collector.{count}.cpu_share_at_5s", perRound * 12 / 60_000 * 100, "% of one core");
-                report.Figure("collector.per_network.round_cpu", perRound / count, "ms");
+                    name = $"bench-{i}", platform = "ethereum-anvil", blockIntervalSeconds = 1, accounts = new { count = 1, balanceEth = 10 },
+                }, ct);
+                created.EnsureSuccessStatusCode();
+                ids.Add((await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString()!);
             }
-            finally
+            await WaitForRunningAsync(client, ids, ct);
+            var collector = app.Services.GetRequiredService<MetricsCollector>();
+            // Warm-up: baselines for every network, and the round's code through tiered compilation.
+            await CpuOverAsync(() => collector.CollectAsync(ct), 10, ct);
+            var idle = await CpuOverAsync(() => Task.CompletedTask, Rounds, ct) / Rounds;
+            var roundCpu = new List<double>();
+            var roundMs = new List<double>();
+            await CpuOverAsync(async () =>
             {
-                foreach (var id in ids)
-                {
-                    await client.DeleteAsync($"/api/v1/networks/{id}", CancellationToken.None);
-                }
-                await app.StopAsync(CancellationToken.None);
-            }
+                var cpu = CpuMilliseconds();
+                var watch = Stopwatch.StartNew();
+                await collector.CollectAsync(ct);
+                roundMs.Add(watch.Elapsed.TotalMilliseconds);
+                // What the rest of the process burns meanwhile (idle rate) is not the collector's.
+                roundCpu.Add(CpuMilliseconds() - cpu - idle * watch.Elapsed.TotalSeconds);
+            }, Rounds, ct);
+            roundMs.Sort();
+            var perRound = Math.Max(0, roundCpu.Average());
+            report.Figure("collector.idle_process_cpu", idle, "ms/s");
+            report.Figure($"collector.{count}.round_wall_p50", roundMs[roundMs.Count / 2], "ms");
+            report.Figure($"collector.{count}.round_wall_max", roundMs[^1], "ms");
+            report.Figure($"collector.{count}.round_cpu", perRound, "ms");
+            report.Figure($"collector.{count}.cpu_per_minute_at_1s", perRound * 60, "ms");
+            report.Figure($"collector.{count}.cpu_share_at_1s", perRound * 60 / 60_000 * 100, "% of one core");
+            report.Figure($"collector.{count}.cpu_share_at_5s", perRound * 12 / 60_000 * 100, "% of one core");
+            report.Figure("collector.per_network.round_cpu", perRound / count, "ms");
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            dataDir.Delete(recursive: true);
+            foreach (var id in ids)
+            {
+                await client.DeleteAsync($"/api/v1/networks/{id}", CancellationToken.None);
+            }
+            await app.StopAsync(CancellationToken.None);
         }
     }
 

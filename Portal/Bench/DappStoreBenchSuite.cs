@@ -23,35 +23,20 @@ internal sealed class DappStoreBenchSuite : IBenchSuite
     public async Task RunAsync(BenchReport report, IReadOnlyList<string> arguments, CancellationToken ct)
     {
         var count = arguments.Count > 0 && int.TryParse(arguments[0], out var n) ? n : 2000;
-        var dataDir = Directory.CreateTempSubdirectory("nutportal-bench-");
-        try
+        await using var portal = await BenchPortal.StartAsync(ct, "--Portal:Workers:Enabled=false");
+        var app = portal.App;
+        await SeedAsync(app.Services, count, ct);
+        var user = new Caller("bench-user", "bench-user", false,
+            new Dictionary<string, IReadOnlySet<string>> { [Organization.DefaultId] = new HashSet<string> { OrgRoles.Member } }, Organization.DefaultId);
+        var catalog = app.Services.GetRequiredService<DappCatalog>();
+        foreach (var sort in Enum.GetValues<DappSort>())
         {
-            await using var app = PortalWebApplication.Build(
-            [
-                BenchKeys.MasterKeySetting,
-                "--urls=http://127.0.0.1:0", $"--Portal:DataDirectory={dataDir.FullName}", "--Portal:Bootstrap:AdminPassword=Bench-password-1",
-                "--Logging:LogLevel:Default=Warning", "--Portal:Workers:Enabled=false",
-            ]);
-            await app.StartAsync(ct);
-            await SeedAsync(app.Services, count, ct);
-            var user = new Caller("bench-user", "bench-user", false,
-                new Dictionary<string, IReadOnlySet<string>> { [Organization.DefaultId] = new HashSet<string> { OrgRoles.Member } }, Organization.DefaultId);
-            var catalog = app.Services.GetRequiredService<DappCatalog>();
-            foreach (var sort in Enum.GetValues<DappSort>())
-            {
-                await FigureAsync(report, $"dappstore.list.{sort.ToString().ToLowerInvariant()}.{count}", () => catalog.ListAsync(new DappQuery(Sort: sort), user, ct));
-            }
-            await FigureAsync(report, $"dappstore.search.{count}", () => catalog.ListAsync(new DappQuery(Search: "market 17", Category: "Finance"), user, ct));
-            var threads = app.Services.GetRequiredService<ThreadService>();
-            await FigureAsync(report, $"dappstore.highlights.{count}", () => threads.HighlightsAsync(user, ct: ct));
-            await BundleAsync(report, app.Services, ct);
-            await app.StopAsync(ct);
+            await FigureAsync(report, $"dappstore.list.{sort.ToString().ToLowerInvariant()}.{count}", () => catalog.ListAsync(new DappQuery(Sort: sort), user, ct));
         }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            dataDir.Delete(recursive: true);
-        }
+        await FigureAsync(report, $"dappstore.search.{count}", () => catalog.ListAsync(new DappQuery(Search: "market 17", Category: "Finance"), user, ct));
+        var threads = app.Services.GetRequiredService<ThreadService>();
+        await FigureAsync(report, $"dappstore.highlights.{count}", () => threads.HighlightsAsync(user, ct: ct));
+        await BundleAsync(report, app.Services, ct);
     }
 
     private static async Task FigureAsync<T>(BenchReport report, string name, Func<Task<T>> query)

@@ -25,44 +25,28 @@ internal sealed class GatewayBenchSuite : IBenchSuite
     {
         var calls = arguments.Count > 0 && int.TryParse(arguments[0], out var n) ? n : 2000;
         var transactions = arguments.Count > 1 && int.TryParse(arguments[1], out var m) ? m : 1000;
-        var dataDir = Directory.CreateTempSubdirectory("nutportal-bench-");
-        var token = "np_bench_" + Guid.NewGuid().ToString("N");
-        try
-        {
-            await using var app = PortalWebApplication.Build(
-            [
-                BenchKeys.MasterKeySetting,
-                "--urls=http://127.0.0.1:0", $"--Portal:DataDirectory={dataDir.FullName}", $"--Portal:Bootstrap:ApiToken={token}",
-                "--Portal:Bootstrap:AdminPassword=Bench-password-1", "--Logging:LogLevel:Default=Warning", "--Portal:Explorer:IndexerEnabled=false",
-            ]);
-            await app.StartAsync(ct);
-            using var portal = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-            portal.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            var created = await portal.PostAsJsonAsync("/api/v1/networks", new { name = "bench-gateway", platform = "ethereum-anvil", blockIntervalSeconds = 0, accounts = new { count = 1 } }, ct);
-            created.EnsureSuccessStatusCode();
-            var networkId = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString()!;
-            await OracleBenchChain.UntilRunningAsync(portal, networkId, ct);
-            var network = await portal.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{networkId}", ct);
-            using var node = new HttpClient { BaseAddress = new Uri(network.GetProperty("nodes")[0].GetProperty("rpcUrl").GetString()!) };
-            var gateway = $"/rpc/{networkId}";
+        await using var bench = await BenchPortal.StartAsync(ct, "--Portal:Explorer:IndexerEnabled=false");
+        var app = bench.App;
+        var token = bench.Token;
+        using var portal = bench.CreateClient();
+        var created = await portal.PostAsJsonAsync("/api/v1/networks", new { name = "bench-gateway", platform = "ethereum-anvil", blockIntervalSeconds = 0, accounts = new { count = 1 } }, ct);
+        created.EnsureSuccessStatusCode();
+        var networkId = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString()!;
+        await OracleBenchChain.UntilRunningAsync(portal, networkId, ct);
+        var network = await portal.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{networkId}", ct);
+        using var node = new HttpClient { BaseAddress = new Uri(network.GetProperty("nodes")[0].GetProperty("rpcUrl").GetString()!) };
+        var gateway = $"/rpc/{networkId}";
 
-            var direct = await TimeCallsAsync(node, "", calls, ct);
-            var through = await TimeCallsAsync(portal, gateway, calls, ct);
-            report.Figure("gateway.read.direct_p50", direct[direct.Length / 2], "ms");
-            report.Figure("gateway.read.gateway_p50", through[through.Length / 2], "ms");
-            report.Figure("gateway.read.gateway_p95", through[(int)(through.Length * 0.95)], "ms");
-            report.Figure("gateway.read.added_p50", through[through.Length / 2] - direct[direct.Length / 2], "ms");
-            report.Figure("gateway.read.added_p95", through[(int)(through.Length * 0.95)] - direct[(int)(direct.Length * 0.95)], "ms");
+        var direct = await TimeCallsAsync(node, "", calls, ct);
+        var through = await TimeCallsAsync(portal, gateway, calls, ct);
+        report.Figure("gateway.read.direct_p50", direct[direct.Length / 2], "ms");
+        report.Figure("gateway.read.gateway_p50", through[through.Length / 2], "ms");
+        report.Figure("gateway.read.gateway_p95", through[(int)(through.Length * 0.95)], "ms");
+        report.Figure("gateway.read.added_p50", through[through.Length / 2] - direct[direct.Length / 2], "ms");
+        report.Figure("gateway.read.added_p95", through[(int)(through.Length * 0.95)] - direct[(int)(direct.Length * 0.95)], "ms");
 
-            await MeasureTransactionsAsync(report, node, portal, gateway, transactions, ct);
-            await portal.DeleteAsync($"/api/v1/networks/{networkId}", CancellationToken.None);
-            await app.StopAsync(CancellationToken.None);
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            dataDir.Delete(recursive: true);
-        }
+        await MeasureTransactionsAsync(report, node, portal, gateway, transactions, ct);
+        await portal.DeleteAsync($"/api/v1/networks/{networkId}", CancellationToken.None);
     }
 
     private static async Task<double[]> TimeCallsAsync(HttpClient client, string path, int count, CancellationToken ct)

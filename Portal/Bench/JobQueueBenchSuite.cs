@@ -50,46 +50,31 @@ internal sealed class JobQueueBenchSuite : IBenchSuite
 
     private static async Task MeasureAsync(BenchReport report, string name, int count, string[] database, CancellationToken ct)
     {
-        var dataDir = Directory.CreateTempSubdirectory("nutportal-bench-");
-        try
+        await using var portal = await BenchPortal.StartAsync(ct, ["--Portal:Explorer:IndexerEnabled=false", .. database]);
+        var app = portal.App;
+        var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();
+        Latencies.Clear();
+        _done = 0;
+        var total = Stopwatch.StartNew();
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
         {
-            await using var app = PortalWebApplication.Build(
-            [
-                BenchKeys.MasterKeySetting,
-                "--urls=http://127.0.0.1:0", $"--Portal:DataDirectory={dataDir.FullName}", "--Portal:Bootstrap:AdminPassword=Bench-password-1",
-                "--Logging:LogLevel:Default=Warning", "--Portal:Explorer:IndexerEnabled=false", .. database,
-            ]);
-            await app.StartAsync(ct);
-            var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();
-            Latencies.Clear();
-            _done = 0;
-            var total = Stopwatch.StartNew();
-            var next = -1;
-            await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+            while (Interlocked.Increment(ref next) < count)
             {
-                while (Interlocked.Increment(ref next) < count)
-                {
-                    jobs.Enqueue(() => Noop(Stopwatch.GetTimestamp()));
-                }
-            }, ct)));
-            var enqueued = total.Elapsed;
-            while (Volatile.Read(ref _done) < count)
-            {
-                await Task.Delay(20, ct);
+                jobs.Enqueue(() => Noop(Stopwatch.GetTimestamp()));
             }
-            total.Stop();
-            var sorted = Latencies.Order().ToArray();
-            report.Figure($"{name}.enqueue_rate", count / enqueued.TotalSeconds, "jobs/s");
-            report.Figure($"{name}.throughput", count / total.Elapsed.TotalSeconds, "jobs/s");
-            report.Figure($"{name}.queue_latency_p50", sorted[sorted.Length / 2], "ms");
-            report.Figure($"{name}.queue_latency_p95", sorted[(int)(sorted.Length * 0.95)], "ms");
-            await app.StopAsync(ct);
-        }
-        finally
+        }, ct)));
+        var enqueued = total.Elapsed;
+        while (Volatile.Read(ref _done) < count)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            dataDir.Delete(recursive: true);
+            await Task.Delay(20, ct);
         }
+        total.Stop();
+        var sorted = Latencies.Order().ToArray();
+        report.Figure($"{name}.enqueue_rate", count / enqueued.TotalSeconds, "jobs/s");
+        report.Figure($"{name}.throughput", count / total.Elapsed.TotalSeconds, "jobs/s");
+        report.Figure($"{name}.queue_latency_p50", sorted[sorted.Length / 2], "ms");
+        report.Figure($"{name}.queue_latency_p95", sorted[(int)(sorted.Length * 0.95)], "ms");
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql, CancellationToken ct)

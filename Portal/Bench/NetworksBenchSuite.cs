@@ -27,51 +27,34 @@ internal sealed class NetworksBenchSuite : IBenchSuite
     public async Task RunAsync(BenchReport report, IReadOnlyList<string> arguments, CancellationToken ct)
     {
         var window = TimeSpan.FromSeconds(arguments.Count > 0 && int.TryParse(arguments[0], out var s) ? s : 30);
-        var dataDir = Directory.CreateTempSubdirectory("nutportal-bench-");
-        var token = "np_bench_" + Guid.NewGuid().ToString("N");
-        try
+        await using var portal = await BenchPortal.StartAsync(ct, "--Portal:Explorer:IndexerEnabled=false");
+        var app = portal.App;
+        using var client = portal.CreateClient();
+        foreach (var (key, profile) in Platforms)
         {
-            await using var app = PortalWebApplication.Build(
-            [
-                BenchKeys.MasterKeySetting,
-                "--urls=http://127.0.0.1:0", $"--Portal:DataDirectory={dataDir.FullName}", $"--Portal:Bootstrap:ApiToken={token}",
-                "--Portal:Bootstrap:AdminPassword=Bench-password-1", "--Logging:LogLevel:Default=Warning", "--Portal:Explorer:IndexerEnabled=false",
-            ]);
-            await app.StartAsync(ct);
-            using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            foreach (var (key, profile) in Platforms)
+            var watch = Stopwatch.StartNew();
+            var created = await client.PostAsJsonAsync("/api/v1/networks", profile, ct);
+            created.EnsureSuccessStatusCode();
+            var id = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString()!;
+            try
             {
-                var watch = Stopwatch.StartNew();
-                var created = await client.PostAsJsonAsync("/api/v1/networks", profile, ct);
-                created.EnsureSuccessStatusCode();
-                var id = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString()!;
-                try
+                await UntilAsync(client, id, n => n.GetProperty("status").GetString() == "Running", TimeSpan.FromMinutes(3), ct);
+                report.Figure($"networks.{key}.deploy", watch.Elapsed.TotalSeconds, "s");
+                var first = await UntilAsync(client, id, n => Height(n) >= 0, TimeSpan.FromSeconds(30), ct);
+                var start = Stopwatch.StartNew();
+                await Task.Delay(window, ct);
+                var last = await client.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{id}", ct);
+                report.Figure($"networks.{key}.blocks_per_second", (Height(last) - Height(first)) / start.Elapsed.TotalSeconds, "blocks/s");
+                report.Figure($"networks.{key}.nodes", last.GetProperty("nodes").GetArrayLength(), "nodes");
+                if (key != "neo")
                 {
-                    await UntilAsync(client, id, n => n.GetProperty("status").GetString() == "Running", TimeSpan.FromMinutes(3), ct);
-                    report.Figure($"networks.{key}.deploy", watch.Elapsed.TotalSeconds, "s");
-                    var first = await UntilAsync(client, id, n => Height(n) >= 0, TimeSpan.FromSeconds(30), ct);
-                    var start = Stopwatch.StartNew();
-                    await Task.Delay(window, ct);
-                    var last = await client.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{id}", ct);
-                    report.Figure($"networks.{key}.blocks_per_second", (Height(last) - Height(first)) / start.Elapsed.TotalSeconds, "blocks/s");
-                    report.Figure($"networks.{key}.nodes", last.GetProperty("nodes").GetArrayLength(), "nodes");
-                    if (key != "neo")
-                    {
-                        await TransfersAsync(client, report, key, id, ct);
-                    }
-                }
-                finally
-                {
-                    await client.DeleteAsync($"/api/v1/networks/{id}", CancellationToken.None);
+                    await TransfersAsync(client, report, key, id, ct);
                 }
             }
-            await app.StopAsync(CancellationToken.None);
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            dataDir.Delete(recursive: true);
+            finally
+            {
+                await client.DeleteAsync($"/api/v1/networks/{id}", CancellationToken.None);
+            }
         }
     }
 

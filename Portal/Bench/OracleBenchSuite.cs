@@ -29,40 +29,21 @@ internal sealed class OracleBenchSuite : IBenchSuite
         var count = arguments.Count > 0 && int.TryParse(arguments[0], out var n) ? n : 500;
         var onChain = arguments.Count > 1 && int.TryParse(arguments[1], out var m) ? m : 40;
         await using var target = await OracleBenchTarget.StartAsync(ct);
-        var dataDir = Directory.CreateTempSubdirectory("nutportal-bench-");
-        var token = "np_bench_" + Guid.NewGuid().ToString("N");
-        try
-        {
-            await using var app = PortalWebApplication.Build(
-            [
-                BenchKeys.MasterKeySetting,
-                "--urls=http://127.0.0.1:0", $"--Portal:DataDirectory={dataDir.FullName}", $"--Portal:Bootstrap:ApiToken={token}",
-                "--Portal:Bootstrap:AdminPassword=Bench-password-1", "--Logging:LogLevel:Default=Warning", "--Portal:Explorer:IndexerEnabled=false",
-                "--Portal:Outbound:AllowedHosts:0=127.0.0.1", "--Portal:Oracle:CallsPerCallerPerMinute=1000000", "--Portal:Oracle:CallsPerHostPerMinute=1000000",
-                "--Portal:Workers:QueuePollMilliseconds=100", "--Portal:Oracle:FollowIntervalMilliseconds=200",
-            ]);
-            await app.StartAsync(ct);
-            using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            var created = await client.PostAsJsonAsync("/api/v1/networks", new { name = "bench-oracle", platform = "ethereum-anvil", blockIntervalSeconds = 1, accounts = new { count = 1, balanceEth = 1000 } }, ct);
-            created.EnsureSuccessStatusCode();
-            var networkId = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString()!;
-            await OracleBenchChain.UntilRunningAsync(client, networkId, ct);
+        await using var portal = await BenchPortal.StartAsync(ct, "--Portal:Explorer:IndexerEnabled=false", "--Portal:Outbound:AllowedHosts:0=127.0.0.1", "--Portal:Oracle:CallsPerCallerPerMinute=1000000", "--Portal:Oracle:CallsPerHostPerMinute=1000000", "--Portal:Workers:QueuePollMilliseconds=100", "--Portal:Oracle:FollowIntervalMilliseconds=200");
+        var app = portal.App;
+        using var client = portal.CreateClient();
+        var created = await client.PostAsJsonAsync("/api/v1/networks", new { name = "bench-oracle", platform = "ethereum-anvil", blockIntervalSeconds = 1, accounts = new { count = 1, balanceEth = 1000 } }, ct);
+        created.EnsureSuccessStatusCode();
+        var networkId = (await created.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetString()!;
+        await OracleBenchChain.UntilRunningAsync(client, networkId, ct);
 
-            using (var scope = app.Services.CreateScope())
-            {
-                var admin = await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync("admin@nutportal.local");
-                await MeasureQueueAsync(report, app.Services, new OracleCaller(admin!.Id, null, true, true), networkId, target.Url, count, ct);
-            }
-            await new OracleBenchChain(app.Services, client, networkId, target.Url).MeasureAsync(report, onChain, ct);
-            await client.DeleteAsync($"/api/v1/networks/{networkId}", CancellationToken.None);
-            await app.StopAsync(CancellationToken.None);
-        }
-        finally
+        using (var scope = app.Services.CreateScope())
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            dataDir.Delete(recursive: true);
+            var admin = await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync("admin@nutportal.local");
+            await MeasureQueueAsync(report, app.Services, new OracleCaller(admin!.Id, null, true, true), networkId, target.Url, count, ct);
         }
+        await new OracleBenchChain(app.Services, client, networkId, target.Url).MeasureAsync(report, onChain, ct);
+        await client.DeleteAsync($"/api/v1/networks/{networkId}", CancellationToken.None);
     }
 
     private static async Task MeasureQueueAsync(BenchReport report, IServiceProvider services, OracleCaller caller, string networkId, string url, int count, CancellationToken ct)

@@ -24,57 +24,42 @@ internal sealed class WalletBenchSuite : IBenchSuite
     public async Task RunAsync(BenchReport report, IReadOnlyList<string> arguments, CancellationToken ct)
     {
         var count = arguments.Count > 0 && int.TryParse(arguments[0], CultureInfo.InvariantCulture, out var n) ? n : 500_000;
-        var dataDir = Directory.CreateTempSubdirectory("nutportal-bench-");
-        try
-        {
-            await using var app = PortalWebApplication.Build(
-            [
-                BenchKeys.MasterKeySetting,
-                "--urls=http://127.0.0.1:0", $"--Portal:DataDirectory={dataDir.FullName}", "--Portal:Bootstrap:AdminPassword=Bench-password-1",
-                "--Logging:LogLevel:Default=Warning", "--Portal:Workers:Enabled=false",
-            ]);
-            await app.StartAsync(ct);
-            var factory = app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
-            var holder = Address(0xaa);
-            // What the two indexes cost the indexer's log writes: a third of the logs goes in without them, a third with
-            // them, a third without again (into ever larger tables: compare the middle with the mean of the others).
-            var third = count / 3;
-            await DropIndexesAsync(factory, ct);
-            var seeding = Stopwatch.StartNew();
-            await SeedAsync(factory, 0, third, holder, ct);
-            var before = third / seeding.Elapsed.TotalSeconds;
-            seeding.Restart();
-            await CreateIndexesAsync(factory, ct);
-            report.Figure($"wallets.create_transfer_indexes.{third}", seeding.Elapsed.TotalMilliseconds, "ms");
-            seeding.Restart();
-            await SeedAsync(factory, third, 2 * third, holder, ct);
-            var with = third / seeding.Elapsed.TotalSeconds;
-            await DropIndexesAsync(factory, ct);
-            seeding.Restart();
-            await SeedAsync(factory, 2 * third, count, holder, ct);
-            var after = (count - (2 * third)) / seeding.Elapsed.TotalSeconds;
-            await CreateIndexesAsync(factory, ct);
-            report.Figure("wallets.seed.without_transfer_index", (before + after) / 2, "logs/s");
-            report.Figure("wallets.seed.with_transfer_index", with, "logs/s");
+        await using var portal = await BenchPortal.StartAsync(ct, "--Portal:Workers:Enabled=false");
+        var app = portal.App;
+        var factory = app.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+        var holder = Address(0xaa);
+        // What the two indexes cost the indexer's log writes: a third of the logs goes in without them, a third with
+        // them, a third without again (into ever larger tables: compare the middle with the mean of the others).
+        var third = count / 3;
+        await DropIndexesAsync(factory, ct);
+        var seeding = Stopwatch.StartNew();
+        await SeedAsync(factory, 0, third, holder, ct);
+        var before = third / seeding.Elapsed.TotalSeconds;
+        seeding.Restart();
+        await CreateIndexesAsync(factory, ct);
+        report.Figure($"wallets.create_transfer_indexes.{third}", seeding.Elapsed.TotalMilliseconds, "ms");
+        seeding.Restart();
+        await SeedAsync(factory, third, 2 * third, holder, ct);
+        var with = third / seeding.Elapsed.TotalSeconds;
+        await DropIndexesAsync(factory, ct);
+        seeding.Restart();
+        await SeedAsync(factory, 2 * third, count, holder, ct);
+        var after = (count - (2 * third)) / seeding.Elapsed.TotalSeconds;
+        await CreateIndexesAsync(factory, ct);
+        report.Figure("wallets.seed.without_transfer_index", (before + after) / 2, "logs/s");
+        report.Figure("wallets.seed.with_transfer_index", with, "logs/s");
 
-            await using var db = await factory.CreateDbContextAsync(ct);
-            var found = 0;
-            var indexed = await TimeAsync(50, async () => found = (await TransferIndex.TokensAsync(db, "bench", holder, 100, ct)).Count);
-            report.Figure($"wallets.tokens_indexed.{count}.p50", indexed.P50, "ms");
-            report.Figure($"wallets.tokens_indexed.{count}.p95", indexed.P95, "ms");
-            report.Figure("wallets.tokens_found", found, "tokens");
-            var pattern = "%,0x" + holder[2..].PadLeft(64, '0') + "%";  // the holder as a whole topic (sender or recipient)
-            var scan = await TimeAsync(5, async () => found = await db.ChainLogs.Where(l => l.NetworkId == "bench" && l.Topics.StartsWith(TransferTopic) && EF.Functions.Like(l.Topics, pattern))
-                .Select(l => l.Address).Distinct().CountAsync(ct));
-            report.Figure($"wallets.tokens_topics_scan.{count}.p50", scan.P50, "ms");
-            report.Figure("wallets.tokens_found_by_scan", found, "tokens");
-            await app.StopAsync(ct);
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            dataDir.Delete(recursive: true);
-        }
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var found = 0;
+        var indexed = await TimeAsync(50, async () => found = (await TransferIndex.TokensAsync(db, "bench", holder, 100, ct)).Count);
+        report.Figure($"wallets.tokens_indexed.{count}.p50", indexed.P50, "ms");
+        report.Figure($"wallets.tokens_indexed.{count}.p95", indexed.P95, "ms");
+        report.Figure("wallets.tokens_found", found, "tokens");
+        var pattern = "%,0x" + holder[2..].PadLeft(64, '0') + "%";  // the holder as a whole topic (sender or recipient)
+        var scan = await TimeAsync(5, async () => found = await db.ChainLogs.Where(l => l.NetworkId == "bench" && l.Topics.StartsWith(TransferTopic) && EF.Functions.Like(l.Topics, pattern))
+            .Select(l => l.Address).Distinct().CountAsync(ct));
+        report.Figure($"wallets.tokens_topics_scan.{count}.p50", scan.P50, "ms");
+        report.Figure("wallets.tokens_found_by_scan", found, "tokens");
     }
 
     /// <summary>Logs of 200 token contracts: one Transfer in 50 is to or from the holder (20 contracts), the rest between
