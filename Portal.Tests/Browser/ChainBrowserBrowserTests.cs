@@ -1,0 +1,49 @@
+using NutPortal.Tests.Infrastructure;
+using NutPortal.Tests.Networks;
+using static NutPortal.Tests.Networks.NetworkApi;
+
+namespace NutPortal.Tests.Browser;
+
+/// <summary>The chain browser's pages in a real browser on a real Litecoin regtest node.</summary>
+public sealed class ChainBrowserBrowserTests(RealServerPortalFactory portal) : IClassFixture<RealServerPortalFactory>
+{
+    [BrowserFact]
+    public async Task From_the_network_page_a_user_opens_a_block_and_then_a_payment_with_its_inputs_and_outputs()
+    {
+        using var client = portal.CreateAdminClient();
+        client.BaseAddress = portal.Address;
+        var id = (await CreateAsync(client, new
+        {
+            name = "ltc-pages", platform = "litecoin", nodeCount = 1, consensus = "pow", blockIntervalSeconds = 3600, accounts = new { count = 0 },
+        })).GetProperty("id").GetString()!;
+        var node = Node(await WaitForAsync(client, id, n => Status(n) == "Running", TimeSpan.FromSeconds(90), "Running"));
+        var miner = (await LitecoinRpc.CallAsync(portal.DataDirectory, id, node, "getnewaddress", [], "wallet/portal")).GetString()!;
+        await LitecoinRpc.CallAsync(portal.DataDirectory, id, node, "generatetoaddress", [101, miner]);
+        var payee = (await LitecoinRpc.CallAsync(portal.DataDirectory, id, node, "getnewaddress", [], "wallet/portal")).GetString()!;
+        var txid = (await LitecoinRpc.CallAsync(portal.DataDirectory, id, node, "sendtoaddress", [payee, 2.25m], "wallet/portal")).GetString()!;
+        await LitecoinRpc.CallAsync(portal.DataDirectory, id, node, "generatetoaddress", [1, miner]);
+        var height = (await LitecoinRpc.CallAsync(portal.DataDirectory, id, node, "getblockcount", [])).GetInt64();
+
+        await using var browser = BrowserSession.Start(portal.Address);
+        await browser.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        await browser.GotoInteractiveAsync($"networks/{id}");
+        Assert.Equal(0, await browser.CountAsync("[data-testid=explorer-link]"));
+        await browser.ClickAsync("[data-testid=chain-browser-link]");
+        await browser.ClickAsync($"[data-testid=chain-block-row][data-height='{height}'] a");
+        await browser.WaitForTextAsync("[data-testid=chain-block-height]", $"Block {height}");
+        Assert.Equal(2, await browser.CountAsync("[data-testid=chain-tx-row]"));
+        await browser.ClickAsync($"[data-testid=chain-tx-row][data-id='{txid}'] a");
+
+        await browser.WaitForTextAsync("[data-testid=chain-tx-id]", txid);
+        Assert.Equal(height.ToString(System.Globalization.CultureInfo.InvariantCulture), await browser.TextAsync("[data-testid=chain-tx-block]"));
+        Assert.True(await browser.CountAsync("[data-testid=chain-input]") >= 1);
+        var outputs = await browser.EvaluateAsync<string[]>("[...document.querySelectorAll('[data-testid=chain-output]')].map(r => r.innerText)");
+        Assert.Contains(outputs, o => o.Contains(payee, StringComparison.Ordinal) && o.Contains("2.25000000", StringComparison.Ordinal) && o.Contains("unspent", StringComparison.Ordinal));
+
+        // The input links to the coinbase it spends, whose spent output says so.
+        await browser.ClickAsync("[data-testid=chain-input] a >> nth=0");
+        await browser.WaitForTextAsync("[data-testid=chain-tx-kind]", "Coinbase transaction");
+        Assert.Contains("spent", await browser.TextAsync("[data-testid=chain-outputs]") ?? "", StringComparison.Ordinal);
+        Assert.Empty(await browser.PageErrorsAsync());
+    }
+}
