@@ -68,7 +68,7 @@ public sealed partial class NeoChainBrowserTests(PortalFactory portal) : IClassF
     }
 
     /// <summary>The transaction once a block holds it (blocks every second).</summary>
-    private static async Task<JsonElement> WaitForBlockAsync(HttpClient client, string url)
+    internal static async Task<JsonElement> WaitForBlockAsync(HttpClient client, string url)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
