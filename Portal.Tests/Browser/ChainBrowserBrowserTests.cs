@@ -42,6 +42,7 @@ public sealed partial class ChainBrowserBrowserTests(RealServerPortalFactory por
         await browser.WaitForTextAsync("[data-testid=chain-tx-id]", txid);
         Assert.Equal(height.ToString(System.Globalization.CultureInfo.InvariantCulture), await browser.TextAsync("[data-testid=chain-tx-block]"));
         Assert.True(await browser.CountAsync("[data-testid=chain-input]") >= 1);
+        Assert.Empty(await browser.AccessibilityViolationsAsync());
         var outputs = await browser.EvaluateAsync<string[]>("[...document.querySelectorAll('[data-testid=chain-output]')].map(r => r.innerText)");
         Assert.Contains(outputs, o => o.Contains(payee, StringComparison.Ordinal) && o.Contains("2.25000000", StringComparison.Ordinal) && o.Contains("unspent", StringComparison.Ordinal));
 
@@ -78,6 +79,7 @@ public sealed partial class ChainBrowserBrowserTests(RealServerPortalFactory por
         var transfer = await browser.TextAsync("[data-testid=chain-transfer]") ?? "";
         Assert.Contains("GAS", transfer, StringComparison.Ordinal);
         Assert.Contains("7.00000000", transfer, StringComparison.Ordinal);
+        Assert.Empty(await browser.AccessibilityViolationsAsync());
         Assert.Empty(await browser.PageErrorsAsync());
     }
 
