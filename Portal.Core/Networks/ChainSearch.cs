@@ -30,7 +30,14 @@ public static class ChainSearch
             }
             catch (ChainReadException ex) when (ex.Failure == ChainReadFailure.NotFound)
             {
-                return new("block", (await browser.BrowseBlockAsync(node, text, ct)).Block.Hash);
+                try
+                {
+                    return new("block", (await browser.BrowseBlockAsync(node, text, ct)).Block.Hash);
+                }
+                catch (ChainReadException again) when (again.Failure == ChainReadFailure.NotFound)
+                {
+                    throw BrowseInput.NotFound($"No transaction and no block {text} on this chain.");
+                }
             }
         }
         try

@@ -71,6 +71,8 @@ public sealed class LitecoinChainBrowserTests(PortalFactory portal) : IClassFixt
         await AssertProblemAsync(client, $"/api/v1/networks/{id}/chain/transactions/{new string('0', 64)}", HttpStatusCode.NotFound, $"No transaction {new string('0', 64)}");
         await AssertProblemAsync(client, $"/api/v1/networks/{id}/chain/blocks/{height + 1000}", HttpStatusCode.NotFound, $"No block at height {height + 1000}");
         await AssertProblemAsync(client, $"/api/v1/networks/{id}/chain/blocks/{new string('a', 64)}", HttpStatusCode.NotFound, "No block");
+        await AssertProblemAsync(client, $"/api/v1/networks/{id}/chain/search?q={new string('b', 64)}", HttpStatusCode.NotFound, "No transaction and no block");
+        await AssertProblemAsync(client, $"/api/v1/networks/{id}/chain/search?q=nonsense", HttpStatusCode.BadRequest, "\"q\"");
 
         var elsewhere = await Tenants.CreateOrganizationAsync(portal, $"Elsewhere {Guid.NewGuid():N}");
         using var outsider = await Tenants.UserAsync(portal, elsewhere, "Owner");

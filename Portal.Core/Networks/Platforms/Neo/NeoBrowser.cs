@@ -135,7 +135,19 @@ internal sealed class NeoBrowser(NodeRpc rpc)
     private async Task<(string Symbol, int Decimals)> TokenAsync(Uri url, string contract, CancellationToken ct)
     {
         var native = NeoReads.Natives.FirstOrDefault(n => string.Equals(n.Hash, contract, StringComparison.OrdinalIgnoreCase));
-        return native.Symbol is not null ? (native.Symbol, native.Decimals) : await NeoReads.DescribeAsync(rpc, url, contract, ct);
+        if (native.Symbol is not null)
+        {
+            return (native.Symbol, native.Decimals);
+        }
+        try
+        {
+            return await NeoReads.DescribeAsync(rpc, url, contract, ct);
+        }
+        catch (NodeRpcException)
+        {
+            // A contract whose Transfer event is not a NEP-17 token's: show its raw units rather than fail the page.
+            return ("(undecoded: no NEP-17 symbol/decimals)", 0);
+        }
     }
 
     /// <summary>A Transfer's from or to: a 20-byte script hash as an address, or null (Any) for a mint or a burn.</summary>
