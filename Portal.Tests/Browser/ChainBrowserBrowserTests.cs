@@ -50,6 +50,14 @@ public sealed partial class ChainBrowserBrowserTests(RealServerPortalFactory por
         await browser.ClickAsync("[data-testid=chain-input] a >> nth=0");
         await browser.WaitForTextAsync("[data-testid=chain-tx-kind]", "Coinbase transaction");
         Assert.Contains("spent", await browser.TextAsync("[data-testid=chain-outputs]") ?? "", StringComparison.Ordinal);
+
+        // The search box takes the payee's address to its page: its balance and the one unspent output it holds.
+        await browser.WaitForInteractiveAsync();
+        await browser.FillAsync("#chain-query", payee);
+        await browser.ClickAsync("[data-testid=chain-search-button]");
+        await browser.WaitForTextAsync("[data-testid=chain-address]", payee);
+        Assert.Contains("2.25000000", await browser.TextAsync("[data-testid=chain-balance]") ?? "", StringComparison.Ordinal);
+        Assert.Contains(txid[..10], await browser.TextAsync("[data-testid=chain-unspent]") ?? "", StringComparison.Ordinal);
         Assert.Empty(await browser.PageErrorsAsync());
     }
 
