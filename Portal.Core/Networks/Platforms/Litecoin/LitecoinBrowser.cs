@@ -96,6 +96,11 @@ internal sealed class LitecoinBrowser(LitecoinNode rpc)
     private async Task<ChainReadException> UnknownTransactionAsync(NetworkNode node, string txid, CancellationToken ct)
     {
         var index = await rpc.CallAsync(node, "getindexinfo", [], ct);
+        if (index.ValueKind == JsonValueKind.Object && !index.TryGetProperty("txindex", out _))
+        {
+            return new ChainReadException(ChainReadFailure.NodeFailed, null,
+                $"{node.Name} runs without a transaction index (it was started before the portal passed -txindex=1), so it finds only its pool's transactions; restart the node to build the index.");
+        }
         if (index.ValueKind == JsonValueKind.Object && index.TryGetProperty("txindex", out var tx) && !tx.GetProperty("synced").GetBoolean())
         {
             return new ChainReadException(ChainReadFailure.NodeFailed, null,
