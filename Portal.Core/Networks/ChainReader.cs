@@ -39,6 +39,11 @@ public sealed class ChainReader(IDbContextFactory<PortalDbContext> dbFactory, No
         return await ReadAsync(networkId, (platform, node) => platform.CallReadOnlyAsync(node, call with { Contract = call.Contract.Trim(), Method = call.Method.Trim() }, ct), ct);
     }
 
+    /// <summary>A chain browser read (<see cref="IChainBrowser"/>: Neo, Litecoin) from the node furthest ahead.</summary>
+    public Task<T> BrowseAsync<T>(string networkId, Func<IChainBrowser, NetworkNode, Task<T>> read, CancellationToken ct) =>
+        ReadAsync(networkId, (platform, node) => platform is IChainBrowser browser ? read(browser, node)
+            : throw new ChainReadException(ChainReadFailure.Unsupported, "network", $"{platform.DisplayName} networks are browsed in the explorer, not the chain browser."), ct);
+
     private async Task<T> ReadAsync<T>(string networkId, Func<IBlockchainPlatform, NetworkNode, Task<T>> read, CancellationToken ct)
     {
         Network? network;

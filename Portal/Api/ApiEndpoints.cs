@@ -15,6 +15,7 @@ internal static class ApiEndpoints
         v1.MapJobEndpoints();
         v1.MapNetworkEndpoints();
         v1.MapChainReadEndpoints();
+        v1.MapChainBrowseEndpoints();
         v1.MapContractEndpoints();
         v1.MapContractTestEndpoints();
         v1.MapExplorerEndpoints();

@@ -44,8 +44,9 @@ internal static class ChainReadEndpoints
         .WithSummary("A read-only contract call (Ethereum: eth_call of a signature such as 'balanceOf(address) returns (uint256)' or 0x calldata; Neo: an invokefunction test run); nothing is sent to the chain");
     }
 
-    private static IResult Problem(ChainReadException ex) => ex.Failure switch
+    internal static IResult Problem(ChainReadException ex) => ex.Failure switch
     {
+        ChainReadFailure.NotFound => TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found on the chain"),
         ChainReadFailure.InvalidInput => FieldErrors.Single(ex.Field ?? "request", ex.Message),
         ChainReadFailure.Unsupported => TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Not supported on this platform"),
         ChainReadFailure.CallFailed => TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "The contract call failed"),

@@ -52,6 +52,9 @@ public enum ChainReadFailure
 
     /// <summary>The contract call ran and failed (reverted, faulted).</summary>
     CallFailed,
+
+    /// <summary>The chain has no such block, transaction or address record.</summary>
+    NotFound,
 }
 
 /// <summary>A chain read that gave no answer, with the field it concerns (when it is the caller's input).</summary>

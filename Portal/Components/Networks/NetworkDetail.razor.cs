@@ -66,6 +66,12 @@ public sealed partial class NetworkDetail
     private bool SupportsContracts => _network is not null
         && Runner.PlatformNamed(_network.Platform).Capabilities.Supports(NutPortal.Core.Networks.Platforms.PlatformFeatures.Contracts);
 
+    private bool SupportsExplorer => _network is not null
+        && Runner.PlatformNamed(_network.Platform).Capabilities.Supports(NutPortal.Core.Networks.Platforms.PlatformFeatures.Explorer);
+
+    /// <summary>The platform's chain is browsed through its own RPC (Neo, Litecoin).</summary>
+    private bool SupportsChainBrowser => _network is not null && Runner.PlatformNamed(_network.Platform) is NutPortal.Core.Networks.Platforms.IChainBrowser;
+
     private bool SupportsGateway => _network is not null
         && Runner.PlatformNamed(_network.Platform).Capabilities.Supports(NutPortal.Core.Networks.Platforms.PlatformFeatures.Gateway);
 

@@ -78,6 +78,8 @@ internal static class LitecoinKubernetes
             .AppendLine("upnp=0")
             .AppendLine("listenonion=0")
             .AppendLine("discover=0")
+            // The chain browser resolves a transaction's inputs through their previous transactions.
+            .AppendLine("txindex=1")
             .AppendLine("fallbackfee=0.0001")
             .AppendLine($"blockmaxweight={NodeManifests.Invariant(settings.BlockMaxWeight)}")
             // As locally: a node in initial block download takes blocks only from peers it dialled unless the

@@ -12,9 +12,10 @@ namespace NutPortal.Core.Networks.Platforms.Litecoin;
 /// work at regtest difficulty. Regtest mines only when asked, so the portal asks the mining nodes in turn for one
 /// block every blockIntervalSeconds. A node added later downloads the chain from its peers.
 /// </summary>
-public sealed class LitecoinPlatform(LitecoinNode rpc, IOptions<NetworkOptions> options) : IBlockchainPlatform, IKubernetesPlatform, ITransferPlatform, IBlockSource
+public sealed class LitecoinPlatform(LitecoinNode rpc, IOptions<NetworkOptions> options) : IBlockchainPlatform, IKubernetesPlatform, ITransferPlatform, IBlockSource, IChainBrowser
 {
     private readonly LitecoinTransfers _transfers = new(rpc);
+    private readonly LitecoinBrowser _browser = new(rpc);
     public const string PlatformName = "litecoin";
     public const string InstallCommand = "apt-get install -y litecoind";
     private int _nextMiner;
@@ -94,7 +95,7 @@ public sealed class LitecoinPlatform(LitecoinNode rpc, IOptions<NetworkOptions> 
         {
             "-regtest", "-datadir=" + context.DataDirectory, "-printtoconsole=1",
             $"-port={context.P2pPort}", $"-bind={context.Host}", $"-rpcport={context.Port}", $"-rpcbind={context.Host}", $"-rpcallowip={context.Host}",
-            "-dnsseed=0", "-upnp=0", "-listenonion=0", "-discover=0", "-fallbackfee=0.0001",
+            "-dnsseed=0", "-upnp=0", "-listenonion=0", "-discover=0", "-fallbackfee=0.0001", "-txindex=1",
             "-blockmaxweight=" + profile.Litecoin.BlockMaxWeight.ToString(CultureInfo.InvariantCulture),
         };
         var peers = context.Peers ?? [];
@@ -188,6 +189,14 @@ public sealed class LitecoinPlatform(LitecoinNode rpc, IOptions<NetworkOptions> 
     public Task<NodeView> ViewAsync(NetworkNode node, CancellationToken ct) => _transfers.ViewAsync(node, ct);
 
     public Task<BlockView> BlockAsync(NetworkNode node, string hash, CancellationToken ct) => _transfers.BlockAsync(node, hash, ct);
+
+    public Task<BrowsedBlocks> BrowseBlocksAsync(NetworkNode node, long? fromHeight, int count, CancellationToken ct) => _browser.BlocksAsync(node, fromHeight, count, ct);
+
+    public Task<BrowsedBlock> BrowseBlockAsync(NetworkNode node, string heightOrHash, CancellationToken ct) => _browser.BlockAsync(node, heightOrHash, ct);
+
+    public Task<BrowsedTransaction> BrowseTransactionAsync(NetworkNode node, string id, CancellationToken ct) => _browser.TransactionAsync(node, id, ct);
+
+    public Task<BrowsedAddress> BrowseAddressAsync(NetworkNode node, string address, CancellationToken ct) => _browser.AddressAsync(node, address, ct);
 
     /// <summary>Mining nodes hold the portal's wallet and its coinbase coins.</summary>
     public bool CanSend(NetworkProfile profile, NetworkNode node) => IsMiner(profile, node);

@@ -10,8 +10,9 @@ namespace NutPortal.Core.Networks.Platforms.Neo;
 /// Neo N3 private networks run by neo-express 3.5.20: 1, 4 or 7 consensus nodes, one process each, agreeing by
 /// dBFT 2.0. With n = 3f + 1 nodes the chain goes on while 2f + 1 are up; a wiped node downloads the chain again.
 /// </summary>
-public sealed class NeoPlatform(NodeRpc rpc) : IBlockchainPlatform, IKubernetesPlatform, IBlockSource
+public sealed class NeoPlatform(NodeRpc rpc) : IBlockchainPlatform, IKubernetesPlatform, IBlockSource, IChainBrowser
 {
+    private readonly NeoBrowser _browser = new(rpc);
     public const string PlatformName = "neo-express";
 
     public string Name => PlatformName;
@@ -145,6 +146,14 @@ public sealed class NeoPlatform(NodeRpc rpc) : IBlockchainPlatform, IKubernetesP
         return [.. blocks.Select(b => NodeRpc.Read(b, x => new BlockStat(x.GetProperty("index").GetInt64(),
             DateTime.UnixEpoch.AddMilliseconds(x.GetProperty("time").GetInt64()), x.GetProperty("tx").GetArrayLength()), "getblock answer"))];
     }
+
+    public Task<BrowsedBlocks> BrowseBlocksAsync(NetworkNode node, long? fromHeight, int count, CancellationToken ct) => _browser.BlocksAsync(Url(node), fromHeight, count, ct);
+
+    public Task<BrowsedBlock> BrowseBlockAsync(NetworkNode node, string heightOrHash, CancellationToken ct) => _browser.BlockAsync(Url(node), heightOrHash, ct);
+
+    public Task<BrowsedTransaction> BrowseTransactionAsync(NetworkNode node, string id, CancellationToken ct) => _browser.TransactionAsync(Url(node), id, ct);
+
+    public Task<BrowsedAddress> BrowseAddressAsync(NetworkNode node, string address, CancellationToken ct) => _browser.AddressAsync(Url(node), address, ct);
 
     private static Uri Url(NetworkNode node) => new(node.RpcUrl ?? throw new NodeRpcException($"{node.Name} has no RPC address yet."));
 }

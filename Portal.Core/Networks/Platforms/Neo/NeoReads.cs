@@ -13,7 +13,7 @@ namespace NutPortal.Core.Networks.Platforms.Neo;
 /// </summary>
 internal static partial class NeoReads
 {
-    private static readonly (string Symbol, string Hash, int Decimals)[] Natives =
+    internal static readonly (string Symbol, string Hash, int Decimals)[] Natives =
         [("NEO", "0xef4073a0f2b305a38ec4050e4d3d28bc40ea63f5", 0), ("GAS", "0xd2a4cff31913016155e38e474a2c06d08be276cf", 8)];
 
     public static async Task<ChainBalances> BalancesAsync(NodeRpc rpc, Uri url, string address, CancellationToken ct)
@@ -74,7 +74,7 @@ internal static partial class NeoReads
         _ => throw new ChainReadException(ChainReadFailure.InvalidInput, "args", $"{arg.GetRawText()} is not a contract parameter: give a number, true/false, text or {{\"type\":...,\"value\":...}}."),
     };
 
-    private static async Task<(string Symbol, int Decimals)> DescribeAsync(NodeRpc rpc, Uri url, string hash, CancellationToken ct)
+    internal static async Task<(string Symbol, int Decimals)> DescribeAsync(NodeRpc rpc, Uri url, string hash, CancellationToken ct)
     {
         var r = await rpc.BatchAsync(url, [("invokefunction", [hash, "symbol", Array.Empty<object>()]), ("invokefunction", [hash, "decimals", Array.Empty<object>()])], null, ct);
         return NodeRpc.Read(r[0], s => (Encoding.UTF8.GetString(Convert.FromBase64String(s.GetProperty("stack")[0].GetProperty("value").GetString()!)),
