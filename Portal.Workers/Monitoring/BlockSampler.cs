@@ -32,31 +32,14 @@ public sealed class BlockSampler
         }
         if (previous.Height == state.Height)
         {
-            var since = (time - previous.Time).TotalSeconds;
-            points.Add(new(Metrics.SecondsSinceLastBlock, null, time, Math.Max(0, since)));
-            // Between two blocks the last window's rate stands, until the next block is overdue (twice the interval).
-            if (since >= 2 * Math.Max(1, seen.Interval))
-            {
-                points.Add(new(Metrics.Tps, null, time, 0));
-            }
+            points.Add(new(Metrics.SecondsSinceLastBlock, null, time, Math.Max(0, (time - previous.Time).TotalSeconds)));
+            BlockWindow.AddIdle(points, time, previous.Time, seen.Interval);
             return points;
         }
         var blocks = await source.ReadBlocksAsync(reader, Math.Max(previous.Height + 1, state.Height + 1 - maxBlocks), state.Height, ct);
         var latest = blocks[^1];
-        // A genesis block carries the engine's fixed timestamp (years ago), so windows never start at it.
-        var contiguous = blocks[0].Height == previous.Height + 1 && previous.Height > 0;
-        var start = contiguous ? previous.Time : blocks[0].Time;
-        var intervals = contiguous ? blocks.Count : blocks.Count - 1;
-        var seconds = (latest.Time - start).TotalSeconds;
-        var transactions = blocks.Sum(b => b.Transactions);
         points.Add(new(Metrics.SecondsSinceLastBlock, null, time, Math.Max(0, (time - latest.Time).TotalSeconds)));
-        points.Add(new(Metrics.Tps, null, time, Math.Round(transactions / Math.Max(1, seconds), 3)));
-        points.Add(new(Metrics.TransactionsPerBlock, null, time, Math.Round((double)transactions / blocks.Count, 3)));
-        var interval = intervals > 0 ? seconds / intervals : seen.Interval;
-        if (intervals > 0)
-        {
-            points.Add(new(Metrics.BlockIntervalSeconds, null, time, Math.Round(interval, 3)));
-        }
+        var interval = BlockWindow.Add(points, time, previous, blocks, seen.Interval);
         _lastSeen[networkId] = (latest, interval);
         return points;
     }

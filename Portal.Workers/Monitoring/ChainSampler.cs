@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.JsonRpc;
 using NutPortal.Core.Monitoring;
+using NutPortal.Core.Networks.Platforms;
 
 namespace NutPortal.Workers.Monitoring;
 
@@ -41,33 +42,20 @@ public sealed class ChainSampler(IJsonRpcClientFactory rpc)
         }
         if (previous.Number == latest.Number)
         {
-            // No block since the last round: the last window's rate still stands (a round that falls between two
-            // blocks is not a drop to 0), until the next block is overdue (twice the usual interval).
-            if ((time - DateTime.UnixEpoch).TotalSeconds - latest.Timestamp >= 2 * Math.Max(1, seen.Interval))
-            {
-                points.Add(new(Metrics.Tps, null, time, 0));
-            }
+            BlockWindow.AddIdle(points, time, Stat(latest).Time, seen.Interval);
             return points;
         }
         // Moves on (below) only once the blocks were read: a failed read is measured in the next round instead of lost.
         var blocks = await ReadBlocksAsync(client, Math.Max(previous.Number + 1, latest.Number + 1 - (ulong)maxBlocks), latest, ct);
-        var start = blocks[0].Number == previous.Number + 1 ? previous.Timestamp : blocks[0].Timestamp;
-        var span = Math.Max(1, (double)latest.Timestamp - start);
-        var transactions = blocks.Sum(b => b.Transactions.Count);
-        var intervals = blocks[0].Number == previous.Number + 1 ? blocks.Count : blocks.Count - 1;
-        points.Add(new(Metrics.Tps, null, time, Math.Round(transactions / span, 3)));
-        points.Add(new(Metrics.TransactionsPerBlock, null, time, Math.Round((double)transactions / blocks.Count, 3)));
+        var interval = BlockWindow.Add(points, time, Stat(previous), [.. blocks.Select(Stat)], seen.Interval);
         points.Add(new(Metrics.GasUsedPercent, null, time, Math.Round(blocks.Average(b => b.GasLimit == 0 ? 0 : 100.0 * b.GasUsed / b.GasLimit), 3)));
-        var interval = intervals > 0 ? ((double)latest.Timestamp - start) / intervals : seen.Interval;
-        if (intervals > 0)
-        {
-            points.Add(new(Metrics.BlockIntervalSeconds, null, time, Math.Round(interval, 3)));
-        }
         _lastSeen[networkId] = (latest, interval);
         return points;
     }
 
     public void Forget(string networkId) => _lastSeen.TryRemove(networkId, out _);
+
+    private static BlockStat Stat(BlockSummary b) => new((long)b.Number, DateTime.UnixEpoch.AddSeconds(b.Timestamp), b.Transactions.Count);
 
     /// <summary>Networks the sampler keeps a last-seen block for (to check that deleted networks are dropped).</summary>
     public IReadOnlyCollection<string> Followed => [.. _lastSeen.Keys];
