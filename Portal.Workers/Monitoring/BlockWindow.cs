@@ -10,16 +10,26 @@ namespace NutPortal.Workers.Monitoring;
 internal static class BlockWindow
 {
     /// <summary>
+    /// Block times on Ethereum and Litecoin are whole seconds, rounded down: a block made at 10.9 s says 10 s.
+    /// </summary>
+    private const double TimestampResolutionSeconds = 1;
+
+    /// <summary>
     /// No block since the last round: the last window's rate still stands (a round between two blocks is not a drop
-    /// to 0), until the next block is overdue (twice the usual interval); then TPS is 0.
+    /// to 0), until the next block is overdue (twice the usual interval, plus the block time's rounding); then TPS is 0.
+    /// Without the rounding margin a busy 1 s chain read "0 tx/s" whenever one block came a fraction late, and a TPS
+    /// alert that was pending went back to normal in the middle of a steady workload.
     /// </summary>
     public static void AddIdle(List<MetricPoint> points, DateTime time, DateTime lastBlock, double interval)
     {
-        if ((time - lastBlock).TotalSeconds >= 2 * Math.Max(1, interval))
+        if (IsOverdue(time, lastBlock, interval))
         {
             points.Add(new(Metrics.Tps, null, time, 0));
         }
     }
+
+    public static bool IsOverdue(DateTime time, DateTime lastBlock, double interval) =>
+        (time - lastBlock).TotalSeconds >= 2 * Math.Max(1, interval) + TimestampResolutionSeconds;
 
     /// <summary>
     /// TPS, transactions per block and block interval over <paramref name="blocks"/> (in order, after
