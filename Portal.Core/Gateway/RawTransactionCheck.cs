@@ -1,13 +1,15 @@
 using System.Numerics;
 using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.Model;
+using Nethereum.RLP;
 using Nethereum.Signer;
 using Nethereum.Util;
 
 namespace NutPortal.Core.Gateway;
 
-/// <summary>A signed transaction as the gateway read it: who signed it, its hash and its chain.</summary>
-public sealed record SignedTransactionFacts(string Sender, string Hash, BigInteger ChainId);
+/// <summary>A signed transaction as the gateway read it: who signed it, its hash and chain, and what it does (recipient,
+/// null for a deployment; value in wei; calldata as 0x-hex).</summary>
+public sealed record SignedTransactionFacts(string Sender, string Hash, BigInteger ChainId, string? To = null, BigInteger Value = default, string Data = "0x");
 
 /// <summary>The outcome of checking one eth_sendRawTransaction: the facts, or the rule that refuses it and why.</summary>
 public sealed record RawTransactionVerdict(SignedTransactionFacts? Facts, string? Rule, string? Reason, string? Sender = null, string? Hash = null);
@@ -71,8 +73,19 @@ public static class RawTransactionCheck
         {
             return Refuse(GatewayRules.WrongChain, $"The transaction is signed for chain {signedFor}; this network is chain {chainId}.", sender, hash);
         }
-        return new RawTransactionVerdict(new SignedTransactionFacts(sender.ToLowerInvariant(), hash, signedFor.Value), null, null, sender, hash);
+        (string? to, BigInteger? value, string? data) = transaction switch
+        {
+            Transaction1559 t => (t.ReceiverAddress, t.Amount, t.Data),
+            Transaction2930 t => (t.ReceiverAddress, t.Amount, t.Data),
+            LegacyTransactionChainId t => (t.ReceiveAddress?.ToHex(true), t.Value.ToBigIntegerFromRLPDecoded(), t.Data?.ToHex(true)),
+            _ => (null, null, null),
+        };
+        var facts = new SignedTransactionFacts(sender.ToLowerInvariant(), hash, signedFor.Value,
+            string.IsNullOrEmpty(to) || to == "0x" ? null : to.ToLowerInvariant(), value ?? BigInteger.Zero, NormalizeHex(data));
+        return new RawTransactionVerdict(facts, null, null, sender, hash);
     }
+
+    private static string NormalizeHex(string? hex) => string.IsNullOrEmpty(hex) ? "0x" : hex.StartsWith("0x", StringComparison.Ordinal) ? hex.ToLowerInvariant() : "0x" + hex.ToLowerInvariant();
 
     private static RawTransactionVerdict Refuse(string rule, string reason, string? sender = null, string? hash = null) =>
         new(null, rule, reason, sender?.ToLowerInvariant(), hash);

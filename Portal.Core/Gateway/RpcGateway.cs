@@ -15,16 +15,17 @@ public sealed record GatewayReply(int StatusCode, JsonNode Body);
 /// <summary>
 /// The network's gateway: JSON-RPC calls (single or batched) from a caller who may see the network are checked and
 /// relayed to one of its running nodes. Only <see cref="GatewayRules.Relayed"/> methods pass; a transaction must be
-/// signed for this chain (<see cref="RawTransactionCheck"/>) and submitted by someone who may develop on the network.
-/// Every refusal is stored with its rule. Calls are forwarded with ids of the gateway's own and answered with the
+/// signed for this chain (<see cref="RawTransactionCheck"/>), submitted by someone who may develop on the network, and
+/// pass every <see cref="ITransactionGuard"/> (identity, security policy). Every refusal is stored with its rule. Calls are forwarded with ids of the gateway's own and answered with the
 /// caller's, in the caller's order.
 /// </summary>
 public sealed class RpcGateway(
     IDbContextFactory<PortalDbContext> dbFactory, OrganizationAccess access, NodeRunner runner, IHttpClientFactory http,
-    IOptions<GatewayOptions> options, TimeProvider clock) : IDisposable
+    IOptions<GatewayOptions> options, TimeProvider clock, IEnumerable<ITransactionGuard> guards) : IDisposable
 {
     public const string HttpClientName = "rpc-gateway";
     private readonly SemaphoreSlim _decoding = new(Math.Max(1, Environment.ProcessorCount / 2));
+    private readonly ITransactionGuard[] _guards = [.. guards];
 
     public async Task<GatewayReply> HandleAsync(string networkId, JsonElement request, Caller caller, CancellationToken ct)
     {
@@ -55,7 +56,7 @@ public sealed class RpcGateway(
         var chainId = NodeRunner.ReadProfile(network).ChainId;
         for (var i = 0; i < calls.Count; i++)
         {
-            var (call, id, method, refusal) = await CheckAsync(calls[i], grant, chainId);
+            var (call, id, method, refusal) = await CheckAsync(calls[i], network, grant, chainId, ct);
             if (refusal is not null)
             {
                 answers[i] = Error(id, CodeOf(refusal.Rule), refusal.Reason);
@@ -86,7 +87,8 @@ public sealed class RpcGateway(
         return new GatewayReply(status, batch ? new JsonArray([.. answers]) : answers[0]!);
     }
 
-    private async Task<(JsonObject? Call, JsonNode? Id, string? Method, GatewayRefusal? Refusal)> CheckAsync(JsonElement element, NetworkGrant grant, long chainId)
+    private async Task<(JsonObject? Call, JsonNode? Id, string? Method, GatewayRefusal? Refusal)> CheckAsync(
+        JsonElement element, Network network, NetworkGrant grant, long chainId, CancellationToken ct)
     {
         if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty("method", out var m) || m.ValueKind != JsonValueKind.String)
         {
@@ -110,7 +112,7 @@ public sealed class RpcGateway(
         }
         var raw = call["params"] is JsonArray { Count: > 0 } parameters && parameters[0] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
         RawTransactionVerdict verdict;
-        await _decoding.WaitAsync();
+        await _decoding.WaitAsync(ct);
         try
         {
             verdict = RawTransactionCheck.Check(raw, chainId, options.Value.MaxRawTransactionBytes);
@@ -119,8 +121,20 @@ public sealed class RpcGateway(
         {
             _decoding.Release();
         }
-        return verdict.Facts is not null ? (call, id, method, null)
-            : (call, id, method, Refused(method, verdict.Rule!, verdict.Reason!, verdict.Sender, verdict.Hash));
+        if (verdict.Facts is not { } facts)
+        {
+            return (call, id, method, Refused(method, verdict.Rule!, verdict.Reason!, verdict.Sender, verdict.Hash));
+        }
+        var submission = new TransactionSubmission(network, grant, call, raw!, facts);
+        foreach (var guard in _guards)
+        {
+            var guarded = await guard.CheckAsync(submission, ct);
+            if (!guarded.Passed)
+            {
+                return (call, id, method, Refused(method, guarded.Rule!, guarded.Reason!, facts.Sender, facts.Hash));
+            }
+        }
+        return (call, id, method, null);
     }
 
     /// <summary>Sends the passed calls to a running node as one batch under ids 0..n-1 and puts each answer back in place.</summary>
