@@ -16,7 +16,7 @@ public sealed class NeoNetworkTests(AlertPortalFactory portal) : IClassFixture<A
     private static readonly TimeSpan Consensus = TimeSpan.FromSeconds(120);
 
     [Fact]
-    public async Task Four_consensus_nodes_agree_on_the_head_go_on_with_one_down_halt_with_two_down_and_recover()
+    public async Task Four_consensus_nodes_agree_on_the_head_time_a_transfer_workload_on_each_go_on_with_one_down_halt_with_two_down_and_recover()
     {
         using var client = portal.CreateAdminClient();
         var id = (await CreateAsync(client, new
@@ -32,6 +32,8 @@ public sealed class NeoNetworkTests(AlertPortalFactory portal) : IClassFixture<A
         var interval = await Monitoring.MetricsApiTests.WaitForPointsAsync(client, id, "blockIntervalSeconds", p => p.Length > 0);
         Assert.Contains(interval, p => p.GetProperty("value").GetDouble() is >= 0.5 and <= 5);
         Assert.NotEmpty(await Monitoring.MetricsApiTests.WaitForPointsAsync(client, id, "tps", p => p.Length > 0));
+        await TransferWorkloadIsTimedOnEveryNodeAsync(client, id);
+
         var rule = await client.PostAsJsonAsync("/api/v1/alert-rules", new
         {
             name = "fewer than 3 of 4 consensus nodes up", networkId = id, metric = "blockProducersUp", comparator = "<", threshold = 3, forSeconds = 0,
@@ -58,6 +60,34 @@ public sealed class NeoNetworkTests(AlertPortalFactory portal) : IClassFixture<A
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/networks/{id}")).StatusCode);
         Assert.Empty(LeftoverProcesses.Under(Path.Combine(portal.DataDirectory, "networks", id)));
+    }
+
+    /// <summary>
+    /// node-1 opens the portal wallet (funded with GAS from the genesis account) and sends 0.0001 GAS transfers; the
+    /// report and each transaction's trace time every transaction on all four nodes.
+    /// </summary>
+    private static async Task TransferWorkloadIsTimedOnEveryNodeAsync(HttpClient client, string id)
+    {
+        const int rate = 5, duration = 4;
+        var started = await client.PostAsJsonAsync($"/api/v1/networks/{id}/workloads", new { kind = "transfer", ratePerSecond = rate, durationSeconds = duration });
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var workloadId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var report = default(JsonElement);
+        await Eventually.HoldsAsync(async () => (report = await client.GetFromJsonAsync<JsonElement>($"/api/v1/workloads/{workloadId}")).GetProperty("status").GetString() != "running",
+            "the workload did not finish within 120 s", TimeSpan.FromSeconds(120));
+        Assert.True(report.GetProperty("status").GetString() == "completed", report.ToString());
+        Assert.Equal((rate * duration, rate * duration, 0), (report.GetProperty("sent").GetInt32(), report.GetProperty("confirmed").GetInt32(), report.GetProperty("failed").GetInt32()));
+        Assert.Contains("GAS", report.GetProperty("preparation").GetString(), StringComparison.Ordinal);
+        var nodes = report.GetProperty("nodes").EnumerateArray().ToList();
+        Assert.Equal(["node-1", "node-2", "node-3", "node-4"], nodes.Select(n => n.GetProperty("node").GetString()));
+        Assert.All(nodes, n => Assert.True(n.GetProperty("readyMs").GetProperty("p95").GetDouble() > 0, n.ToString()));
+
+        var hash = report.GetProperty("slowestTransaction").GetString()!;
+        Assert.Matches("^0x[0-9a-f]{64}$", hash);
+        var trace = await client.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{id}/transactions/{hash}/trace");
+        var imported = trace.GetProperty("stages").EnumerateArray().Where(s => s.GetProperty("stage").GetString() == "imported")
+            .Select(s => s.GetProperty("node").GetString()).Order();
+        Assert.Equal(["node-1", "node-2", "node-3", "node-4"], imported);
     }
 
     [Fact]

@@ -94,8 +94,8 @@ public sealed class WorkloadJob(
         var up = network.Nodes.Where(n => n.Status == NodeStatus.Up && n.RpcUrl is not null).OrderBy(n => n.Name, StringComparer.Ordinal).ToList();
         var sender = up.FirstOrDefault(n => platform.CanSend(profile, n) && n.OrganizationId == workload.OrganizationId)
             ?? throw new InvalidOperationException(workload.OrganizationId is null
-                ? "No node that can send (a mining node with the portal's wallet) is up."
-                : "Your organization runs no node that can send (a mining node) on this network.");
+                ? "No node that can send (on Litecoin a mining node, on Neo any consensus node) is up."
+                : "Your organization runs no node that can send on this network (on Litecoin a mining node, on Neo a consensus seat).");
         var session = new TransferWorkloadSession(platform, profile, sender, up, network.Id, traces, clock);
         return await session.RunAsync(workload.RatePerSecond, workload.DurationSeconds, ct);
     }

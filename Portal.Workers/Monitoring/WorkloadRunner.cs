@@ -55,7 +55,7 @@ public sealed class WorkloadRunner(IDbContextFactory<PortalDbContext> dbFactory,
         }
         else if (runner.PlatformFor(network) is var platform && !platform.Capabilities.Supports(PlatformFeatures.Workloads))
         {
-            errors.Add(new("networkId", $"Workloads of signed transactions run on Ethereum and Litecoin networks; {platform.DisplayName} networks have none yet."));
+            errors.Add(new("networkId", $"{platform.DisplayName} networks run no workloads of signed transactions."));
         }
         else if (platform is ITransferPlatform && request.Kind == "contract-call")
         {

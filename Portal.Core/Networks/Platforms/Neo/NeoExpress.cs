@@ -35,14 +35,33 @@ public static class NeoExpress
     }
 
     /// <summary>Runs one neoxp command to completion (create, reset) and returns its output; a non-zero exit becomes a step error.</summary>
-    public static async Task<string> RunAsync(string home, IReadOnlyList<string> arguments, CancellationToken ct)
+    public static Task<string> RunAsync(string home, IReadOnlyList<string> arguments, CancellationToken ct) =>
+        RunAsync(home, arguments, null, ct);
+
+    /// <summary>
+    /// The same for a command that asks for a password (<c>wallet export</c>): neoxp reads it from a terminal only, so
+    /// the command runs under util-linux <c>script</c>, which gives it one and passes <paramref name="terminalInput"/>.
+    /// </summary>
+    public static async Task<string> RunAsync(string home, IReadOnlyList<string> arguments, string? terminalInput, CancellationToken ct)
     {
         EnsureInstalled();
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = home };
-        psi.ArgumentList.Add(AssemblyPath);
-        foreach (var argument in arguments)
+        var psi = new ProcessStartInfo(terminalInput is null ? "dotnet" : "script")
         {
-            psi.ArgumentList.Add(argument);
+            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = terminalInput is not null, WorkingDirectory = home,
+        };
+        if (terminalInput is null)
+        {
+            psi.ArgumentList.Add(AssemblyPath);
+            foreach (var argument in arguments)
+            {
+                psi.ArgumentList.Add(argument);
+            }
+        }
+        else
+        {
+            psi.ArgumentList.Add("-qec");
+            psi.ArgumentList.Add(string.Join(' ', new[] { "dotnet", AssemblyPath }.Concat(arguments).Select(ShellQuote)));
+            psi.ArgumentList.Add("/dev/null");
         }
         foreach (var (key, value) in ProcessEnvironment(home))
         {
@@ -52,6 +71,11 @@ public static class NeoExpress
         using var process = Process.Start(psi) ?? throw new NodeStartException("Could not run neo-express.", "Install it: " + InstallCommand + ".");
         var output = process.StandardOutput.ReadToEndAsync(ct);
         var error = process.StandardError.ReadToEndAsync(ct);
+        if (terminalInput is not null)
+        {
+            await process.StandardInput.WriteAsync(terminalInput.AsMemory(), ct);
+            await process.StandardInput.FlushAsync(ct);
+        }
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(60));
         try
@@ -63,11 +87,14 @@ public static class NeoExpress
             process.Kill(entireProcessTree: true);
             throw new NodeStartException($"neoxp {arguments[0]} did not finish within 60 s.", "The machine may be overloaded; try again.");
         }
-        var text = (await output) + (await error);
+        // A terminal echoes what it is given: output that may hold a password is not repeated in errors.
+        var text = terminalInput is null ? (await output) + (await error) : "(output not shown: the command was given a password)";
         if (process.ExitCode != 0)
         {
             throw new NodeStartException($"neoxp {arguments[0]} failed: {text.Trim()}", "Check that neo-express runs here: " + InstallCommand + ".");
         }
         return text;
     }
+
+    private static string ShellQuote(string argument) => "'" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using k8s;
 using k8s.Models;
 using NutPortal.Core.Networks.Kubernetes;
+using NutPortal.Core.Networks.Platforms.Transfers;
 
 namespace NutPortal.Core.Networks.Platforms.Neo;
 
@@ -10,9 +11,10 @@ namespace NutPortal.Core.Networks.Platforms.Neo;
 /// Neo N3 private networks run by neo-express 3.5.20: 1, 4 or 7 consensus nodes, one process each, agreeing by
 /// dBFT 2.0. With n = 3f + 1 nodes the chain goes on while 2f + 1 are up; a wiped node downloads the chain again.
 /// </summary>
-public sealed class NeoPlatform(NodeRpc rpc) : IBlockchainPlatform, IKubernetesPlatform, IBlockSource, IChainBrowser
+public sealed class NeoPlatform(NodeRpc rpc) : IBlockchainPlatform, IKubernetesPlatform, IBlockSource, IChainBrowser, ITransferPlatform
 {
     private readonly NeoBrowser _browser = new(rpc);
+    private readonly NeoTransfers _transfers = new(rpc);
     public const string PlatformName = "neo-express";
 
     public string Name => PlatformName;
@@ -34,7 +36,8 @@ public sealed class NeoPlatform(NodeRpc rpc) : IBlockchainPlatform, IKubernetesP
         Drivers: ["local"],
         RuntimeChanges: [],
         AllowedNodeCounts: [1, 4, 7],
-        NodeOperations: ["start", "stop", "restart", "resync"]);
+        NodeOperations: ["start", "stop", "restart", "resync"],
+        Features: [PlatformFeatures.Workloads]);
 
     public PlatformFacts Facts { get; } = new(
         Engine: "neo-express " + NeoExpress.Version + " (Neo 3.5)",
@@ -154,6 +157,18 @@ public sealed class NeoPlatform(NodeRpc rpc) : IBlockchainPlatform, IKubernetesP
     public Task<BrowsedTransaction> BrowseTransactionAsync(NetworkNode node, string id, CancellationToken ct) => _browser.TransactionAsync(Url(node), id, ct);
 
     public Task<BrowsedAddress> BrowseAddressAsync(NetworkNode node, string address, CancellationToken ct) => _browser.AddressAsync(Url(node), address, ct);
+
+    public Task<string> PrepareTransfersAsync(NetworkProfile profile, NetworkNode sender, IReadOnlyList<NetworkNode> nodes, int transfers, CancellationToken ct) =>
+        _transfers.PrepareAsync(sender, nodes, transfers, ct);
+
+    public Task<string> SendTransferAsync(NetworkNode sender, CancellationToken ct) => _transfers.SendAsync(sender, ct);
+
+    public Task<NodeView> ViewAsync(NetworkNode node, CancellationToken ct) => _transfers.ViewAsync(node, ct);
+
+    public Task<BlockView> BlockAsync(NetworkNode node, string hash, CancellationToken ct) => _transfers.BlockAsync(node, hash, ct);
+
+    /// <summary>Any consensus node can hold the portal wallet and send.</summary>
+    public bool CanSend(NetworkProfile profile, NetworkNode node) => true;
 
     private static Uri Url(NetworkNode node) => new(node.RpcUrl ?? throw new NodeRpcException($"{node.Name} has no RPC address yet."));
 }
