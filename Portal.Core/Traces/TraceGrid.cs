@@ -15,7 +15,9 @@ public sealed record LatencyBucket(double FromMilliseconds, double ToMillisecond
 /// One page of traces, and over every trace in the analysed window: per-stage percentiles and a histogram of
 /// end-to-end latency. <see cref="WindowFull"/>: more transactions match than the window holds (narrow the time range).
 /// </summary>
-public sealed record TracePage(PagedResult<TraceRow> Rows, IReadOnlyList<StageStatistics> Stages, IReadOnlyList<LatencyBucket> Latency, bool WindowFull);
+public sealed record TracePage(
+    PagedResult<TraceRow> Rows, IReadOnlyList<StageStatistics> Stages, IReadOnlyList<LatencyBucket> Latency, bool WindowFull,
+    IReadOnlyList<NodeStageStatistics>? Nodes = null, bool Indexed = true);
 
 public sealed partial class TraceOverview
 {
@@ -29,11 +31,16 @@ public sealed partial class TraceOverview
     /// <summary>
     /// Network, status, sender and time range filter in the database (the time range becomes a block range through
     /// the blocks' timestamp index); the newest <see cref="Window"/> matches are then traced, filtered by slowest
-    /// stage (a derived value), sorted by block (default) or end-to-end time, and paged.
+    /// stage (a derived value), sorted by block (default) or end-to-end time, and paged. A network without an explorer
+    /// index (Neo, Litecoin) is traced from the portal's recorded spans instead (<see cref="SpanPageAsync"/>).
     /// </summary>
     public async Task<TracePage> PageAsync(TraceQuery query, PageRequest page, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.ChainBlocks.AnyAsync(b => b.NetworkId == query.NetworkId, ct))
+        {
+            return await SpanPageAsync(db, query, page, ct);
+        }
         var matching = Matching(db, query);
         var blocks = db.ChainBlocks.Where(b => b.NetworkId == query.NetworkId);
         if (query.From is { } from)
@@ -61,7 +68,8 @@ public sealed partial class TraceOverview
             _ => rows,
         };
         var pageRows = new PagedResult<TraceRow>([.. sorted.Skip(page.Skip).Take(page.Size)], rows.Count);
-        return new TracePage(pageRows, Statistics(rows), Histogram([.. rows.Select(r => r.TotalMilliseconds)], HistogramBuckets), windowFull);
+        return new TracePage(pageRows, Statistics(rows, TraceStages.All), Histogram([.. rows.Select(r => r.TotalMilliseconds)], HistogramBuckets), windowFull,
+            NodeStatistics(rows));
     }
 
     /// <summary>Values counted in equal buckets of a round width (1, 2 or 5 times a power of ten), at most about <paramref name="buckets"/> of them.</summary>

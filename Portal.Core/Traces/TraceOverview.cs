@@ -34,7 +34,7 @@ public sealed partial class TraceOverview(IDbContextFactory<PortalDbContext> dbF
         var txs = await query.OrderByDescending(t => t.BlockNumber).ThenByDescending(t => t.TransactionIndex)
             .Take(Math.Clamp(filter.Limit, 1, 1000)).ToListAsync(ct);
         var rows = await RowsAsync(db, networkId, txs, ct);
-        return new TraceOverviewResult(rows, Statistics(rows));
+        return new TraceOverviewResult(rows, Statistics(rows, TraceStages.All));
     }
 
     /// <summary>Transactions of the network matching status and sender, in no particular order.</summary>
@@ -74,8 +74,8 @@ public sealed partial class TraceOverview(IDbContextFactory<PortalDbContext> dbF
         return rows;
     }
 
-    private static List<StageStatistics> Statistics(IReadOnlyList<TraceRow> rows) =>
-        [.. TraceStages.All.Select(stage => (stage, values: rows.SelectMany(r => r.Stages)
+    private static List<StageStatistics> Statistics(IReadOnlyList<TraceRow> rows, IReadOnlyList<string> stages) =>
+        [.. stages.Select(stage => (stage, values: rows.SelectMany(r => r.Stages)
                 .Where(s => s.Stage == stage && s.DurationMilliseconds is not null).Select(s => s.DurationMilliseconds!.Value).Order().ToList()))
             .Where(x => x.values.Count > 0)
             .Select(x => new StageStatistics(x.stage, x.values.Count, Percentile(x.values, 0.50), Percentile(x.values, 0.95), Percentile(x.values, 0.99)))];

@@ -77,6 +77,12 @@ public sealed class LitecoinWorkloadTests(RealServerPortalFactory portal, ITestO
         var otlp = await client.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{id}/transactions/{hash}/trace/otlp");
         Assert.Contains("nutportal.node", otlp.ToString(), StringComparison.Ordinal);
 
+        // The traces list (no explorer index on Litecoin: from the recorded spans) has the 20 transfers and, per node, propagation and import percentiles.
+        var listed = await client.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{id}/traces?page=1&pageSize=25");
+        Assert.Equal(Rate * Duration, listed.GetProperty("total").GetInt32());
+        var perNode = listed.GetProperty("nodes").EnumerateArray().Select(n => (n.GetProperty("node").GetString(), n.GetProperty("stage").GetString(), n.GetProperty("count").GetInt32())).ToList();
+        Assert.Contains(("node-3", "imported", Rate * Duration), perNode);
+
         // The network page keeps the last report: a row per node, the slowest named, the slowest transaction's waterfall per node.
         await using var browser = BrowserSession.Start(portal.Address);
         await browser.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
@@ -89,6 +95,12 @@ public sealed class LitecoinWorkloadTests(RealServerPortalFactory portal, ITestO
         Assert.Equal(3, await browser.CountAsync("[data-testid=trace-stage][data-stage=imported]"));
         Assert.Equal(1, await browser.CountAsync("[data-testid=trace-stage][data-stage=imported][data-node=node-3]"));
         Assert.Contains(hash, await browser.TextAsync("[data-testid=slowest-transaction]"), StringComparison.Ordinal);
+
+        await browser.GotoInteractiveAsync("traces");
+        await browser.WaitForAsync("[data-testid=node-statistic][data-node=node-3][data-stage=imported]", timeoutMs: 20000);
+        Assert.Equal($"{Rate * Duration} transactions", await browser.TextAsync("[data-testid=trace-count]"));
+        Assert.Equal(10, await browser.CountAsync("[data-testid=trace-row]")); // the first page
+        Assert.Equal(3, await browser.CountAsync("[data-testid=node-statistic][data-stage=imported]"));
     }
 
     private static async Task<JsonElement> WaitForWorkloadAsync(HttpClient client, string id, TimeSpan timeout)

@@ -55,14 +55,15 @@ internal static class TraceEndpoints
                 return Results.Ok(new
                 {
                     stages = page.Stages, transactions = page.Rows.Items, total = page.Rows.Total, page = input.Page.Page, pageSize = input.Page.Size,
-                    latencyHistogram = page.Latency, windowFull = page.WindowFull,
+                    latencyHistogram = page.Latency, windowFull = page.WindowFull, nodes = page.Nodes ?? [],
                 });
             }
             var result = await overview.LoadAsync(id, new TraceFilter(succeeded, portalOnly ?? false, (int)take), ct);
             return Results.Ok(new { stages = result.Stages, transactions = result.Rows });
         }).WithTags("Traces").WithSummary(
             "Recent transactions' stage spans (filter by status, portal-sent only) and per-stage p50/p95/p99 in milliseconds; with page, pageSize, slowest, from or to: "
-            + "one page of the newest 2,000 matching traces, their total, and a histogram of end-to-end latency");
+            + "one page of the newest 2,000 matching traces, their total, a histogram of end-to-end latency, and per node p50/p95/p99 of propagation and import "
+            + "(networks without an explorer index, Neo and Litecoin, list the transactions the portal sent from its recorded spans)");
     }
 
     /// <summary>OTLP/HTTP with JSON bodies at the standard path; an API token is required (no cookie).</summary>
