@@ -63,7 +63,11 @@ public sealed class LitecoinWorkloadTests(RealServerPortalFactory portal, ITestO
         var stages = trace.GetProperty("stages").EnumerateArray()
             .Select(s => (Stage: s.GetProperty("stage").GetString(), Node: s.TryGetProperty("node", out var n) ? n.GetString() : null)).ToList();
         Assert.Contains(("submitted", "node-1"), stages);
-        Assert.Contains(stages, s => s.Stage == "included");
+        // The block's miner is named (node-1 mines alone), and finality comes six blocks later (proof of work).
+        var included = trace.GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("stage").GetString() == "included");
+        Assert.Contains("made by node-1", included.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var confirmed = trace.GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("stage").GetString() == "confirmed");
+        Assert.Contains("6 confirmations", confirmed.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(["node-1", "node-2", "node-3"], stages.Where(s => s.Stage == "imported").Select(s => s.Node).Order());
         Assert.True(trace.GetProperty("blockNumber").GetInt64() > 0);
         Assert.False(string.IsNullOrEmpty(trace.GetProperty("slowestNode").GetString()));

@@ -88,6 +88,10 @@ public sealed class NeoNetworkTests(AlertPortalFactory portal) : IClassFixture<A
         var imported = trace.GetProperty("stages").EnumerateArray().Where(s => s.GetProperty("stage").GetString() == "imported")
             .Select(s => s.GetProperty("node").GetString()).Order();
         Assert.Equal(["node-1", "node-2", "node-3", "node-4"], imported);
+        // The block's producer is the dBFT primary of its round (a consensus node), and the transaction is final at once.
+        var stages = trace.GetProperty("stages").EnumerateArray().ToDictionary(s => (s.GetProperty("stage").GetString()!, s.TryGetProperty("node", out var n) ? n.GetString() : null));
+        Assert.Matches("made by node-[1-4]", stages.Single(s => s.Key.Item1 == "included").Value.GetProperty("detail").GetString());
+        Assert.Contains("final in its block", stages.Single(s => s.Key.Item1 == "confirmed").Value.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

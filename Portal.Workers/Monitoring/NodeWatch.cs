@@ -14,8 +14,8 @@ public static class NodeWatchOptions
 /// <summary>When one transaction was first seen on one node, and in which block.</summary>
 internal sealed record NodeSighting(DateTime? InPool, DateTime? Imported);
 
-/// <summary>A block and when the portal first saw it on any node, and on which.</summary>
-internal sealed record BlockSighting(string Hash, long Height, DateTime At, string Node);
+/// <summary>A block and when the portal first saw it on any node, on which, and which node made it (when known).</summary>
+internal sealed record BlockSighting(string Hash, long Height, DateTime At, string Node, string? Producer = null);
 
 /// <summary>
 /// Watches every node of a network while a workload runs: every <see cref="Interval"/> it reads each node's pool
@@ -23,7 +23,7 @@ internal sealed record BlockSighting(string Hash, long Height, DateTime At, stri
 /// node imported the block that includes it. Times are the portal's observations, so they are at most one
 /// <see cref="NodeWatchOptions.Interval"/> (plus one RPC round trip) late.
 /// </summary>
-internal sealed class NodeWatch(ITransferPlatform platform, IReadOnlyList<NetworkNode> nodes, TimeProvider time)
+internal sealed class NodeWatch(ITransferPlatform platform, IReadOnlyList<NetworkNode> nodes, TimeProvider time, IReadOnlyDictionary<string, string>? producers = null)
 {
     private static readonly TimeSpan Interval = NodeWatchOptions.Interval;
 
@@ -54,6 +54,10 @@ internal sealed class NodeWatch(ITransferPlatform platform, IReadOnlyList<Networ
     public BlockSighting? BlockOf(string tx) => _blockOf.TryGetValue(tx, out var hash) ? _blocks[hash] : null;
 
     public bool ImportedEverywhere(string tx) => nodes.All(n => _imported.ContainsKey((tx, n.Name)));
+
+    /// <summary>When a block at <paramref name="height"/> was first seen on any node; null while none was.</summary>
+    public DateTime? FirstAtHeight(long height) =>
+        _blocks.Values.Where(b => b.Height == height).Select(b => (DateTime?)b.At).Min();
 
     /// <summary>Reads every node each interval until <paramref name="done"/> says so or <paramref name="ct"/> ends.</summary>
     public async Task RunAsync(Func<bool> done, CancellationToken ct)
@@ -104,7 +108,8 @@ internal sealed class NodeWatch(ITransferPlatform platform, IReadOnlyList<Networ
             {
                 known.Add(block.Hash);
                 // Nodes are read concurrently: keep the earliest reading that had the block.
-                var first = _blocks.AddOrUpdate(block.Hash, _ => new BlockSighting(block.Hash, block.Height, now, node.Name),
+                var producer = block.Producer is { } key && producers?.TryGetValue(key, out var maker) == true ? maker : null;
+                var first = _blocks.AddOrUpdate(block.Hash, _ => new BlockSighting(block.Hash, block.Height, now, node.Name, producer),
                     (_, seen) => seen.At <= now ? seen : seen with { At = now, Node = node.Name });
                 foreach (var tx in block.Transactions.Where(_watched.ContainsKey))
                 {

@@ -23,12 +23,14 @@ internal sealed class TransferWorkloadSession(
     {
         var total = rate * duration;
         var prepared = await platform.PrepareTransfersAsync(profile, sender, nodes, total, ct);
-        var watch = new NodeWatch(platform, nodes, time);
+        var watch = new NodeWatch(platform, nodes, time, await ProducersAsync(ct));
+        var depth = platform.FinalityDepth;
         var sent = new List<SentTransfer>();
         var sending = true;
         var giveUp = DateTime.MaxValue;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var watcher = watch.RunAsync(() => !sending && (sent.All(s => watch.ImportedEverywhere(s.Id)) || time.GetUtcNow().UtcDateTime > giveUp), stop.Token);
+        var watcher = watch.RunAsync(() => !sending && (sent.All(s => watch.ImportedEverywhere(s.Id) && Final(watch, s.Id, depth) is not null)
+            || time.GetUtcNow().UtcDateTime > giveUp), stop.Token);
         var failed = 0;
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < total; i++)
@@ -55,12 +57,30 @@ internal sealed class TransferWorkloadSession(
             }
         }
         var sendSeconds = clock.Elapsed.TotalSeconds;
-        giveUp = time.GetUtcNow().UtcDateTime + InclusionTimeout;
+        giveUp = time.GetUtcNow().UtcDateTime + InclusionTimeout + TimeSpan.FromSeconds(depth * Math.Max(1, profile.BlockIntervalSeconds) * 2);
         sending = false;
         await watcher;
         await traces.RecordSpansAsync(networkId, [.. sent.SelectMany(s => Spans(watch, s))], ct);
         return Report(watch, sent, failed, sendSeconds, prepared);
     }
+
+    /// <summary>Which node makes blocks signed or paid with which key, for naming a block's producer.</summary>
+    private async Task<Dictionary<string, string>> ProducersAsync(CancellationToken ct)
+    {
+        var producers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var node in nodes)
+        {
+            if (await platform.ProducerKeyAsync(profile, node, ct) is { } key)
+            {
+                producers[key] = node.Name;
+            }
+        }
+        return producers;
+    }
+
+    /// <summary>When the transaction became final: its block's first sighting at depth 1 (dBFT), else the first block <paramref name="depth"/> − 1 above it.</summary>
+    private static DateTime? Final(NodeWatch watch, string tx, int depth) =>
+        watch.BlockOf(tx) is not { } block ? null : depth <= 1 ? block.At : watch.FirstAtHeight(block.Height + depth - 1);
 
     private WorkloadReport Report(NodeWatch watch, List<SentTransfer> sent, int failed, double sendSeconds, string prepared)
     {
@@ -107,13 +127,20 @@ internal sealed class TransferWorkloadSession(
         {
             yield break;
         }
-        yield return Span(TraceStages.Included, s.Accepted, block.At, block.Node, $"block {block.Height}, first seen on {block.Node}", block.Height);
+        var madeBy = block.Producer is { } producer ? $"made by {producer}, " : "";
+        yield return Span(TraceStages.Included, s.Accepted, block.At, block.Node, $"block {block.Height}, {madeBy}first seen on {block.Node}", block.Height);
         foreach (var node in nodes)
         {
             if (watch.Sighting(s.Id, node.Name).Imported is { } imported)
             {
                 yield return Span(TraceStages.Imported, block.At, imported, node.Name, $"{node.Name} imported block {block.Height}", block.Height);
             }
+        }
+        var depth = platform.FinalityDepth;
+        if (Final(watch, s.Id, depth) is { } final)
+        {
+            yield return Span(TraceStages.Confirmed, block.At, final, null,
+                depth <= 1 ? "final in its block (no forks under dBFT)" : $"{depth} confirmations: block {block.Height + depth - 1} first seen", block.Height);
         }
     }
 

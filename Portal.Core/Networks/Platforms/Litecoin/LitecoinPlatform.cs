@@ -201,5 +201,12 @@ public sealed class LitecoinPlatform(LitecoinNode rpc, IOptions<NetworkOptions> 
     /// <summary>Mining nodes hold the portal's wallet and its coinbase coins.</summary>
     public bool CanSend(NetworkProfile profile, NetworkNode node) => IsMiner(profile, node);
 
+    /// <summary>A mining node's "portal" wallet address, which the portal mines to.</summary>
+    public async Task<string?> ProducerKeyAsync(NetworkProfile profile, NetworkNode node, CancellationToken ct) =>
+        IsMiner(profile, node) ? await rpc.MiningAddressAsync(node, ct) : null;
+
+    /// <summary>Six confirmations, the usual rule for proof of work (a deeper reorganisation is unlikely).</summary>
+    public int FinalityDepth => 6;
+
     private static bool IsMiner(NetworkProfile profile, NetworkNode node) => profile.Litecoin.MiningNodes.Contains(NodeNumbers.Number(node));
 }

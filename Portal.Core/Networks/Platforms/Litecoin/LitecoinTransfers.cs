@@ -61,10 +61,29 @@ internal sealed class LitecoinTransfers(LitecoinNode rpc)
 
     public async Task<BlockView> BlockAsync(NetworkNode node, string hash, CancellationToken ct)
     {
-        var block = await rpc.CallAsync(node, "getblock", [hash, 1], ct);
+        // Verbosity 2 decodes the transactions, so the coinbase names the miner's address.
+        var block = await rpc.CallAsync(node, "getblock", [hash, 2], ct);
         return NodeRpc.Read(block, b => new BlockView(Text(b.GetProperty("hash")),
             b.TryGetProperty("previousblockhash", out var parent) ? Text(parent) : "", b.GetProperty("height").GetInt64(),
-            [.. b.GetProperty("tx").EnumerateArray().Select(Text)]), "getblock answer");
+            [.. b.GetProperty("tx").EnumerateArray().Select(t => Text(t.GetProperty("txid")))], Miner(b.GetProperty("tx")[0])), "getblock answer");
+    }
+
+    /// <summary>The address the coinbase pays (Litecoin Core 0.21 lists it under scriptPubKey.addresses).</summary>
+    private static string? Miner(JsonElement coinbase)
+    {
+        foreach (var output in coinbase.GetProperty("vout").EnumerateArray())
+        {
+            var script = output.GetProperty("scriptPubKey");
+            if (script.TryGetProperty("address", out var one))
+            {
+                return one.GetString();
+            }
+            if (script.TryGetProperty("addresses", out var many) && many.GetArrayLength() > 0)
+            {
+                return many[0].GetString();
+            }
+        }
+        return null;
     }
 
     private static string Text(JsonElement e) => e.GetString() ?? throw new FormatException("a string was expected");

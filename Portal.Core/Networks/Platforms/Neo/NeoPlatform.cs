@@ -170,5 +170,10 @@ public sealed class NeoPlatform(NodeRpc rpc) : IBlockchainPlatform, IKubernetesP
     /// <summary>Any consensus node can hold the portal wallet and send.</summary>
     public bool CanSend(NetworkProfile profile, NetworkNode node) => true;
 
+    public Task<string?> ProducerKeyAsync(NetworkProfile profile, NetworkNode node, CancellationToken ct) => NeoTransfers.ConsensusKeyAsync(node, ct);
+
+    /// <summary>dBFT: a block is final once made (its validators signed it before it was published).</summary>
+    public int FinalityDepth => 1;
+
     private static Uri Url(NetworkNode node) => new(node.RpcUrl ?? throw new NodeRpcException($"{node.Name} has no RPC address yet."));
 }

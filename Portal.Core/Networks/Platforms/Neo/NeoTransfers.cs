@@ -24,6 +24,7 @@ internal sealed class NeoTransfers(NodeRpc rpc)
     private const decimal GasPerTransfer = 0.2m;
 
     private readonly ConcurrentDictionary<string, string> _addresses = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _validators = new(StringComparer.Ordinal);
 
     public async Task<string> PrepareAsync(NetworkNode sender, IReadOnlyList<NetworkNode> nodes, int transfers, CancellationToken ct)
     {
@@ -65,9 +66,35 @@ internal sealed class NeoTransfers(NodeRpc rpc)
     public async Task<BlockView> BlockAsync(NetworkNode node, string hash, CancellationToken ct)
     {
         var block = await rpc.CallAsync(Url(node), "getblock", [hash, true], null, ct);
+        var validators = await ValidatorsAsync(node, ct);
         return NodeRpc.Read(block, b => new BlockView(Text(b.GetProperty("hash")),
             b.TryGetProperty("previousblockhash", out var parent) ? Text(parent) : "", b.GetProperty("index").GetInt64(),
-            [.. b.GetProperty("tx").EnumerateArray().Select(t => Text(t.GetProperty("hash")))]), "getblock answer");
+            [.. b.GetProperty("tx").EnumerateArray().Select(t => Text(t.GetProperty("hash")))],
+            b.GetProperty("primary").GetInt32() is var primary && primary >= 0 && primary < validators.Count ? validators[primary] : null), "getblock answer");
+    }
+
+    /// <summary>
+    /// The consensus node's public key, from its single-signature verification script in the neo-express file
+    /// (PUSHDATA1 33 bytes, then the key, then SYSCALL CheckSig).
+    /// </summary>
+    public static async Task<string?> ConsensusKeyAsync(NetworkNode node, CancellationToken ct)
+    {
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(NeoExpressFile.PathFor(node.DataDirectory), ct));
+        var script = json?["consensus-nodes"]?[NodeNumbers.Index(node)]?["wallet"]?["accounts"]?.AsArray()
+            .Select(a => a?["contract"]?["script"]?.GetValue<string>()).FirstOrDefault(s => s is { Length: 80 } && s.StartsWith("0c21", StringComparison.Ordinal));
+        return script?.Substring(4, 66);
+    }
+
+    /// <summary>The validators in dBFT's order: a block's "primary" indexes this list (fixed on a neo-express network).</summary>
+    private async Task<IReadOnlyList<string>> ValidatorsAsync(NetworkNode node, CancellationToken ct)
+    {
+        if (_validators.TryGetValue(node.NetworkId, out var known))
+        {
+            return known;
+        }
+        var answer = await rpc.CallAsync(Url(node), "getnextblockvalidators", [], null, ct);
+        var validators = NodeRpc.Read(answer, v => v.EnumerateArray().Select(x => Text(x.GetProperty("publickey"))).ToList(), "getnextblockvalidators answer");
+        return _validators[node.NetworkId] = validators;
     }
 
     /// <summary>The portal wallet's address, made in the network's neo-express file the first time (the file holds the consensus keys the same way).</summary>

@@ -25,10 +25,19 @@ public interface ITransferPlatform
 
     /// <summary>Whether <paramref name="node"/> can send (has a wallet the portal funds).</summary>
     bool CanSend(NetworkProfile profile, NetworkNode node);
+
+    /// <summary>
+    /// What <see cref="BlockView.Producer"/> says of blocks <paramref name="node"/> makes (a miner's address, a consensus
+    /// node's public key); null when it makes none.
+    /// </summary>
+    Task<string?> ProducerKeyAsync(NetworkProfile profile, NetworkNode node, CancellationToken ct);
+
+    /// <summary>Blocks (the including one counted) after which a transaction is final: 1 where consensus is final at once (dBFT).</summary>
+    int FinalityDepth { get; }
 }
 
 /// <summary>A node's pool and head at one moment.</summary>
 public sealed record NodeView(IReadOnlySet<string> Mempool, long Height, string Head);
 
-/// <summary>A block: its transactions in order and its parent.</summary>
-public sealed record BlockView(string Hash, string Parent, long Height, IReadOnlyList<string> Transactions);
+/// <summary>A block: its transactions in order, its parent, and who made it (matched against <see cref="ITransferPlatform.ProducerKeyAsync"/>).</summary>
+public sealed record BlockView(string Hash, string Parent, long Height, IReadOnlyList<string> Transactions, string? Producer = null);
