@@ -18,6 +18,10 @@ public sealed class BlockProducer(IDbContextFactory<PortalDbContext> dbFactory, 
     /// little early does not stretch a 1 s interval to 2 s; after a long pause it restarts from now instead of bursting.</summary>
     private readonly ConcurrentDictionary<string, DateTimeOffset> _due = new(StringComparer.Ordinal);
 
+    /// <summary>When a failed block was last logged as a warning per network: a node being stopped or deleted fails every
+    /// tick, and one warning a minute says as much as sixty.</summary>
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _warned = new(StringComparer.Ordinal);
+
     public async Task TickAsync(CancellationToken ct)
     {
         List<Network> networks;
@@ -26,9 +30,10 @@ public sealed class BlockProducer(IDbContextFactory<PortalDbContext> dbFactory, 
             networks = await db.Networks.AsNoTracking().Include(n => n.Nodes)
                 .Where(n => n.Status == NetworkStatus.Running || n.Status == NetworkStatus.Degraded).ToListAsync(ct);
         }
-        foreach (var gone in _due.Keys.Except(networks.Select(n => n.Id)).ToList())
+        foreach (var gone in _due.Keys.Union(_warned.Keys).Except(networks.Select(n => n.Id)).ToList())
         {
             _due.TryRemove(gone, out _);
+            _warned.TryRemove(gone, out _);
         }
         var now = clock.GetUtcNow();
         foreach (var network in networks)
@@ -55,7 +60,12 @@ public sealed class BlockProducer(IDbContextFactory<PortalDbContext> dbFactory, 
             }
             catch (NodeRpcException ex)
             {
-                logger.LogWarning("Could not mine a block on {Network}: {Error}", network.Name, ex.Message);
+                var quiet = _warned.TryGetValue(network.Id, out var warned) && now - warned < TimeSpan.FromMinutes(1);
+                logger.Log(quiet ? LogLevel.Debug : LogLevel.Warning, "Could not mine a block on {Network}: {Error}", network.Name, ex.Message);
+                if (!quiet)
+                {
+                    _warned[network.Id] = now;
+                }
             }
         }
     }
