@@ -197,6 +197,7 @@ public sealed class DappProviderBrowserTests(ProviderWorld world) : IClassFixtur
         Assert.Equal(300, flood.GetProperty("ok").GetInt32() + flood.GetProperty("limited").GetInt32());
         Assert.True(flood.GetProperty("limited").GetInt32() > 0, flood.ToString());
         Assert.True(flood.GetProperty("sequentialLimited").GetInt32() > 0, flood.ToString());
+        Assert.StartsWith("error -32602 The request is too large", await Request(browser, "eth_call", "{ data: '0x' + 'ab'.repeat(20000) }"), StringComparison.Ordinal);
         await browser.ClickAsync("[data-testid=provider-disconnect]");
         await browser.WaitForTextAsync("[data-testid=provider-status]", "not connected");
         await browser.FrameWaitForTextAsync(Frame, "#accounts-event", "[]");

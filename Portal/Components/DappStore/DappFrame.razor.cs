@@ -44,7 +44,9 @@ public sealed partial class DappFrame : IProviderApprovals
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!firstRender)
+        // Attach once the session exists (OnInitializedAsync may still be running at the first render): the frame's src is set
+        // only by attach, so no request arrives before there is a session to answer it.
+        if (_self is not null || _session is null)
         {
             return;
         }

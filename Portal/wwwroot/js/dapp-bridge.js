@@ -3,6 +3,8 @@
 // the request's id. A frame that floods is answered at once with -32005 past a cap on requests in flight, so the page
 // keeps its circuit for the user.
 const MaxInFlight = 16;
+// Blazor's circuit takes messages up to 32 KiB; a bigger request would cost the user the page, so it is refused here.
+const MaxRequestChars = 16 * 1024;
 
 export function attach(frame, dotnet) {
     let inFlight = 0;
@@ -16,10 +18,15 @@ export function attach(frame, dotnet) {
             post({ nutportal: 'response', id: m.id, error: { code: -32005, message: `Too many requests in flight (at most ${MaxInFlight}): wait for answers before asking again.` } });
             return;
         }
+        const params = JSON.stringify(m.params ?? []);
+        if (m.method.length > 100 || params.length > MaxRequestChars) {
+            post({ nutportal: 'response', id: m.id, error: { code: -32602, message: `The request is too large: the portal takes methods up to 100 characters and params up to ${MaxRequestChars} characters of JSON.` } });
+            return;
+        }
         inFlight++;
         let reply;
         try {
-            reply = JSON.parse(await dotnet.invokeMethodAsync('Request', m.method, JSON.stringify(m.params ?? [])));
+            reply = JSON.parse(await dotnet.invokeMethodAsync('Request', m.method, params));
         } catch (err) {
             reply = { error: { code: -32603, message: 'The portal could not answer: ' + (err?.message ?? err) } };
         } finally {
