@@ -65,6 +65,8 @@ public sealed class DappProviderBrowserTests(ProviderWorld world) : IClassFixtur
         await browser.FrameWaitForTextAsync(Frame, "#eip6963", "NutPortal wallet");
         await browser.FrameClickAsync(Frame, "#connect");
         await browser.WaitForTextAsync("[data-testid=provider-connect-dialog]", address);
+        var connectViolations = await browser.AccessibilityViolationsAsync();
+        Assert.True(connectViolations.Count == 0, string.Join("\n", connectViolations));
         await browser.ClickAsync("[data-testid=provider-approve]");
         await browser.FrameWaitForTextAsync(Frame, "#balance", "100.0 NUT");
         Assert.Equal(address, await browser.FrameTextAsync(Frame, "#account"));
@@ -80,6 +82,8 @@ public sealed class DappProviderBrowserTests(ProviderWorld world) : IClassFixtur
         Assert.Contains("2500000000000000000", await browser.TextAsync("[data-testid=provider-call]"), StringComparison.Ordinal);
         Assert.Contains(friend.Address.ToString().ToLowerInvariant(), (await browser.TextAsync("[data-testid=provider-call]"))!.ToLowerInvariant(), StringComparison.Ordinal);
         Assert.Equal("0 ETH", await browser.TextAsync("[data-testid=provider-value]"));
+        var approvalViolations = await browser.AccessibilityViolationsAsync();
+        Assert.True(approvalViolations.Count == 0, string.Join("\n", approvalViolations));
         await browser.ClickAsync("[data-testid=provider-approve]");
         await browser.FrameWaitForTextAsync(Frame, "#status", "mined in block", 60_000);
         await browser.FrameWaitForTextAsync(Frame, "#balance", "97.5 NUT");

@@ -60,6 +60,10 @@ public sealed partial class DappFrame : IProviderApprovals
     public async Task<string> Request(string method, string parameters)
     {
         JsonObject reply;
+        if (_disposed.IsCancellationRequested)
+        {
+            return Error(4900, "The DApp page was closed.", null).ToJsonString();
+        }
         try
         {
             using var json = JsonDocument.Parse(parameters);
