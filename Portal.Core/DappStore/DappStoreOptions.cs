@@ -18,4 +18,12 @@ public sealed class DappStoreOptions
     /// <summary>Most entries (files and folders) in a bundle (default 500).</summary>
     [Range(1, 100_000)]
     public int MaxFiles { get; set; } = 500;
+
+    /// <summary>Requests a DApp front end's provider answers per second, sustained (default 20); more get -32005 at once.</summary>
+    [Range(1, 10_000)]
+    public int ProviderRequestsPerSecond { get; set; } = 20;
+
+    /// <summary>Requests the provider answers in a burst before the rate applies (default 60).</summary>
+    [Range(1, 100_000)]
+    public int ProviderBurst { get; set; } = 60;
 }

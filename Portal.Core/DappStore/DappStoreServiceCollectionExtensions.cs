@@ -15,6 +15,8 @@ internal static class DappStoreServiceCollectionExtensions
         services.AddSingleton<DappCatalog>();
         services.AddSingleton<DappBundleStore>();
         services.AddSingleton<DappLiveCounters>();
+        services.AddSingleton<Provider.DappProvider>();
+        services.AddScoped<Provider.DappConnections>();
         services.AddHostedService<DappLiveFeed>();
         services.AddLiveEvent(typeof(DappStatsChanged));
         services.AddSingleton<ReviewService>();

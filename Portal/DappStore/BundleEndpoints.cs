@@ -16,8 +16,9 @@ public static class BundlePaths
 /// gives the page an opaque origin even when opened outside its iframe, so its scripts never reach the portal's
 /// cookies, storage or API as the signed-in user; it may load only its own files (no network, no forms, no plugins)
 /// and only the portal may frame it. The key in the path is random and handed out only with the DApp, so the files
-/// need no cookie (the sandboxed page's own requests carry none). A later EIP-1193 provider reaches the page through
-/// postMessage from the portal page around the iframe; nothing here has to change for it.
+/// need no cookie (the sandboxed page's own requests carry none). Every HTML page gets the portal's EIP-1193 provider
+/// (<c>js/dapp-provider.js</c>, allowed by the policy's script-src) as its first script, so an unmodified ethers or
+/// web3.js front end finds <c>window.ethereum</c>; the provider talks to the DApp page around the frame by postMessage.
 /// </summary>
 internal static class BundleEndpoints
 {
@@ -41,6 +42,11 @@ internal static class BundleEndpoints
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
             headers.CacheControl = "private, max-age=300";
             var type = ContentTypes.TryGetContentType(file, out var known) ? known : "application/octet-stream";
+            if (type == "text/html")
+            {
+                var html = await File.ReadAllTextAsync(file, ct);
+                return Results.Content(ProviderInjection.Inject(html, origin + ProviderInjection.ScriptPath), "text/html; charset=utf-8");
+            }
             return TypedResults.PhysicalFile(file, type);
         }).AllowAnonymous().ExcludeFromDescription();
         return endpoints;
