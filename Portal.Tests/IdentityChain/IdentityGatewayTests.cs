@@ -1,5 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using NutPortal.Core.IdentityChain;
+using NutPortal.Tests.Infrastructure;
 using NutPortal.Tests.Organizations;
 using static NutPortal.Tests.IdentityChain.IdentityChainApi;
 
@@ -40,8 +43,9 @@ public sealed class IdentityGatewayTests(IdentityChainPortal portal) : IClassFix
         var answer = key.Sign(message);
         var sent = await SendAsync(user.Client, networkId, raw, nonce, answer);
         Assert.Equal(hash, sent.GetProperty("result").GetString());
-        var receipt = await RpcAsync(user.Client, networkId, "eth_getTransactionReceipt", hash);
-        Assert.Equal("0x1", receipt.GetProperty("result").GetProperty("status").GetString());
+        // Mined: the node's receipt (read through the gateway) says it succeeded.
+        await Eventually.HoldsAsync(async () => (await RpcAsync(user.Client, networkId, "eth_getTransactionReceipt", hash)).GetProperty("result") is { ValueKind: JsonValueKind.Object } r
+            && r.GetProperty("status").GetString() == "0x1", "the transaction to be mined with status 1");
 
         // The same answer again: the challenge was taken.
         var (next, nextHash) = sender.Transfer(1);
@@ -100,5 +104,58 @@ public sealed class IdentityGatewayTests(IdentityChainPortal portal) : IClassFix
         Assert.Equal(hash, (await SendAsync(owner.Client, networkId, raw, fresh, key.Sign(freshMessage))).GetProperty("result").GetString());
         var rules = (await owner.Client.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{networkId}/gateway/refusals")).EnumerateArray().Select(r => r.GetProperty("rule").GetString()).ToList();
         Assert.Equal(["identity-challenge-expired"], rules);
+    }
+
+    [Fact]
+    public async Task The_gateway_reads_the_identity_from_the_registry_contract_so_a_revocation_made_on_chain_alone_is_refused()
+    {
+        var org = await Tenants.CreateOrganizationAsync(portal, $"Registry {Guid.NewGuid():N}");
+        using var owner = await Tenants.UserAsync(portal, org, "Owner");
+        var (networkId, rpcUrl) = await NetworkAsync(owner.Client, "business-registry");
+        var chainId = await DeployedChainAsync(owner.Client, "secp256k1", networkId);
+        using var key = IdentityKey.For("secp256k1");
+        var identityId = (await RegisterAsync(owner.Client, chainId, key)).GetProperty("id").GetString()!;
+        await Ok(await owner.Client.PutAsJsonAsync($"/api/v1/networks/{networkId}/identity-requirement", new { identityChainId = chainId }));
+        var registry = (await owner.Client.GetFromJsonAsync<JsonElement>($"/api/v1/identity-chains/{chainId}")).GetProperty("contractAddress").GetString()!;
+
+        // Revoked by the registry's own account straight on the node: the portal's database still says Active.
+        using (var node = new HttpClient())
+        {
+            var portalAccount = "0x" + (await NodeAsync(node, rpcUrl, "eth_call", new { to = registry, data = "0x" + Selector("portal()") }, "latest")).GetString()![26..];
+            await NodeAsync(node, rpcUrl, "anvil_impersonateAccount", portalAccount);
+            await NodeAsync(node, rpcUrl, "eth_sendTransaction", new { from = portalAccount, to = registry, data = "0x" + Selector("revoke(bytes32)") + identityId[2..] });
+        }
+        var listed = await owner.Client.GetFromJsonAsync<JsonElement>($"/api/v1/identity-chains/{chainId}/identities");
+        Assert.Equal("Active", listed[0].GetProperty("status").GetString());
+        var sender = new Sender(rpcUrl);
+        await sender.FundAsync();
+        var (raw, hash) = sender.Transfer(0);
+        var (nonce, message) = await ChallengeAsync(owner.Client, chainId, identityId, networkId, hash);
+        Assert.Contains("is revoked", Refusal(await SendAsync(owner.Client, networkId, raw, nonce, key.Sign(message))), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Of_many_simultaneous_answers_to_one_challenge_exactly_one_takes_it()
+    {
+        var org = await Tenants.CreateOrganizationAsync(portal, $"Race {Guid.NewGuid():N}");
+        using var owner = await Tenants.UserAsync(portal, org, "Owner");
+        var chainId = (await Ok(await UploadAsync(owner.Client, Profile("p256")))).GetProperty("id").GetString()!;
+        var challenges = portal.Services.GetRequiredService<IdentityChallenges>();
+        var issued = await challenges.IssueAsync(new ChallengeRequest(ChallengePurpose.Registration, chainId, null, owner.Id, null, null), CancellationToken.None);
+        var challenge = (await challenges.FindAsync(issued.Challenge, CancellationToken.None))!;
+
+        var taken = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => challenges.ConsumeAsync(challenge, CancellationToken.None))));
+
+        Assert.Single(taken, t => t);
+        Assert.Equal(IdentityRules.ChallengeUsed, challenges.Unusable((await challenges.FindAsync(issued.Challenge, CancellationToken.None))!)?.Rule);
+    }
+
+    private static string Selector(string signature) => Convert.ToHexStringLower(Nethereum.Util.Sha3Keccack.Current.CalculateHash(System.Text.Encoding.UTF8.GetBytes(signature)).AsSpan(0, 4));
+
+    private static async Task<JsonElement> NodeAsync(HttpClient node, string rpcUrl, string method, params object[] parameters)
+    {
+        var reply = await Ok(await node.PostAsJsonAsync(rpcUrl, new { jsonrpc = "2.0", id = 1, method, @params = parameters }));
+        Assert.True(reply.TryGetProperty("result", out var result), reply.ToString());
+        return result;
     }
 }
