@@ -74,6 +74,36 @@ public sealed class IdentityChainAccessTests(IdentityChainPortal portal) : IClas
     }
 
     [Fact]
+    public async Task A_wallets_personal_sign_made_by_ethers_registers_and_signs_in_a_secp256k1_identity()
+    {
+        var org = await Tenants.CreateOrganizationAsync(portal, $"Wallets {Guid.NewGuid():N}");
+        using var owner = await Tenants.UserAsync(portal, org, "Owner");
+        var (networkId, _) = await NetworkAsync(owner.Client, "identity-ethers");
+        var chainId = await DeployedChainAsync(owner.Client, "secp256k1", networkId);
+        var privateKey = "0x" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+        var challenge = await Ok(await owner.Client.PostAsJsonAsync($"/api/v1/identity-chains/{chainId}/challenges", new { purpose = "registration" }));
+        var signed = await EthersSignAsync(privateKey, challenge.GetProperty("message").GetString()!);
+        var identity = await Ok(await owner.Client.PostAsJsonAsync($"/api/v1/identity-chains/{chainId}/identities", new
+        {
+            fields = new Dictionary<string, string> { ["fullName"] = "Grace Hopper", ["employeeNo"] = "E0042" },
+            publicKey = signed.GetProperty("publicKey").GetString(),
+            challenge = challenge.GetProperty("challenge").GetString(),
+            signature = signed.GetProperty("signature").GetString(),
+        }));
+
+        using var browser = portal.CreateAnonymousClient();
+        var login = await Ok(await browser.PostAsJsonAsync("/account/identity/challenge", new { identityId = identity.GetProperty("id").GetString() }));
+        var answer = await EthersSignAsync(privateKey, login.GetProperty("message").GetString()!);
+        await Ok(await browser.PostAsJsonAsync("/account/identity/sign-in", new { challenge = login.GetProperty("challenge").GetString(), signature = answer.GetProperty("signature").GetString() }));
+        Assert.Contains(owner.Email, (await Ok(await browser.GetAsync("/api/v1/me"))).ToString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<JsonElement> EthersSignAsync(string privateKey, string message) =>
+        JsonDocument.Parse(await NutPortal.Tests.Infrastructure.NodeScript.RunAsync("Portal.Tests/IdentityChain/Peers/personal-sign.mjs",
+            JsonSerializer.Serialize(new { privateKey, message }))).RootElement.Clone();
+
+    [Fact]
     public async Task An_identity_signs_its_user_in_with_the_normal_session_and_a_wrong_signature_does_not()
     {
         var org = await Tenants.CreateOrganizationAsync(portal, $"Sign-in {Guid.NewGuid():N}");
