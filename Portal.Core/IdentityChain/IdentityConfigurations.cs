@@ -87,6 +87,8 @@ internal sealed class NetworkIdentityRequirementConfiguration : IEntityTypeConfi
         builder.Property(r => r.SetBy).IsRequired().HasMaxLength(256);
         builder.HasIndex(r => r.IdentityChainId);
         builder.HasOne<Network>().WithMany().HasForeignKey(r => r.NetworkId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<IdentityChainProfile>().WithMany().HasForeignKey(r => r.IdentityChainId).OnDelete(DeleteBehavior.Cascade);
+        // Named here: the convention's name is past PostgreSQL's 63-character identifiers.
+        builder.HasOne<IdentityChainProfile>().WithMany().HasForeignKey(r => r.IdentityChainId).OnDelete(DeleteBehavior.Cascade)
+            .HasConstraintName("FK_NetworkIdentityRequirements_IdentityChainId");
     }
 }

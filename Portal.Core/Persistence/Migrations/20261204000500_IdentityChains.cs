@@ -103,7 +103,7 @@ public sealed class IdentityChains : Migration
             {
                 table.PrimaryKey("PK_NetworkIdentityRequirements", x => x.NetworkId);
                 table.ForeignKey("FK_NetworkIdentityRequirements_Networks_NetworkId", x => x.NetworkId, "Networks", "Id", onDelete: ReferentialAction.Cascade);
-                table.ForeignKey("FK_NetworkIdentityRequirements_IdentityChainProfiles_IdentityChainId", x => x.IdentityChainId, "IdentityChainProfiles", "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey("FK_NetworkIdentityRequirements_IdentityChainId", x => x.IdentityChainId, "IdentityChainProfiles", "Id", onDelete: ReferentialAction.Cascade);
             });
         migrationBuilder.CreateIndex("IX_NetworkIdentityRequirements_IdentityChainId", "NetworkIdentityRequirements", "IdentityChainId");
     }
