@@ -29,4 +29,4 @@ internal sealed record RequirementRequest(string? IdentityChainId);
 
 internal sealed record SignInChallengeRequest(string? IdentityId);
 
-internal sealed record SignInAnswer(string? Challenge, string? Signature);
+public sealed record SignInAnswer(string? Challenge, string? Signature);

@@ -19,15 +19,24 @@ internal static class IdentitySignInEndpoints
             await IdentityChainEndpoints.RunAsync(async () => Results.Ok(await issuer.IssueSignInAsync(request.IdentityId, ct))))
             .WithSummary("A sign-in challenge for an identity whose chain grants sign-in");
 
-        account.MapPost("/sign-in", async (SignInAnswer answer, IdentitySignIn signIn, CancellationToken ct) => await signIn.SignInAsync(answer, ct))
+        account.MapPost("/sign-in", async (SignInAnswer answer, IdentitySignIn signIn, CancellationToken ct) =>
+        {
+            var outcome = await signIn.SignInAsync(answer, ct);
+            return outcome.Email is { } email
+                ? Results.Ok(new { user = email, identity = outcome.Identity })
+                : Results.Problem(outcome.Problem, statusCode: outcome.Status, title: "Not signed in", extensions: new Dictionary<string, object?> { ["rule"] = outcome.Rule });
+        })
             .WithSummary("Answer a sign-in challenge; on success the identity's user gets the portal's sign-in cookie");
     }
 }
 
+/// <summary>Signed in (the user's e-mail and the identity's address), or why not (status, reason, rule).</summary>
+public sealed record SignInOutcome(string? Email, string? Identity, int Status, string? Problem, string? Rule);
+
 /// <summary>Checks a sign-in answer and signs the identity's user in.</summary>
-internal sealed class IdentitySignIn(IdentityAnswers answers, IdentityChallenges challenges, UserManager<PortalUser> users, SignInManager<PortalUser> signIn, ILogger<IdentitySignIn> logger)
+public sealed class IdentitySignIn(IdentityAnswers answers, IdentityChallenges challenges, UserManager<PortalUser> users, SignInManager<PortalUser> signIn, ILogger<IdentitySignIn> logger)
 {
-    public async Task<IResult> SignInAsync(SignInAnswer answer, CancellationToken ct)
+    public async Task<SignInOutcome> SignInAsync(SignInAnswer answer, CancellationToken ct)
     {
         // The user is known from the challenge before the signature is checked, so a locked-out user is refused first
         // and a wrong signature counts against them.
@@ -35,8 +44,7 @@ internal sealed class IdentitySignIn(IdentityAnswers answers, IdentityChallenges
         var user = challenge?.IdentityId is null ? null : await UserOfAsync(challenge.IdentityId, ct);
         if (user is not null && await users.IsLockedOutAsync(user))
         {
-            return Results.Problem("This account is locked after repeated failed sign-ins. Try again in a few minutes or ask an admin to unlock it.",
-                statusCode: StatusCodes.Status423Locked, title: "Locked out");
+            return new(null, null, StatusCodes.Status423Locked, "This account is locked after repeated failed sign-ins. Try again in a few minutes or ask an admin to unlock it.", null);
         }
         var verdict = await answers.CheckAsync(answer.Challenge, answer.Signature, ChallengePurpose.SignIn, IdentityPermissions.SignIn, _ => null, ct);
         if (verdict.Identity is null || user is null || verdict.Identity.UserId != user.Id)
@@ -45,13 +53,12 @@ internal sealed class IdentitySignIn(IdentityAnswers answers, IdentityChallenges
             {
                 await users.AccessFailedAsync(user);
             }
-            return Results.Problem(verdict.Reason ?? "The identity's user no longer exists.", statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in",
-                extensions: new Dictionary<string, object?> { ["rule"] = verdict.Rule });
+            return new(null, null, StatusCodes.Status401Unauthorized, verdict.Reason ?? "The identity's user no longer exists.", verdict.Rule);
         }
         await users.ResetAccessFailedCountAsync(user);
         await signIn.SignInAsync(user, isPersistent: false);
         logger.LogInformation("{Email} signed in with identity {Identity}", user.Email, verdict.Identity.Address);
-        return Results.Ok(new { user = user.Email, identity = verdict.Identity.Address });
+        return new(user.Email ?? user.UserName ?? user.Id, verdict.Identity.Address, StatusCodes.Status200OK, null, null);
     }
 
     private async Task<PortalUser?> UserOfAsync(string identityId, CancellationToken ct)
