@@ -21,12 +21,13 @@ public sealed class IdentityChallenges(IDbContextFactory<PortalDbContext> dbFact
     {
         var now = clock.Now;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var open = await db.IdentityChallenges.CountAsync(c => c.IdentityChainId == request.IdentityChainId && c.UsedAt == null && c.ExpiresAt > now
-            && (request.IdentityId != null ? c.IdentityId == request.IdentityId : c.IdentityId == null && c.UserId == request.UserId), ct);
+        // Counted per purpose, so anonymous sign-in requests cannot use up an identity's transaction challenges.
+        var open = await db.IdentityChallenges.CountAsync(c => c.IdentityChainId == request.IdentityChainId && c.Purpose == request.Purpose && c.UsedAt == null
+            && c.ExpiresAt > now && (request.IdentityId != null ? c.IdentityId == request.IdentityId : c.IdentityId == null && c.UserId == request.UserId), ct);
         if (open >= options.Value.MaxOpenChallenges)
         {
             throw new IdentityChainException(IdentityChainFailure.Conflict, "challenge",
-                $"{open} challenges are open for this identity (Portal:IdentityChain:MaxOpenChallenges); answer one or wait {options.Value.ChallengeSeconds} s for them to expire.");
+                $"{open} {IdentitySignatures.Purpose(request.Purpose)} challenges are open for this identity (Portal:IdentityChain:MaxOpenChallenges); answer one or wait {options.Value.ChallengeSeconds} s for them to expire.");
         }
         var challenge = new IdentityChallenge
         {

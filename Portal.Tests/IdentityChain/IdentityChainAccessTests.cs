@@ -128,6 +128,16 @@ public sealed class IdentityChainAccessTests(IdentityChainPortal portal) : IClas
         var me = await Ok(await browser.GetAsync("/api/v1/me"));
         Assert.Contains(user.Email, me.ToString(), StringComparison.Ordinal);
 
+        // Anonymous sign-in challenges are capped per identity (one unanswered is open already) without using up its transaction challenges.
+        using var flood = portal.CreateAnonymousClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 20; i++)
+        {
+            statuses.Add((await flood.PostAsJsonAsync("/account/identity/challenge", new { identityId })).StatusCode);
+        }
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.OK, 19).Append(HttpStatusCode.Conflict), statuses);
+        await ChallengeAsync(user.Client, chainId, identityId, networkId, "0x" + new string('a', 64));
+
         // Suspended in the registry: no more sign-ins.
         await Ok(await owner.Client.PostAsync($"/api/v1/identity-chains/{chainId}/identities/{identityId}/suspend", null));
         using var later = portal.CreateAnonymousClient();
