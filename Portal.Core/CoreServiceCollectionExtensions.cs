@@ -11,6 +11,7 @@ using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Explorer;
 using NutPortal.Core.Gateway;
 using NutPortal.Core.Identity;
+using NutPortal.Core.IdentityChain;
 using NutPortal.Core.JsonRpc;
 using NutPortal.Core.KeyRing;
 using NutPortal.Core.Live;
@@ -74,6 +75,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOrganizations();
         services.AddOracle();
         services.AddRpcGateway();
+        services.AddIdentityChains();
         services.AddWallets();
         services.AddDappStore();
         services.AddSingleton(TimeProvider.System);

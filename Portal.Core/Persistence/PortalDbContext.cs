@@ -100,6 +100,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<Community.AbuseReport> AbuseReports => Set<Community.AbuseReport>();
 
+    public DbSet<IdentityChain.IdentityChainProfile> IdentityChainProfiles => Set<IdentityChain.IdentityChainProfile>();
+
+    public DbSet<IdentityChain.ChainIdentity> ChainIdentities => Set<IdentityChain.ChainIdentity>();
+
+    public DbSet<IdentityChain.IdentityChallenge> IdentityChallenges => Set<IdentityChain.IdentityChallenge>();
+
+    public DbSet<IdentityChain.NetworkIdentityRequirement> NetworkIdentityRequirements => Set<IdentityChain.NetworkIdentityRequirement>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -33,6 +33,7 @@ public sealed class MainPagesAccessibilityTests(RealServerPortalFactory portal) 
             ("account/tokens", "[data-testid=create-token]"),
             ("admin/users", "[data-testid=user-row]"),
             ("oracle", "[data-testid=oracle-deploy]"),
+            ("identity-chains", "[data-testid=identity-upload]"),
             ("consortia", "[data-testid=directory-empty], [data-testid=directory-entry]"),
         ];
 

@@ -13,7 +13,7 @@ public sealed class LayoutComponentTests
         var nav = ctx.Render<NavMenu>();
 
         var links = nav.FindAll("a.mud-nav-link").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["", "networks", "wallet", "contracts", "traces", "alerts", "oracle", "dapps", "community", "organizations", "consortia", "account/tokens", "admin/users", "admin/reports", "admin/jobs"], links);
+        Assert.Equal(["", "networks", "wallet", "contracts", "traces", "alerts", "oracle", "identity-chains", "dapps", "community", "organizations", "consortia", "account/tokens", "admin/users", "admin/reports", "admin/jobs"], links);
         Assert.Contains("Administration", nav.Markup, StringComparison.Ordinal);
     }
 
@@ -25,7 +25,7 @@ public sealed class LayoutComponentTests
         var nav = ctx.Render<NavMenu>();
 
         var links = nav.FindAll("a.mud-nav-link").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["", "networks", "wallet", "traces", "alerts", "oracle", "dapps", "community", "organizations", "consortia", "account/tokens", "admin/jobs"], links);
+        Assert.Equal(["", "networks", "wallet", "traces", "alerts", "oracle", "identity-chains", "dapps", "community", "organizations", "consortia", "account/tokens", "admin/jobs"], links);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class LayoutComponentTests
         var nav = ctx.Render<NavMenu>();
 
         var links = nav.FindAll("a.mud-nav-link").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["", "networks", "wallet", "contracts", "traces", "alerts", "oracle", "dapps", "community", "organizations", "consortia", "account/tokens"], links);
+        Assert.Equal(["", "networks", "wallet", "contracts", "traces", "alerts", "oracle", "identity-chains", "dapps", "community", "organizations", "consortia", "account/tokens"], links);
         Assert.DoesNotContain("Administration", nav.Markup, StringComparison.Ordinal);
     }
 

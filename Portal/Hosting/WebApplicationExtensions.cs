@@ -52,6 +52,7 @@ public static class WebApplicationExtensions
         NutPortal.Web.DappStore.BundleEndpoints.MapDappBundles(app);
         app.MapPortalApi();
         app.MapAccountEndpoints();
+        NutPortal.Web.IdentityChain.IdentitySignInEndpoints.MapIdentitySignIn(app);
         app.MapHub<LiveHub>(LiveHub.Path);
         app.MapJobDashboard();
         // Fingerprinted assets from the build's manifest: Blazor's script, MudBlazor's _content, wwwroot.

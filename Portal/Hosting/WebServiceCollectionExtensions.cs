@@ -27,6 +27,7 @@ public static class WebServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<Organizations.CallerAccessor>();
         services.AddSingleton<Organizations.CallerCache>();
+        services.AddScoped<IdentityChain.IdentitySignIn>();
         services.AddTransient<Microsoft.AspNetCore.Authentication.IClaimsTransformation, Organizations.OrganizationClaims>();
 
         services.AddProblemDetails();
