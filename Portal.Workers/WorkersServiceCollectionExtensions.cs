@@ -6,6 +6,7 @@ using NutPortal.Core.Scanning;
 using NutPortal.Workers.Alerts;
 using NutPortal.Workers.ContractTests;
 using NutPortal.Workers.Explorer;
+using NutPortal.Workers.IdentityChain;
 using NutPortal.Workers.Jobs;
 using NutPortal.Workers.Monitoring;
 using NutPortal.Workers.Networks;
@@ -31,6 +32,7 @@ public static class WorkersServiceCollectionExtensions
         services.AddTransient<DeployNetworkJob>();
         services.AddSingleton<IScanQueue, HangfireScanQueue>();
         services.AddTransient<ScanJob>();
+        services.AddTransient<IdentityChallengeCleanupJob>();
         services.AddSingleton<BlockHeightTracker>();
         services.AddSingleton<BlockProducer>();
         services.AddHostedService<NodeSupervisor>();

@@ -19,6 +19,7 @@ public sealed class JobDashboardTests(PortalFactory portal) : IClassFixture<Port
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         Assert.Contains("NutPortal jobs", await home.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("metric-rollup", recurring, StringComparison.Ordinal);
+        Assert.Contains("identity-challenge-cleanup", recurring, StringComparison.Ordinal);
         Assert.Contains("js-jobs-list-command", recurring, StringComparison.Ordinal);
     }
 

@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NutPortal.Core.Monitoring;
+using NutPortal.Workers.IdentityChain;
 using NutPortal.Workers.Monitoring;
 
 namespace NutPortal.Workers.Jobs;
@@ -15,6 +16,7 @@ internal sealed class RecurringJobRegistrar(IRecurringJobManager recurring, IOpt
     public Task StartAsync(CancellationToken cancellationToken)
     {
         AddOrUpdate<MetricRollupJob>(MetricRollupJob.Id, j => j.RunAsync(CancellationToken.None), monitoring.Value.RollupCron, "Portal:Monitoring:RollupCron");
+        AddOrUpdate<IdentityChallengeCleanupJob>(IdentityChallengeCleanupJob.Id, j => j.RunAsync(CancellationToken.None), IdentityChallengeCleanupJob.Cron, "identity-challenge-cleanup");
         return Task.CompletedTask;
     }
 
