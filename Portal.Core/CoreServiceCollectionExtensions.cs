@@ -19,6 +19,7 @@ using NutPortal.Core.Networks;
 using NutPortal.Core.Oracle;
 using NutPortal.Core.Organizations;
 using NutPortal.Core.Persistence;
+using NutPortal.Core.SecurityPolicy;
 using NutPortal.Core.Solidity;
 using NutPortal.Core.Wallets;
 
@@ -74,6 +75,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOrganizations();
         services.AddOracle();
         services.AddRpcGateway();
+        services.AddSecurityPolicies();
         services.AddWallets();
         services.AddDappStore();
         services.AddSingleton(TimeProvider.System);
