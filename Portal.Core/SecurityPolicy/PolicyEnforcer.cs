@@ -27,7 +27,7 @@ public sealed class PolicyEnforcer(SecurityPolicies policies, PolicyAbis abis, N
         if (policy.DeniedBy(facts.To, data, submission.Caller, [submission.Grant.OrganizationId, .. submission.Grant.MemberOrganizationIds]) is { } rules)
         {
             return GuardVerdict.Refuse(SecurityPolicyRules.AccessDenied,
-                $"The security policy's access rule {string.Join(", ", rules.Select(r => $"'{r}'"))} covers this call ({CallOf(facts.To, data)}) and admits none of your organizations and roles.");
+                $"The security policy's access rule {string.Join(", ", rules.Take(5).Select(r => $"'{r}'"))}{(rules.Count > 5 ? $" (and {rules.Count - 5} more)" : "")} covers this call ({CallOf(facts.To, data)}) and admits none of your organizations and roles.");
         }
         if (policy.PiiAction == PiiAction.Off)
         {

@@ -130,7 +130,33 @@ public sealed class SecurityPolicyGatewayTests(PortalFactory portal) : IClassFix
         var read = Assert.Single(reads);
         Assert.Equal(operatorA.Email, read.GetProperty("userName").GetString());
         Assert.Equal(hash, read.GetProperty("transactionHash").GetString());
-        Assert.Equal(2, (await operatorA.Client.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{id}/policy/versions")).GetArrayLength());
+
+        // Secret: store(string) classified secret, sealed to a named recipient who opens it with their own key; Owners read secret payloads.
+        var recipient = EthECKey.GenerateKey();
+        var secret = new
+        {
+            levelRules = new[] { new { name = "notes-secret", level = "secret", contract, function = "store(string)" } },
+            pii = new { action = "encrypt" },
+            readers = new { confidential = new { organizations = new[] { a }, roles = new[] { "Operator" } }, secret = new { organizations = new[] { a }, roles = new[] { "Owner" } } },
+            recipients = new[] { new { name = "auditor", publicKey = Hex.Encode(recipient.GetPubKey()) } },
+        };
+        Assert.Equal(HttpStatusCode.OK, (await operatorA.Client.PutAsJsonAsync($"/api/v1/networks/{id}/policy", secret)).StatusCode);
+        var secretStore = await (await developerA.Client.PostAsJsonAsync($"/api/v1/networks/{id}/contracts/{contract}/invoke", new { function = "store", arguments = new[] { "carol@example.com" } }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var sealedNote = (await (await developerA.Client.PostAsJsonAsync($"/api/v1/networks/{id}/contracts/{contract}/invoke", new { function = "note" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("outputs").GetProperty("0").GetString()!;
+        Assert.True(NutPortal.Core.SecurityPolicy.EncryptedMarker.TryParse(sealedNote, out var sealedMarker), sealedNote);
+        Assert.Equal(NutPortal.Core.SecurityPolicy.SecurityLevel.Secret, sealedMarker.Level);
+        using (var recipientKey = NutPortal.Core.Ethereum.Keys.PrivateKey.FromBytes(recipient.GetPrivateKeyAsBytes()))
+        {
+            Assert.Equal("carol@example.com", System.Text.Encoding.UTF8.GetString(NutPortal.Core.SecurityPolicy.PayloadCipher.DecryptAsRecipient(sealedMarker, recipientKey)));
+        }
+        var secretHash = secretStore.GetProperty("transactionHash").GetString()!;
+        await Eventually.HoldsAsync(async () => (await operatorA.Client.GetAsync($"/api/v1/networks/{id}/transactions/{secretHash}")).IsSuccessStatusCode,
+            $"the explorer to index {secretHash}", TimeSpan.FromSeconds(30));
+        Assert.Equal("carol@example.com", Assert.Single((await DecryptAsync(ownerA.Client, id, secretHash)).EnumerateArray()).GetProperty("plaintext").GetString());
+        Assert.False(Assert.Single((await DecryptAsync(operatorA.Client, id, secretHash)).EnumerateArray()).GetProperty("mayRead").GetBoolean());
+        Assert.Equal(3, (await operatorA.Client.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{id}/policy/versions")).GetArrayLength());
     }
 
     private static async Task<JsonElement> DecryptAsync(HttpClient client, string id, string hash)
