@@ -2,9 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Numerics;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Nethereum.Signer;
 using NutPortal.Core.Ethereum;
 using NutPortal.Core.Ethereum.Abi;
+using NutPortal.Core.Organizations;
+using NutPortal.Core.Persistence;
 using NutPortal.Tests.Infrastructure;
 using NutPortal.Tests.Networks;
 using NutPortal.Tests.Organizations;
@@ -49,6 +53,15 @@ public sealed class SecurityPolicyGatewayTests(PortalFactory portal) : IClassFix
         var deployed = await developerA.Client.PostAsJsonAsync($"/api/v1/networks/{id}/contracts", new { source = Source, contractName = "Notes" });
         Assert.True(deployed.StatusCode == HttpStatusCode.Created, await deployed.Content.ReadAsStringAsync());
         var contract = (await deployed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("address").GetString()!;
+        // A consortium member organization with a Developer of its own.
+        var c = await Tenants.CreateOrganizationAsync(portal, $"Member {Guid.NewGuid():N}");
+        using var developerC = await Tenants.UserAsync(portal, c, "Developer");
+        await using (var db = await portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            db.NetworkMembers.Add(new NetworkMember { NetworkId = id, OrganizationId = c, AddedBy = "test", JoinedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+        var memberKey = new Sender(await FundedKeyAsync(NetworkApi.Node(network).GetProperty("rpcUrl").GetString()!));
         var developerKey = new Sender(await FundedKeyAsync(NetworkApi.Node(network).GetProperty("rpcUrl").GetString()!));
         var ownerKey = new Sender(await FundedKeyAsync(NetworkApi.Node(network).GetProperty("rpcUrl").GetString()!));
 
@@ -56,7 +69,11 @@ public sealed class SecurityPolicyGatewayTests(PortalFactory portal) : IClassFix
         var rejecting = new
         {
             defaultLevel = "internal",
-            accessRules = new[] { new { name = "owners-only-wipe", contract, function = "wipe()", organizations = new[] { a }, roles = new[] { "Owner" } } },
+            accessRules = new[]
+            {
+                new { name = "owners-only-wipe", contract, function = "wipe()", organizations = new[] { a }, roles = new[] { "Owner" } },
+                new { name = "operator-org-stores", contract, function = "store(string)", organizations = new[] { a }, roles = Array.Empty<string>() },
+            },
             pii = new { action = "reject" },
         };
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.Client.GetAsync($"/api/v1/networks/{id}/policy")).StatusCode);
@@ -85,13 +102,16 @@ public sealed class SecurityPolicyGatewayTests(PortalFactory portal) : IClassFix
         Assert.Equal(HttpStatusCode.BadRequest, byCenter.StatusCode);
         Assert.True((await byCenter.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("arguments", out _));
 
+        // Access rights: store(string) is the operating organization's only, wipe() its Owners' only.
+        var plain = Abi.GetFunction("store").EncodeCall("nothing personal");
+        Assert.Contains("'operator-org-stores'", Message(await RpcAsync(developerC.Client, id, memberKey.Sign(contract, plain, advance: false))), StringComparison.Ordinal);
         // Access right: wipe() is the Owners' only.
         var wipe = Abi.GetFunction("wipe").EncodeCall();
         Assert.Contains("'owners-only-wipe'", Message(await RpcAsync(developerA.Client, id, developerKey.Sign(contract, wipe, advance: false))), StringComparison.Ordinal);
         Assert.StartsWith("0x", (await RpcAsync(ownerA.Client, id, ownerKey.Sign(contract, wipe))).GetProperty("result").GetString(), StringComparison.Ordinal);
 
         var refusals = (await operatorA.Client.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{id}/gateway/refusals")).EnumerateArray().ToList();
-        Assert.Equal(new[] { "pii-rejected", "policy-access-denied" }, refusals.Select(r => r.GetProperty("rule").GetString()).Order());
+        Assert.Equal(new[] { "pii-rejected", "policy-access-denied", "policy-access-denied" }, refusals.Select(r => r.GetProperty("rule").GetString()).Order());
         Assert.DoesNotContain(refusals, r => r.GetProperty("reason").GetString()!.Contains("alice@", StringComparison.Ordinal));
 
         // Encrypt: plaintext refused with the way to encrypt; the marker from the encrypt endpoint passes.
