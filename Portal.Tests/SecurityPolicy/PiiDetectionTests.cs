@@ -71,6 +71,21 @@ public sealed class PiiDetectionTests
     }
 
     [Fact]
+    public void A_pattern_too_large_to_run_in_linear_time_is_refused_and_a_slow_one_times_out_instead_of_hanging()
+    {
+        var (policy, errors) = SecurityPolicyValidator.Compile(new SecurityPolicyDocument
+        {
+            Pii = new PiiSettings { Patterns = [new("huge", "(a{1000}){1000}")] },
+        }, 1, []);
+        Assert.Null(policy);
+        Assert.Contains("linear time", Assert.Single(errors["pii.patterns[0].regex"]), StringComparison.Ordinal);
+
+        // Linear, but with a large constant: on 200,000 characters it runs into the match timeout, which the gateway turns into a refusal.
+        var slow = PiiDetector.Compile(new PiiPattern("slow", "[a-z]{1,1000}[0-9]{1,1000}x{1,1000}"));
+        Assert.Throws<System.Text.RegularExpressions.RegexMatchTimeoutException>(() => PiiDetector.Find(new string('a', 200_000) + "b", [], [slow]));
+    }
+
+    [Fact]
     public void An_email_is_found_in_an_abi_string_with_and_without_the_abi()
     {
         var data = Contract.GetFunction("store").EncodeCall("contact: alice@example.com");
