@@ -21,8 +21,10 @@ namespace NutPortal.Tests.SecurityPolicy;
 /// and stored only encrypted under "encrypt" (through the gateway with the encrypt endpoint, and by the contract center
 /// which encrypts before signing), and the plaintext goes only to the policy's readers, each read recorded.
 /// </summary>
-public sealed class SecurityPolicyGatewayTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public sealed class SecurityPolicyGatewayTests
 {
+    public static TheoryData<string> Providers => TestDatabase.Providers();
+
     private const string Source = """
         // SPDX-License-Identifier: MIT
         pragma solidity ^0.8.20;
@@ -38,9 +40,11 @@ public sealed class SecurityPolicyGatewayTests(PortalFactory portal) : IClassFix
          {"type":"function","name":"wipe","stateMutability":"nonpayable","inputs":[],"outputs":[]}]
         """);
 
-    [Fact]
-    public async Task An_email_is_refused_under_reject_stored_encrypted_under_encrypt_and_shown_in_plaintext_only_to_an_entitled_reader()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task An_email_is_refused_under_reject_stored_encrypted_under_encrypt_and_shown_in_plaintext_only_to_an_entitled_reader(string provider)
     {
+        using var portal = PortalFactory.On(TestDatabase.Create(provider));
         var a = await Tenants.CreateOrganizationAsync(portal, $"Policy {Guid.NewGuid():N}");
         var b = await Tenants.CreateOrganizationAsync(portal, $"Elsewhere {Guid.NewGuid():N}");
         using var operatorA = await Tenants.UserAsync(portal, a, "Operator");
