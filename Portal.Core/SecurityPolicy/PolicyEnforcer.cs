@@ -46,7 +46,7 @@ public sealed class PolicyEnforcer(SecurityPolicies policies, PolicyAbis abis, N
         }
         if (found is not { } pii)
         {
-            return GuardVerdict.Pass;
+            return LevelOfMarkers(policy, submission, data);
         }
         var what = $"{SecurityPolicyRules.Describe(pii.Kind)} in {pii.Piece.Where}";
         return policy.PiiAction == PiiAction.Reject
@@ -54,6 +54,19 @@ public sealed class PolicyEnforcer(SecurityPolicies policies, PolicyAbis abis, N
             : GuardVerdict.Refuse(SecurityPolicyRules.PiiNotEncrypted,
                 $"The calldata carries {what} unencrypted; this network's security policy (version {policy.Version}) takes personal data only encrypted. "
                 + $"Encrypt the argument first (POST /api/v1/networks/{submission.Network.Id}/policy/encrypt with {{\"text\": …}}), put the returned marker in its place, sign and send again.");
+    }
+
+    /// <summary>Under "encrypt", a call the policy classifies secret carries its payloads sealed at the secret level, not merely confidential.</summary>
+    private static GuardVerdict LevelOfMarkers(CompiledPolicy policy, TransactionSubmission submission, byte[] data)
+    {
+        if (policy.PiiAction != PiiAction.Encrypt || policy.LevelOf(submission.Facts.To, data, submission.Grant.CallerOrganizations) != SecurityLevel.Secret
+            || !EncryptedMarker.FindIn(data).Any(m => m.Level < SecurityLevel.Secret))
+        {
+            return GuardVerdict.Pass;
+        }
+        return GuardVerdict.Refuse(SecurityPolicyRules.PiiNotEncrypted,
+            $"The security policy (version {policy.Version}) classifies this call secret, and it carries a payload encrypted only as confidential; "
+            + $"encrypt it with \"level\": \"secret\" (POST /api/v1/networks/{submission.Network.Id}/policy/encrypt), which also seals it to the policy's recipients.");
     }
 
     /// <summary>

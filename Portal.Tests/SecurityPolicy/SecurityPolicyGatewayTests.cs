@@ -165,6 +165,8 @@ public sealed class SecurityPolicyGatewayTests
             recipients = new[] { new { name = "auditor", publicKey = Hex.Encode(recipient.GetPubKey()) } },
         };
         Assert.Equal(HttpStatusCode.OK, (await operatorA.Client.PutAsJsonAsync($"/api/v1/networks/{id}/policy", secret)).StatusCode);
+        // Through the gateway, the confidential marker from before no longer does for a call now classified secret.
+        Assert.Contains("\"level\": \"secret\"", Message(await RpcAsync(developerA.Client, id, developerKey.Sign(contract, Abi.GetFunction("store").EncodeCall(marker), advance: false))), StringComparison.Ordinal);
         var secretStore = await (await developerA.Client.PostAsJsonAsync($"/api/v1/networks/{id}/contracts/{contract}/invoke", new { function = "store", arguments = new[] { "carol@example.com" } }))
             .Content.ReadFromJsonAsync<JsonElement>();
         var sealedNote = (await (await developerA.Client.PostAsJsonAsync($"/api/v1/networks/{id}/contracts/{contract}/invoke", new { function = "note" }))
