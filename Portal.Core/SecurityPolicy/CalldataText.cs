@@ -16,8 +16,6 @@ public sealed record CalldataTextPiece(string Text, string Where, int? ArgumentI
 /// </summary>
 public static class CalldataText
 {
-    private const int MinRun = 4;
-
     public static IReadOnlyList<CalldataTextPiece> Extract(byte[] calldata, AbiFunction? function)
     {
         var pieces = new List<CalldataTextPiece>();
@@ -40,7 +38,7 @@ public static class CalldataText
             }
         }
         var body = calldata.Length >= 4 ? calldata.AsSpan(4) : calldata.AsSpan();
-        foreach (var run in Utf8Runs(body).Concat(Utf16Runs(body)))
+        foreach (var run in TextRuns.Utf8(body).Concat(TextRuns.Utf16(body)))
         {
             pieces.Add(new CalldataTextPiece(run, "the calldata (raw scan)"));
         }
@@ -68,14 +66,14 @@ public static class CalldataText
             if (hex.Length >= 8 && hex.Length % 2 == 0 && hex.All(char.IsAsciiHexDigit))
             {
                 var bytes = Convert.FromHexString(hex);
-                foreach (var text in Utf8Runs(bytes).Concat(Utf16Runs(bytes)))
+                foreach (var text in TextRuns.Utf8(bytes).Concat(TextRuns.Utf16(bytes)))
                 {
                     yield return piece with { Text = Normalize(text), Where = piece.Where + " (hex-encoded)" };
                 }
             }
             else if (TryBase64(token) is { } decoded)
             {
-                foreach (var text in Utf8Runs(decoded).Concat(Utf16Runs(decoded)))
+                foreach (var text in TextRuns.Utf8(decoded).Concat(TextRuns.Utf16(decoded)))
                 {
                     yield return piece with { Text = Normalize(text), Where = piece.Where + " (base64-encoded)" };
                 }
@@ -103,7 +101,7 @@ public static class CalldataText
                 yield return s;
                 break;
             case byte[] b:
-                foreach (var run in Utf8Runs(b).Concat(Utf16Runs(b)))
+                foreach (var run in TextRuns.Utf8(b).Concat(TextRuns.Utf16(b)))
                 {
                     yield return run;
                 }
@@ -146,81 +144,5 @@ public static class CalldataText
         standard = standard.PadRight(standard.Length + ((4 - (standard.Length % 4)) % 4), '=');
         var buffer = new byte[standard.Length];
         return Convert.TryFromBase64String(standard, buffer, out var written) ? buffer[..written] : null;
-    }
-
-    /// <summary>Maximal runs of valid UTF-8 without control characters, at least four characters long.</summary>
-    public static IEnumerable<string> Utf8Runs(ReadOnlySpan<byte> data)
-    {
-        var runs = new List<string>();
-        var start = -1;
-        var i = 0;
-        while (i < data.Length)
-        {
-            var status = Rune.DecodeFromUtf8(data[i..], out var rune, out var consumed);
-            if (status == System.Buffers.OperationStatus.Done && !Rune.IsControl(rune) && rune.Value != 0xFEFF)
-            {
-                start = start < 0 ? i : start;
-                i += consumed;
-                continue;
-            }
-            if (start >= 0)
-            {
-                AddRun(runs, Encoding.UTF8.GetString(data[start..i]));
-                start = -1;
-            }
-            i++;
-        }
-        if (start >= 0)
-        {
-            AddRun(runs, Encoding.UTF8.GetString(data[start..]));
-        }
-        return runs;
-    }
-
-    /// <summary>Runs of UTF-16 (little- and big-endian) code units that are printable, at least four characters long.</summary>
-    public static IEnumerable<string> Utf16Runs(ReadOnlySpan<byte> data)
-    {
-        var runs = new List<string>();
-        for (var bigEndian = 0; bigEndian < 2; bigEndian++)
-        {
-            for (var offset = 0; offset < 2; offset++)
-            {
-                var current = new StringBuilder();
-                for (var i = offset; i + 1 < data.Length; i += 2)
-                {
-                    var c = (char)(bigEndian == 1 ? (data[i] << 8) | data[i + 1] : data[i] | (data[i + 1] << 8));
-                    // Only code units outside one byte make it UTF-16 rather than UTF-8 text with zero padding.
-                    if (!char.IsControl(c) && !char.IsSurrogate(c) && c != '\uFFFD' && c != '\uFEFF')
-                    {
-                        current.Append(c);
-                    }
-                    else
-                    {
-                        AddUtf16Run(runs, current);
-                    }
-                }
-                AddUtf16Run(runs, current);
-            }
-        }
-        return runs;
-    }
-
-    private static void AddUtf16Run(List<string> runs, StringBuilder current)
-    {
-        // UTF-16 of ASCII text has every other byte zero; text made only of chars that fill both bytes is mostly noise.
-        var text = current.ToString();
-        current.Clear();
-        if (text.Length >= MinRun && text.Count(c => c < 0x80) * 2 >= text.Length)
-        {
-            runs.Add(text);
-        }
-    }
-
-    private static void AddRun(List<string> runs, string text)
-    {
-        if (text.Length >= MinRun)
-        {
-            runs.Add(text);
-        }
     }
 }

@@ -31,7 +31,9 @@ public static class PiiDetector
     private static readonly Regex IbanRegex = new(@"\b[A-Z]{2}[0-9]{2}( ?[A-Z0-9]){11,30}\b", Linear | RegexOptions.IgnoreCase, MatchTimeout);
 
     /// <summary>Compiles an organization's pattern; throws <see cref="ArgumentException"/> or <see cref="NotSupportedException"/> (backreferences, lookarounds) when it cannot run in linear time.</summary>
-    public static CompiledPattern Compile(PiiPattern pattern) => new(pattern.Name, new Regex(pattern.Regex, Linear, MatchTimeout));
+    public static CompiledPattern Compile(PiiPattern pattern) => Compile(pattern, MatchTimeout);
+
+    internal static CompiledPattern Compile(PiiPattern pattern, TimeSpan timeout) => new(pattern.Name, new Regex(pattern.Regex, Linear, timeout));
 
     /// <summary>The first kind of personal data in <paramref name="text"/> (a detector name or "pattern NAME"), or null.
     /// Throws <see cref="RegexMatchTimeoutException"/> when a pattern ran out of time.</summary>
