@@ -20,6 +20,7 @@ using NutPortal.Core.Networks;
 using NutPortal.Core.Oracle;
 using NutPortal.Core.Organizations;
 using NutPortal.Core.Persistence;
+using NutPortal.Core.SecurityPolicy;
 using NutPortal.Core.Solidity;
 using NutPortal.Core.Wallets;
 
@@ -76,6 +77,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOracle();
         services.AddRpcGateway();
         services.AddIdentityChains();
+        services.AddSecurityPolicies();
         services.AddWallets();
         services.AddDappStore();
         services.AddSingleton(TimeProvider.System);

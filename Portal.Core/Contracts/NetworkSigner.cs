@@ -22,7 +22,7 @@ namespace NutPortal.Core.Contracts;
 /// </summary>
 public sealed class NetworkSigner(
     IDbContextFactory<PortalDbContext> dbFactory, NetworkAccountKeys keys, IJsonRpcClientFactory rpcFactory, IOptions<ContractOptions> options,
-    TraceRecorder traces, TimeProvider clock)
+    TraceRecorder traces, TimeProvider clock, SecurityPolicy.PolicyEnforcer policy)
 {
     private const int NonceAttempts = 5;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
@@ -81,6 +81,8 @@ public sealed class NetworkSigner(
     {
         ArgumentNullException.ThrowIfNull(key);
         var rpc = await RpcAsync(networkId, ct);
+        // The network's security policy before anything is signed: personal data rejected, or encrypted in place (ABI known).
+        data = await policy.PrepareAsync(networkId, to, data, ct);
         var from = key.Address.ToLowerHex();
         var gate = _locks.GetOrAdd(networkId + "/" + from, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct);

@@ -108,6 +108,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<IdentityChain.NetworkIdentityRequirement> NetworkIdentityRequirements => Set<IdentityChain.NetworkIdentityRequirement>();
 
+    public DbSet<SecurityPolicy.SecurityPolicyVersion> SecurityPolicyVersions => Set<SecurityPolicy.SecurityPolicyVersion>();
+
+    public DbSet<SecurityPolicy.NetworkDataKey> NetworkDataKeys => Set<SecurityPolicy.NetworkDataKey>();
+
+    public DbSet<SecurityPolicy.PayloadDecryption> PayloadDecryptions => Set<SecurityPolicy.PayloadDecryption>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -29,6 +29,7 @@ internal static class ApiEndpoints
         v1.MapCommunityEndpoints();
         NutPortal.Web.Gateway.GatewayEndpoints.MapGatewayEndpoints(v1);
         NutPortal.Web.IdentityChain.IdentityChainEndpoints.MapIdentityChainEndpoints(v1);
+        v1.MapSecurityPolicyEndpoints();
         // Unknown API routes give 404 problem details rather than the HTML page fallback.
         v1.MapFallback(() => Results.NotFound()).ExcludeFromDescription();
     }
