@@ -128,6 +128,23 @@ public sealed class IdentityChainAccessTests(IdentityChainPortal portal) : IClas
         var me = await Ok(await browser.GetAsync("/api/v1/me"));
         Assert.Contains(user.Email, me.ToString(), StringComparison.Ordinal);
 
+        // The gateway without an API token: a call carries a fresh sign-in answer (Authorization: Identity), used up by that call.
+        var rpcChallenge = await Ok(await browser.PostAsJsonAsync("/account/identity/challenge", new { identityId }));
+        var header = $"challenge={rpcChallenge.GetProperty("challenge").GetString()}, signature={key.Sign(rpcChallenge.GetProperty("message").GetString()!)}";
+        using var script = portal.CreateAnonymousClient();
+        HttpRequestMessage BlockNumber(string? identity) => new(HttpMethod.Post, $"/rpc/{networkId}")
+        {
+            Content = JsonContent.Create(new { jsonrpc = "2.0", id = 7, method = "eth_blockNumber", @params = Array.Empty<object>() }),
+            Headers = { Authorization = identity is null ? null : new System.Net.Http.Headers.AuthenticationHeaderValue("Identity", identity) },
+        };
+        var answered = await script.SendAsync(BlockNumber(header));
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.StartsWith("0x", (await answered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("result").GetString(), StringComparison.Ordinal);
+        var replayed = await script.SendAsync(BlockNumber(header));
+        Assert.Equal(HttpStatusCode.Unauthorized, replayed.StatusCode);
+        Assert.Contains("identity-challenge-used", await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await script.SendAsync(BlockNumber(null))).StatusCode);
+
         // Anonymous sign-in challenges are capped per identity (one unanswered is open already) without using up its transaction challenges.
         using var flood = portal.CreateAnonymousClient();
         var statuses = new List<HttpStatusCode>();

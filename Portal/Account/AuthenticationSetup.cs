@@ -26,6 +26,11 @@ internal static class AuthenticationSetup
                     ? ApiTokenAuthenticationHandler.SchemeName
                     : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, IdentityChain.IdentitySignatureAuthenticationHandler>(IdentityChain.IdentitySignatureAuthenticationHandler.SchemeName, null)
+            .AddPolicyScheme(IdentityChain.IdentitySignatureAuthenticationHandler.GatewaySchemeName, "API token or identity signature", o => o.ForwardDefaultSelector = context =>
+                IdentityChain.IdentitySignatureAuthenticationHandler.Read(context.Request) is not null
+                    ? IdentityChain.IdentitySignatureAuthenticationHandler.SchemeName
+                    : ApiTokenAuthenticationHandler.SchemeName)
             .AddIdentityCookies();
 
         services.AddSingleton<TokenPrincipalCache>();

@@ -8,7 +8,7 @@ namespace NutPortal.Web.Gateway;
 
 /// <summary>
 /// <c>POST /rpc/{networkId}</c>: the network's authenticated JSON-RPC gateway for DApps, wallets and scripts (API token
-/// in <c>Authorization: Bearer</c>; cookies are not accepted, so no page of another site can post here in a user's
+/// in <c>Authorization: Bearer</c>, or an identity's signed answer in <c>Authorization: Identity</c>; cookies are not accepted, so no page of another site can post here in a user's
 /// name). <c>GET /api/v1/networks/{id}/gateway/refusals</c>: what it refused and why.
 /// </summary>
 internal static class GatewayEndpoints
@@ -45,7 +45,7 @@ internal static class GatewayEndpoints
             }
             var reply = await gateway.HandleAsync(networkId, request, await callers.GetAsync(http.RequestAborted), http.RequestAborted);
             return Reply(reply.StatusCode, reply.Body);
-        }).RequireAuthorization(p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
+        }).RequireAuthorization(p => p.AddAuthenticationSchemes(IdentityChain.IdentitySignatureAuthenticationHandler.GatewaySchemeName).RequireAuthenticatedUser())
           .DisableAntiforgery().WithTags("Gateway").WithSummary("JSON-RPC to the network's nodes: reads and signed transactions, checked before they reach a node");
     }
 
