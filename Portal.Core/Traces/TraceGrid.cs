@@ -60,6 +60,13 @@ public sealed partial class TraceOverview
         {
             rows = rows.Where(r => r.Slowest == stage).ToList();
         }
+        return new TracePage(Paged(rows, page), Statistics(rows, TraceStages.All), Histogram([.. rows.Select(r => r.TotalMilliseconds)], HistogramBuckets), windowFull,
+            NodeStatistics(rows));
+    }
+
+    /// <summary>Rows (newest first) sorted by end-to-end time or block as the page asks, and the page's slice of them.</summary>
+    private static PagedResult<TraceRow> Paged(List<TraceRow> rows, PageRequest page)
+    {
         IEnumerable<TraceRow> sorted = (page.SortBy, page.Descending) switch
         {
             ("total", true) => rows.OrderByDescending(r => r.TotalMilliseconds),
@@ -67,9 +74,7 @@ public sealed partial class TraceOverview
             ("block", false) => rows.AsEnumerable().Reverse(),
             _ => rows,
         };
-        var pageRows = new PagedResult<TraceRow>([.. sorted.Skip(page.Skip).Take(page.Size)], rows.Count);
-        return new TracePage(pageRows, Statistics(rows, TraceStages.All), Histogram([.. rows.Select(r => r.TotalMilliseconds)], HistogramBuckets), windowFull,
-            NodeStatistics(rows));
+        return new PagedResult<TraceRow>([.. sorted.Skip(page.Skip).Take(page.Size)], rows.Count);
     }
 
     /// <summary>Values counted in equal buckets of a round width (1, 2 or 5 times a power of ten), at most about <paramref name="buckets"/> of them.</summary>

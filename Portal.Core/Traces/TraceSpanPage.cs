@@ -40,15 +40,7 @@ public sealed partial class TraceOverview
         {
             rows = [.. rows.Where(r => r.Slowest == stage)];
         }
-        IEnumerable<TraceRow> sorted = (page.SortBy, page.Descending) switch
-        {
-            ("total", true) => rows.OrderByDescending(r => r.TotalMilliseconds),
-            ("total", false) => rows.OrderBy(r => r.TotalMilliseconds),
-            ("block", false) => rows.AsEnumerable().Reverse(),
-            _ => rows,
-        };
-        var pageRows = new PagedResult<TraceRow>([.. sorted.Skip(page.Skip).Take(page.Size)], rows.Count);
-        return new TracePage(pageRows, Statistics(rows, TraceStages.InOrder), Histogram([.. rows.Select(r => r.TotalMilliseconds)], HistogramBuckets), windowFull,
+        return new TracePage(Paged(rows, page), Statistics(rows, TraceStages.InOrder), Histogram([.. rows.Select(r => r.TotalMilliseconds)], HistogramBuckets), windowFull,
             NodeStatistics(rows), Indexed: false);
     }
 
