@@ -144,6 +144,7 @@ public sealed class IdentityChainAccessTests(IdentityChainPortal portal) : IClas
         Assert.Equal(HttpStatusCode.Unauthorized, replayed.StatusCode);
         Assert.Contains("identity-challenge-used", await replayed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await script.SendAsync(BlockNumber(null))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await script.SendAsync(BlockNumber("challenge=00, challenge=11, signature=0x"))).StatusCode);
 
         // Anonymous sign-in challenges are capped per identity (one unanswered is open already) without using up its transaction challenges.
         using var flood = portal.CreateAnonymousClient();

@@ -56,8 +56,15 @@ internal sealed class IdentitySignatureAuthenticationHandler(
         {
             return null;
         }
-        var parts = header[(SchemeName.Length + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0].ToLowerInvariant(), p => p[1].Trim('"'), StringComparer.Ordinal);
+        // The first of each named part counts; anything else in the header is ignored (a repeated name is not an error page).
+        var parts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var part in header[(SchemeName.Length + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part.Split('=', 2) is [var name, var value])
+            {
+                parts.TryAdd(name.Trim().ToLowerInvariant(), value.Trim().Trim('"'));
+            }
+        }
         return (parts.GetValueOrDefault("challenge") ?? "", parts.GetValueOrDefault("signature") ?? "");
     }
 
