@@ -67,7 +67,8 @@ public sealed class DashboardJourneyBrowserTests(RealServerPortalFactory portal)
         await browser.ClickAsync("[data-testid=delete-network]");
         Assert.Contains("bravo", await browser.TextAsync("[data-testid=confirm-message]"));
         await browser.ClickAsync("[data-testid=confirm-ok]");
-        await browser.WaitForUrlAsync("/networks$");
+        // The page stops the network's nodes and removes their data before it moves on: under load that outlasts 15 s.
+        await browser.WaitForUrlAsync("/networks$", timeoutMs: 60_000);
         await browser.WaitForTextAsync(".mud-snackbar", "Network bravo deleted.");
 
         // The networks grid pages on the server: 11 networks, 10 a page.
