@@ -18,7 +18,7 @@ public sealed class IdentityChainBrowserTests(RealServerPortalFactory portal) : 
         var orgName = $"Pages {Guid.NewGuid():N}"[..20];
         var org = await Tenants.CreateOrganizationAsync(portal, orgName);
         using var owner = await Tenants.UserAsync(portal, org, "Owner");
-        var (networkId, _) = await NetworkAsync(owner.Client, "identity-pages");
+        var (networkId, rpcUrl) = await NetworkAsync(owner.Client, "identity-pages");
 
         await using var browser = BrowserSession.Start(portal.Address);
         await browser.SignInAsync(owner.Email, Tenants.Password);
@@ -53,9 +53,21 @@ public sealed class IdentityChainBrowserTests(RealServerPortalFactory portal) : 
         await browser.GotoInteractiveAsync($"networks/{networkId}");
         await browser.WaitForTextAsync("[data-testid=identity-requirement-state]", "need no identity", 60_000);
         await browser.ChooseAsync("[data-testid=identity-requirement-chain]", "Staff secp256k1");
+        // New blocks re-render the network page before the user saves: the chosen chain must survive that.
+        var height = await MineAsync(rpcUrl);
+        await browser.WaitForTextAsync("[data-testid=node-height]", height.ToString(System.Globalization.CultureInfo.InvariantCulture), 60_000);
         await browser.ClickAsync("[data-testid=identity-requirement-save]");
         await browser.WaitForTextAsync("[data-testid=identity-requirement-state]", "only with a valid answer");
         var requirement = await owner.Client.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{networkId}/identity-requirement");
         Assert.Equal(chainId, requirement.GetProperty("identityChainId").GetString());
+    }
+
+    /// <summary>Mines three blocks on the network's node and returns its new height.</summary>
+    private static async Task<long> MineAsync(string rpcUrl)
+    {
+        using var http = new HttpClient();
+        (await http.PostAsJsonAsync(rpcUrl, new { jsonrpc = "2.0", id = 1, method = "anvil_mine", @params = new[] { "0x3" } })).EnsureSuccessStatusCode();
+        var reply = await (await http.PostAsJsonAsync(rpcUrl, new { jsonrpc = "2.0", id = 2, method = "eth_blockNumber", @params = Array.Empty<object>() })).Content.ReadFromJsonAsync<JsonElement>();
+        return Convert.ToInt64(reply.GetProperty("result").GetString(), 16);
     }
 }
