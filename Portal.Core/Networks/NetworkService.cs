@@ -122,10 +122,9 @@ public sealed class NetworkService(
             {
                 held.Add(await locks.AcquireAsync(node.Id, ct));
             }
-            foreach (var node in network.Nodes)
-            {
-                await runner.DriverFor(network).StopAsync(node, TimeSpan.FromSeconds(10), ct);
-            }
+            // All at once: each stop may wait out its grace period, and the user waits for the slowest, not the sum.
+            var driver = runner.DriverFor(network);
+            await Task.WhenAll(network.Nodes.Select(node => driver.StopAsync(node, TimeSpan.FromSeconds(10), ct)));
             if (runner.DriverFor(network) is Kubernetes.KubernetesNodeDriver cluster)
             {
                 // The cluster's resources go first: a failure leaves the network listed, so nothing runs unseen.
