@@ -91,9 +91,14 @@ internal static class DappEndpoints
 
     private static void MapDappCommunity(RouteGroupBuilder dapps)
     {
-        dapps.MapGet("/{id}/reviews", async (string id, int? page, CallerAccessor callers, ReviewService reviews, MarkdownRenderer markdown, CancellationToken ct) =>
+        dapps.MapGet("/{id}/reviews", async (string id, int? page, CallerAccessor callers, DappCatalog catalog, ReviewService reviews, MarkdownRenderer markdown, CancellationToken ct) =>
         {
-            var result = await reviews.ListAsync(id, await callers.GetAsync(ct), page ?? 0, ct: ct);
+            var caller = await callers.GetAsync(ct);
+            if (await catalog.GetAsync(id, caller, ct) is null)
+            {
+                return Results.NotFound();
+            }
+            var result = await reviews.ListAsync(id, caller, page ?? 0, ct: ct);
             return Results.Ok(new { items = result.Items.Select(r => ReviewResource.From(r, markdown)), total = result.Total });
         }).WithSummary("Reviews of a DApp, newest first");
         dapps.MapPut("/{id}/reviews/mine", async (string id, CommunityEndpoints.ReviewRequest request, CallerAccessor callers, ReviewService reviews, MarkdownRenderer markdown, CancellationToken ct) =>
