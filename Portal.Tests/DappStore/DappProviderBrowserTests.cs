@@ -9,10 +9,11 @@ using NutPortal.Tests.Wallets;
 namespace NutPortal.Tests.DappStore;
 
 /// <summary>
-/// The DApp store's wallet provider in Chromium: an unmodified ethers front end in its sandboxed frame connects to the
-/// user's wallet account, reads through the portal, and sends and signs only after the user approves in the portal's dialogs.
+/// The DApp store's wallet provider in Chromium: an unmodified ethers front end (a web3.js one in the .Web3 part) in its
+/// sandboxed frame connects to the user's wallet account, reads through the portal, and sends and signs only after the user
+/// approves in the portal's dialogs.
 /// </summary>
-public sealed class DappProviderBrowserTests(ProviderWorld world) : IClassFixture<ProviderWorld>
+public sealed partial class DappProviderBrowserTests(ProviderWorld world) : IClassFixture<ProviderWorld>
 {
     private const string Frame = "[data-testid=dapp-frame]";
 
@@ -59,7 +60,7 @@ public sealed class DappProviderBrowserTests(ProviderWorld world) : IClassFixtur
         await browser.GotoInteractiveAsync("dapps");
         await browser.FillAsync("[data-testid=dapp-search]", world.DappName);
         await browser.WaitForTextAsync("[data-testid=dapp-card]", "Hold and send NUT");
-        await browser.ClickAsync("[data-testid=dapp-link]");
+        await browser.ClickAsync($"[data-testid=dapp-link] >> text={world.DappName}");
         await browser.ClickAsync(".mud-tab >> text=Use it");
         var counted = int.Parse((await browser.TextAsync("[data-testid=transactions-24h]"))!, NumberStyles.AllowThousands, CultureInfo.CurrentCulture);
         await browser.FrameWaitForTextAsync(Frame, "#eip6963", "NutPortal wallet");

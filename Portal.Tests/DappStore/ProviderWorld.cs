@@ -11,7 +11,8 @@ namespace NutPortal.Tests.DappStore;
 /// <summary>
 /// A real portal (Kestrel, SQLite) where Acme's Owner runs two anvil networks (chain 4242 with a NUT ERC-20 deployed from
 /// a saved project version, and chain 4343 with nothing on it) and Acme's Developer has published "Nut wallet DApp",
-/// whose uploaded front end is <see cref="TokenDappBundle"/>. Each test makes its own new users.
+/// whose uploaded front end is <see cref="TokenDappBundle"/> (ethers), and "Nut web3 DApp" for the same token, whose front end is
+/// <see cref="Web3TokenDappBundle"/> (web3.js). Each test makes its own new users.
 /// </summary>
 public sealed class ProviderWorld : IAsyncLifetime
 {
@@ -35,6 +36,11 @@ public sealed class ProviderWorld : IAsyncLifetime
 
     public string DappName { get; } = $"Nut wallet {Guid.NewGuid():N}"[..19];
 
+    /// <summary>The same token's second DApp, whose front end is <see cref="Web3TokenDappBundle"/> (web3.js).</summary>
+    public string Web3DappId { get; private set; } = "";
+
+    public string Web3DappName { get; } = $"Nut web3 {Guid.NewGuid():N}"[..17];
+
     public async Task InitializeAsync()
     {
         _ = Portal.Address;
@@ -57,19 +63,27 @@ public sealed class ProviderWorld : IAsyncLifetime
         Assert.True(deployed.StatusCode == HttpStatusCode.Created, body.ToString());
         TokenAddress = body.GetProperty("address").GetString()!;
 
+        DappId = await PublishAsync(DappName, "Hold and send NUT", TokenDappBundle.Zip(TokenAddress));
+        Web3DappId = await PublishAsync(Web3DappName, "Send NUT with web3.js", Web3TokenDappBundle.Zip(TokenAddress));
+    }
+
+    /// <summary>The Developer publishes a DApp on the NUT network with the token as its contract and <paramref name="bundle"/> as its front end.</summary>
+    private async Task<string> PublishAsync(string name, string summary, byte[] bundle)
+    {
         var draft = await Developer.Client.PostAsJsonAsync("/api/v1/dapps", new
         {
-            name = DappName, summary = "Hold and send NUT", description = "Send NUT from your wallet.", category = "Tokens", networkId = NetworkId, contracts = new[] { TokenAddress },
+            name, summary, description = "Send NUT from your wallet.", category = "Tokens", networkId = NetworkId, contracts = new[] { TokenAddress },
         });
         var dapp = await draft.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(draft.StatusCode == HttpStatusCode.Created, dapp.ToString());
-        DappId = dapp.GetProperty("id").GetString()!;
-        var zip = new ByteArrayContent(TokenDappBundle.Zip(TokenAddress));
+        var id = dapp.GetProperty("id").GetString()!;
+        var zip = new ByteArrayContent(bundle);
         zip.Headers.ContentType = new("application/zip");
-        var uploaded = await Developer.Client.PostAsync($"/api/v1/dapps/{DappId}/bundle", zip);
+        var uploaded = await Developer.Client.PostAsync($"/api/v1/dapps/{id}/bundle", zip);
         Assert.True(uploaded.StatusCode == HttpStatusCode.Created, await uploaded.Content.ReadAsStringAsync());
-        var published = await Developer.Client.PostAsync($"/api/v1/dapps/{DappId}/publish", null);
+        var published = await Developer.Client.PostAsync($"/api/v1/dapps/{id}/publish", null);
         Assert.True(published.IsSuccessStatusCode, await published.Content.ReadAsStringAsync());
+        return id;
     }
 
     /// <summary>Gives <paramref name="address"/> NUT (whole tokens) from the Owner's network account, which holds the supply.</summary>

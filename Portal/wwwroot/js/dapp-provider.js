@@ -44,7 +44,8 @@
 
     const provider = {
         isNutPortal: true,
-        request(args) {
+        // async, as MetaMask's: web3.js 4 treats a provider as EIP-1193 only when request is an AsyncFunction.
+        async request(args) {
             if (!args || typeof args !== 'object' || typeof args.method !== 'string') {
                 return Promise.reject(providerError({ code: -32600, message: 'request takes { method, params }.' }));
             }
