@@ -8,6 +8,8 @@ namespace NutPortal.Tests.Infrastructure;
 /// </summary>
 public sealed class PortalProcess : IDisposable
 {
+    private static readonly TimeSpan ReadyWithin = TimeSpan.FromSeconds(90);
+
     private readonly Process _process;
 
     private PortalProcess(Process process, Uri address, string dataDirectory)
@@ -46,13 +48,27 @@ public sealed class PortalProcess : IDisposable
             psi.ArgumentList.Add(setting);
         }
         var process = Process.Start(psi)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        void Keep(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+            output.Enqueue(line);
+            while (output.Count > 40 && output.TryDequeue(out _))
+            {
+            }
+        }
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var portal = new PortalProcess(process, new Uri($"http://127.0.0.1:{port}/"), dataDirectory);
-        using var client = new HttpClient { BaseAddress = portal.Address };
-        for (var i = 0; i < 300; i++)
+        using var client = new HttpClient { BaseAddress = portal.Address, Timeout = TimeSpan.FromSeconds(10) };
+        // A loaded CI machine (other portals, chains and browsers running) can take well over 30 s to start one.
+        var deadline = DateTime.UtcNow + ReadyWithin;
+        while (DateTime.UtcNow < deadline && !process.HasExited)
         {
             try
             {
@@ -61,18 +77,15 @@ public sealed class PortalProcess : IDisposable
                     return portal;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
-            }
-            if (process.HasExited)
-            {
-                break;
+                // Not listening yet, or too busy to answer.
             }
             await Task.Delay(100);
         }
+        var exited = process.HasExited ? $"it exited with code {process.ExitCode}" : $"it did not answer /readyz within {ReadyWithin.TotalSeconds:0} s";
         portal.Dispose();
-        throw new InvalidOperationException("The portal process did not become ready.");
+        throw new InvalidOperationException($"The portal process did not become ready: {exited}. Its last output:\n{string.Join("\n", output)}");
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing, like a power cut to the process.</summary>

@@ -12,11 +12,15 @@ public sealed class NodeRpc(IJsonRpcClientFactory clients)
 {
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(5);
 
-    public async Task<JsonElement> CallAsync(Uri url, string method, object[] parameters, string? basicAuth, CancellationToken ct)
+    public Task<JsonElement> CallAsync(Uri url, string method, object[] parameters, string? basicAuth, CancellationToken ct) =>
+        CallAsync(url, method, parameters, basicAuth, CallTimeout, ct);
+
+    /// <summary>A node's answer within <paramref name="timeout"/> (reads get 5 s; one-off setup calls that write to disk get longer).</summary>
+    public async Task<JsonElement> CallAsync(Uri url, string method, object[] parameters, string? basicAuth, TimeSpan timeout, CancellationToken ct)
     {
         try
         {
-            return await clients.Create(url, JsonRpcJson.Plain, basicAuth).CallAsync<JsonElement>(method, parameters, CallTimeout, ct);
+            return await clients.Create(url, JsonRpcJson.Plain, basicAuth).CallAsync<JsonElement>(method, parameters, timeout, ct);
         }
         catch (JsonRpcClientException ex)
         {

@@ -12,6 +12,8 @@ public sealed class LitecoinNode(NodeRpc rpc)
     public const string WalletName = "portal";
     private readonly ConcurrentDictionary<string, string> _miningAddresses = new(StringComparer.Ordinal);
 
+    private static readonly TimeSpan WalletSetupTimeout = TimeSpan.FromSeconds(30);
+
     public Task<JsonElement> CallAsync(NetworkNode node, string method, object[] parameters, CancellationToken ct) =>
         rpc.CallAsync(Url(node), method, parameters, Cookie(node), ct);
 
@@ -30,7 +32,8 @@ public sealed class LitecoinNode(NodeRpc rpc)
         {
             var onDisk = await CallAsync(node, "listwalletdir", [], ct);
             var exists = onDisk.GetProperty("wallets").EnumerateArray().Any(w => w.GetProperty("name").GetString() == WalletName);
-            await CallAsync(node, exists ? "loadwallet" : "createwallet", [WalletName], ct);
+            // Creating or loading a wallet writes its database to disk: seconds on a busy machine, so it gets longer than a read.
+            await rpc.CallAsync(Url(node), exists ? "loadwallet" : "createwallet", [WalletName], Cookie(node), WalletSetupTimeout, ct);
         }
         var address = (await WalletCallAsync(node, "getnewaddress", [], ct)).GetString()!;
         return _miningAddresses[node.Id] = address;
