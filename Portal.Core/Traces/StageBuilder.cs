@@ -36,6 +36,32 @@ public static class StageBuilder
     public static string? SlowestNode(IEnumerable<StageSpan> stages) =>
         stages.Where(s => s.Node is not null && s.Stage == TraceStages.Imported && s.End is not null).MaxBy(s => s.End)?.Node;
 
+    /// <summary>
+    /// The stages the transaction's time to its last stage ran through, first to last: signing and submission, then
+    /// what the block waited for (the propagation to the node that made the block, when it is known and not the
+    /// sender, else the sender's pool), the block, and whichever ended last of finality and the slowest node's import.
+    /// Shortening a stage off this path would not have finished the transaction sooner. A running stage counts as
+    /// ending last.
+    /// </summary>
+    public static IReadOnlyList<StageSpan> CriticalPath(IReadOnlyList<StageSpan> stages)
+    {
+        StageSpan? First(string stage, string? node = null) => stages.FirstOrDefault(s => s.Stage == stage && (node is null || s.Node == node));
+        DateTime EndOf(StageSpan s) => s.End ?? DateTime.MaxValue;
+        var path = new List<StageSpan?> { First(TraceStages.BuiltAndSigned), First(TraceStages.Submitted) };
+        var included = First(TraceStages.Included);
+        if (included is null)
+        {
+            return [.. path.OfType<StageSpan>()];
+        }
+        var toProducer = TraceStages.ProducerIn(included.Detail) is { } producer ? First(TraceStages.Propagated, producer) : null;
+        path.Add(toProducer ?? First(TraceStages.Pending));
+        path.Add(included);
+        var last = stages.Where(s => s.Stage is TraceStages.Imported or TraceStages.Confirmed)
+            .OrderByDescending(EndOf).ThenBy(s => s.Stage == TraceStages.Confirmed ? 0 : 1).FirstOrDefault();
+        path.Add(last);
+        return [.. path.OfType<StageSpan>()];
+    }
+
     public static string? Slowest(IEnumerable<StageSpan> stages) =>
         stages.Where(s => s.DurationMilliseconds is not null).MaxBy(s => s.DurationMilliseconds)?.Stage;
 }

@@ -29,4 +29,21 @@ public static class TraceStages
 
     /// <summary>Every stage in life order, the per-node ones (multi-node networks watched by a workload) included.</summary>
     public static IReadOnlyList<string> InOrder { get; } = [BuiltAndSigned, Submitted, Propagated, Pending, Included, Imported, Confirmed];
+
+    /// <summary>How an included stage's detail names the node that made the block ("made by node-3, ").</summary>
+    public static string MadeBy(string producer) => $"made by {producer}, ";
+
+    /// <summary>The node an included stage's detail says made the block, or null.</summary>
+    public static string? ProducerIn(string detail)
+    {
+        const string Marker = "made by ";
+        var at = detail.IndexOf(Marker, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+        var from = at + Marker.Length;
+        var end = detail.IndexOf(", ", from, StringComparison.Ordinal);
+        return end > from ? detail[from..end] : null;
+    }
 }

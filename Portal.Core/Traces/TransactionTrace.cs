@@ -17,4 +17,7 @@ public sealed record TransactionTrace(
     CallFrameView? CallTree, string? CallTreeError)
 {
     public string? SlowestNode { get; init; }
+
+    /// <summary>The stages the transaction's time ran through (<see cref="StageBuilder.CriticalPath"/>).</summary>
+    public IReadOnlyList<StageSpan> CriticalPath => StageBuilder.CriticalPath(Stages);
 }

@@ -71,6 +71,8 @@ public sealed class LitecoinWorkloadTests(RealServerPortalFactory portal, ITestO
         Assert.Equal(["node-1", "node-2", "node-3"], stages.Where(s => s.Stage == "imported").Select(s => s.Node).Order());
         Assert.True(trace.GetProperty("blockNumber").GetInt64() > 0);
         Assert.False(string.IsNullOrEmpty(trace.GetProperty("slowestNode").GetString()));
+        // The sender mined the block itself, so nothing waited on propagation; six blocks of proof of work came last.
+        Assert.Equal(["submitted", "included", "confirmed"], trace.GetProperty("criticalPath").EnumerateArray().Select(s => s.GetProperty("stage").GetString()));
         output.WriteLine(trace.ToString());
 
         // The chain's own metrics, read from Litecoin's blocks: the workload's transactions per second and the interval.
@@ -99,6 +101,7 @@ public sealed class LitecoinWorkloadTests(RealServerPortalFactory portal, ITestO
         Assert.Equal(3, await browser.CountAsync("[data-testid=trace-stage][data-stage=imported]"));
         Assert.Equal(1, await browser.CountAsync("[data-testid=trace-stage][data-stage=imported][data-node=node-3]"));
         Assert.Contains(hash, await browser.TextAsync("[data-testid=slowest-transaction]"), StringComparison.Ordinal);
+        Assert.Equal("critical path: submitted → included (block by node-1) → confirmed", await browser.TextAsync("[data-testid=critical-path]"));
 
         await browser.GotoInteractiveAsync("traces");
         await browser.WaitForAsync("[data-testid=node-statistic][data-node=node-3][data-stage=imported]", timeoutMs: 20000);

@@ -41,6 +41,26 @@ public sealed class WaterfallComponentTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void The_critical_path_is_named_and_its_stages_are_marked()
+    {
+        var t = T0;
+        var trace = new TransactionTrace("n", "0x" + new string('b', 64), 12, null,
+        [
+            new StageSpan(TraceStages.Submitted, t, t.AddMilliseconds(40), "", "node-1"),
+            new StageSpan(TraceStages.Propagated, t.AddMilliseconds(40), t.AddMilliseconds(90), "in node-2's pool", "node-2"),
+            new StageSpan(TraceStages.Propagated, t.AddMilliseconds(40), t.AddMilliseconds(700), "in node-3's pool", "node-3"),
+            new StageSpan(TraceStages.Included, t.AddMilliseconds(40), t.AddSeconds(1), $"block 12, {TraceStages.MadeBy("node-3")}first seen on node-2", "node-2"),
+            new StageSpan(TraceStages.Imported, t.AddSeconds(1), t.AddSeconds(2), "node-2 imported block 12", "node-2"),
+        ], TraceStages.Imported, null, null);
+
+        var page = Render<TraceWaterfall>(p => p.Add(c => c.Trace, trace));
+
+        Assert.Equal("critical path: submitted → propagated to node-3 → included (block by node-3) → imported on node-2",
+            page.Find("[data-testid=critical-path]").TextContent.Trim());
+        Assert.Equal(["true", "false", "true", "true", "true"], page.FindAll("[data-testid=trace-stage]").Select(r => r.GetAttribute("data-critical")));
+    }
+
+    [Fact]
     public void The_stage_bar_gives_each_finished_stage_its_share_of_the_time()
     {
         IReadOnlyList<StageSpan> stages =

@@ -127,7 +127,7 @@ internal sealed class TransferWorkloadSession(
         {
             yield break;
         }
-        var madeBy = block.Producer is { } producer ? $"made by {producer}, " : "";
+        var madeBy = block.Producer is { } producer ? TraceStages.MadeBy(producer) : "";
         yield return Span(TraceStages.Included, s.Accepted, block.At, block.Node, $"block {block.Height}, {madeBy}first seen on {block.Node}", block.Height);
         foreach (var node in nodes)
         {
