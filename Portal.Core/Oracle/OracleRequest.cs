@@ -106,10 +106,13 @@ public sealed class OracleRequest
 
     public DateTime? FulfilledAt { get; set; }
 
+    /// <summary>When a fulfilment run claimed it (Pending to Sending): a claim that old with no answer is a run that died.</summary>
+    public DateTime? FulfilmentClaimedAt { get; set; }
+
     public bool IsFinished => Status is OracleStatus.Succeeded or OracleStatus.Failed;
 }
 
-/// <summary>Where an on-chain request's answer is on its way back: sent at most once.</summary>
+/// <summary>Where an on-chain request's answer is on its way back: fulfilled on chain once (the contract refuses a second).</summary>
 public enum OracleFulfilment
 {
     Pending,

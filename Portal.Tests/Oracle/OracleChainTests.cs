@@ -89,6 +89,60 @@ public sealed class OracleChainTests : IAsyncLifetime
         Assert.NotNull(request.FulfilmentTx);
     }
 
+    [Fact]
+    public async Task A_fulfilment_whose_run_died_is_finished_once_whether_or_not_its_transaction_got_through()
+    {
+        using var api = _portal.CreateAdminClient();
+        var networkId = (await NetworkApi.CreateAsync(api, NetworkApi.Profile("oracle-crash"))).GetProperty("id").GetString()!;
+        await NetworkApi.WaitForAsync(api, networkId, n => NetworkApi.Status(n) == "Running", TimeSpan.FromSeconds(90), "the network to run");
+        var oracle = await (await api.PostAsync($"/api/v1/networks/{networkId}/oracle", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var consumer = await DeployConsumerAsync(networkId, oracle.GetProperty("contractAddress").GetString()!);
+        var oracleAccount = oracle.GetProperty("oracleAddress").GetString()!;
+        var rpc = await _portal.Services.GetRequiredService<NetworkSigner>().RpcAsync(networkId, CancellationToken.None);
+
+        // Killed after its transaction was mined, before it saved: request 1 as such a run leaves it.
+        await RequestValueAsync(networkId, consumer, _server.Localhost("/price"), "$.data.price", 2);
+        var sent = await FulfilledAsync(networkId, "1");
+        await ClaimedByADeadRunAsync(networkId, "1");
+        // Killed after claiming, before sending: request 2's claim is taken while the slow server holds its fetch.
+        await RequestValueAsync(networkId, consumer, _server.Localhost("/slow"), "", 0);
+        await ClaimedByADeadRunAsync(networkId, "2");
+        await Eventually.HoldsAsync(async () => (await RowAsync(networkId, "2"))?.IsFinished == true, "request 2's fetch to end", TimeSpan.FromSeconds(90));
+        var nonceBefore = await rpc.GetTransactionCountAsync(oracleAccount);
+
+        var recovery = _portal.Services.GetRequiredService<NutPortal.Workers.Oracle.OracleFulfilmentRecoveryJob>();
+        var report = await recovery.RunAsync(CancellationToken.None);
+        var first = await FulfilledAsync(networkId, "1");
+        var second = await FulfilledAsync(networkId, "2");
+
+        Assert.Contains("request(s) ", report, StringComparison.Ordinal);
+        Assert.Equal((OracleFulfilment.Fulfilled, sent.FulfilmentTx), (first.Fulfilment, first.FulfilmentTx)); // recorded from the chain, not sent again
+        Assert.Equal(OracleFulfilment.Fulfilled, second.Fulfilment);
+        Assert.NotNull(second.FulfilmentTx);
+        Assert.Equal(nonceBefore + 1, await rpc.GetTransactionCountAsync(oracleAccount)); // one transaction: request 2's
+        Assert.Equal(new BigInteger(2), await ReadAsync(networkId, consumer, "answeredRequestId"));
+        Assert.Equal(new BigInteger(1), await ReadAsync(networkId, consumer, "lastErrorCode")); // the slow server timed out
+        Assert.Equal(new BigInteger(12345), await ReadAsync(networkId, consumer, "value"));
+        Assert.Equal("No fulfilment was left half-done.", await recovery.RunAsync(CancellationToken.None));
+    }
+
+    /// <summary>Waits for the on-chain request's row, then leaves it claimed an hour ago with no outcome, as a killed run would.</summary>
+    private async Task ClaimedByADeadRunAsync(string networkId, string requestId)
+    {
+        await Eventually.HoldsAsync(async () => await RowAsync(networkId, requestId) is not null, $"request {requestId} to be read from the chain", TimeSpan.FromSeconds(60));
+        await using var db = await _portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var hourAgo = DateTime.UtcNow.AddHours(-1);
+        await db.OracleRequests.Where(r => r.NetworkId == networkId && r.CallerRequestId == requestId).ExecuteUpdateAsync(u => u
+            .SetProperty(r => r.Fulfilment, OracleFulfilment.Sending).SetProperty(r => r.FulfilmentClaimedAt, hourAgo)
+            .SetProperty(r => r.FulfilmentTx, (string?)null).SetProperty(r => r.FulfilledAt, (DateTime?)null));
+    }
+
+    private async Task<OracleRequest?> RowAsync(string networkId, string requestId)
+    {
+        await using var db = await _portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        return await db.OracleRequests.AsNoTracking().SingleOrDefaultAsync(r => r.NetworkId == networkId && r.CallerRequestId == requestId);
+    }
+
     private async Task<DeployedContract> DeployConsumerAsync(string networkId, string oracleAddress)
     {
         var compiled = await _portal.Services.GetRequiredService<ContractCompiler>().CompileAsync(ContractTemplates.Find("http-consumer")!.Source, null);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NutPortal.Core.Monitoring;
 using NutPortal.Workers.IdentityChain;
 using NutPortal.Workers.Monitoring;
+using NutPortal.Workers.Oracle;
 
 namespace NutPortal.Workers.Jobs;
 
@@ -17,6 +18,7 @@ internal sealed class RecurringJobRegistrar(IRecurringJobManager recurring, IOpt
     {
         AddOrUpdate<MetricRollupJob>(MetricRollupJob.Id, j => j.RunAsync(CancellationToken.None), monitoring.Value.RollupCron, "Portal:Monitoring:RollupCron");
         AddOrUpdate<IdentityChallengeCleanupJob>(IdentityChallengeCleanupJob.Id, j => j.RunAsync(CancellationToken.None), IdentityChallengeCleanupJob.Cron, "identity-challenge-cleanup");
+        AddOrUpdate<OracleFulfilmentRecoveryJob>(OracleFulfilmentRecoveryJob.Id, j => j.RunAsync(CancellationToken.None), OracleFulfilmentRecoveryJob.Cron, "oracle-fulfilment-recovery");
         return Task.CompletedTask;
     }
 

@@ -12,6 +12,7 @@ internal static class OracleWorkers
         services.AddSingleton<IOracleScheduleRegistry, HangfireOracleScheduleRegistry>();
         services.AddTransient<OracleRequestJob>();
         services.AddTransient<OracleFulfilmentJob>();
+        services.AddTransient<OracleFulfilmentRecoveryJob>();
         services.AddTransient<OracleScheduleJob>();
         services.AddHostedService<OracleFollowerHost>();
         return services;

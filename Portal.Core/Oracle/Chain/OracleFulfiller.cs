@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using NutPortal.Core.Contracts;
 using NutPortal.Core.Ethereum;
+using NutPortal.Core.Ethereum.Abi;
+using NutPortal.Core.Ethereum.JsonRpc;
 using NutPortal.Core.Live;
 using NutPortal.Core.Persistence;
 
@@ -11,8 +13,10 @@ namespace NutPortal.Core.Oracle.Chain;
 
 /// <summary>
 /// Answers a finished on-chain request: NutOracle.fulfill(id, errorCode, value) signed by the network's oracle
-/// account. Claimed first (Pending to Sending), so a request is sent at most once; the contract refuses a second
-/// fulfilment anyway. A callback that reverts leaves the request fulfilled with the reason in the log.
+/// account. Claimed first (Pending to Sending), so two runs never send together. Before sending, the chain is
+/// asked whether the request was already fulfilled (a run that sent and died before saving): then the answer
+/// on chain is recorded instead, so a request is fulfilled exactly once. A callback that reverts leaves the
+/// request fulfilled with the reason in the log. <see cref="RequeueStaleAsync"/> hands claims whose run died back.
 /// </summary>
 public sealed partial class OracleFulfiller(
     IDbContextFactory<PortalDbContext> dbFactory, NetworkSigner signer, LiveNotifier notifier, TimeProvider clock, ILogger<OracleFulfiller> logger)
@@ -25,8 +29,9 @@ public sealed partial class OracleFulfiller(
         {
             return $"Oracle request {id}: nothing to fulfil ({request?.Status}, {request?.Fulfilment}).";
         }
+        var now = clock.GetUtcNow().UtcDateTime;
         var claimed = await db.OracleRequests.Where(r => r.Id == id && r.Fulfilment == OracleFulfilment.Pending)
-            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Fulfilment, OracleFulfilment.Sending), ct);
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Fulfilment, OracleFulfilment.Sending).SetProperty(r => r.FulfilmentClaimedAt, now), ct);
         if (claimed == 0)
         {
             return $"Oracle request {id} is being fulfilled by another run.";
@@ -37,13 +42,31 @@ public sealed partial class OracleFulfiller(
         {
             var deployment = await db.OracleDeployments.AsNoTracking().SingleOrDefaultAsync(d => d.NetworkId == request.NetworkId, ct)
                 ?? throw new ContractFailureException(ContractFailureKind.NotFound, "network", "The network no longer has an oracle contract.");
-            var data = OracleAbi.Fulfill.EncodeCall(BigInteger.Parse(request.CallerRequestId!, CultureInfo.InvariantCulture), errorCode, OracleAbi.EncodeValue(request));
-            var receipt = await signer.SendAsAsync(request.NetworkId, OracleChainDeployer.Account(deployment), deployment.ContractAddress, data, 0, CancellationToken.None);
-            request.FulfilmentTx = receipt.TransactionHash;
-            request.Fulfilment = receipt.Succeeded ? OracleFulfilment.Fulfilled : OracleFulfilment.Failed;
-            request.FulfilmentError = !receipt.Succeeded ? "The fulfilment transaction reverted."
-                : Delivered(receipt) ? null
-                : "Fulfilled on chain, but the consumer's callback reverted or ran out of gas.";
+            var requestId = BigInteger.Parse(request.CallerRequestId!, CultureInfo.InvariantCulture);
+            if (await OnChainAsync(deployment, requestId, ct) is { } earlier)
+            {
+                Record(request, earlier);
+            }
+            else
+            {
+                var data = OracleAbi.Fulfill.EncodeCall(requestId, errorCode, OracleAbi.EncodeValue(request));
+                var receipt = await signer.SendAsAsync(request.NetworkId, OracleChainDeployer.Account(deployment), deployment.ContractAddress, data, 0, CancellationToken.None);
+                var log = FulfilledLog(receipt.Logs);
+                if (!receipt.Succeeded && await OnChainAsync(deployment, requestId, CancellationToken.None) is { } other)
+                {
+                    log = other; // another run's fulfilment got there first ("already fulfilled")
+                }
+                if (log is not null)
+                {
+                    Record(request, log);
+                }
+                else
+                {
+                    request.FulfilmentTx = receipt.TransactionHash;
+                    request.Fulfilment = OracleFulfilment.Failed;
+                    request.FulfilmentError = "The fulfilment transaction reverted.";
+                }
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -57,12 +80,63 @@ public sealed partial class OracleFulfiller(
         return $"Oracle request {id}: {request.Fulfilment} with error code {errorCode}" + (request.FulfilmentError is { } e ? $": {e}" : "");
     }
 
-    private static bool Delivered(Ethereum.JsonRpc.RpcReceipt receipt)
+    /// <summary>
+    /// Claims older than <paramref name="olderThan"/> still Sending belong to runs that died (the portal was killed
+    /// between claiming and saving): they go back to Pending and their fulfilment is queued again, which first asks
+    /// the chain whether the dead run's transaction got there. Returns the requests handed back.
+    /// </summary>
+    public async Task<IReadOnlyList<long>> RequeueStaleAsync(TimeSpan olderThan, IOracleQueue queue, CancellationToken ct)
+    {
+        var cutoff = clock.GetUtcNow().UtcDateTime - olderThan;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var stale = await db.OracleRequests
+            .Where(r => r.Fulfilment == OracleFulfilment.Sending && (r.FulfilmentClaimedAt == null || r.FulfilmentClaimedAt < cutoff))
+            .Select(r => r.Id).ToListAsync(ct);
+        var handedBack = new List<long>();
+        foreach (var id in stale)
+        {
+            var reset = await db.OracleRequests
+                .Where(r => r.Id == id && r.Fulfilment == OracleFulfilment.Sending && (r.FulfilmentClaimedAt == null || r.FulfilmentClaimedAt < cutoff))
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.Fulfilment, OracleFulfilment.Pending), ct);
+            if (reset == 1)
+            {
+                LogRequeued(logger, id);
+                queue.EnqueueFulfilment(id);
+                handedBack.Add(id);
+            }
+        }
+        return handedBack;
+    }
+
+    /// <summary>The OracleFulfilled event for the request, if any transaction fulfilled it.</summary>
+    private async Task<RpcLog?> OnChainAsync(OracleDeployment deployment, BigInteger requestId, CancellationToken ct)
+    {
+        var rpc = await signer.RpcAsync(deployment.NetworkId, ct);
+        var logs = await rpc.GetLogsAsync(new RpcLogFilter
+        {
+            FromBlock = 0UL,
+            Address = [deployment.ContractAddress],
+            Topics = [[Hex.Encode(OracleAbi.Fulfilled.Topic)], [Hex.Encode(AbiEncoder.Encode([AbiType.UnsignedInteger(256)], [requestId]))]],
+        }, ct);
+        return logs.Count > 0 ? logs[0] : null;
+    }
+
+    private static RpcLog? FulfilledLog(IEnumerable<RpcLog> logs)
     {
         var topic = Hex.Encode(OracleAbi.Fulfilled.Topic);
-        var log = receipt.Logs.FirstOrDefault(l => l.Topics.Count > 0 && string.Equals(l.Topics[0], topic, StringComparison.OrdinalIgnoreCase));
-        return log is not null && OracleAbi.Fulfilled.DecodeLog([.. log.Topics.Select(Hex.Decode)], Hex.Decode(log.Data))[2] is true;
+        return logs.FirstOrDefault(l => l.Topics.Count > 0 && string.Equals(l.Topics[0], topic, StringComparison.OrdinalIgnoreCase));
     }
+
+    private static void Record(OracleRequest request, RpcLog fulfilled)
+    {
+        var delivered = OracleAbi.Fulfilled.DecodeLog([.. fulfilled.Topics.Select(Hex.Decode)], Hex.Decode(fulfilled.Data))[2] is true;
+        request.FulfilmentTx = fulfilled.TransactionHash;
+        request.Fulfilment = OracleFulfilment.Fulfilled;
+        request.FulfilmentError = delivered ? null : "Fulfilled on chain, but the consumer's callback reverted or ran out of gas.";
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Oracle request {Id}: its fulfilment run died after claiming it; queued again (the chain is checked before anything is sent)")]
+    private static partial void LogRequeued(ILogger logger, long id);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Oracle request {Id} on {NetworkId}: error code {ErrorCode}, {Fulfilment} {Tx} {Error}")]
     private static partial void LogFulfilled(ILogger logger, long id, string networkId, int errorCode, OracleFulfilment fulfilment, string tx, string error);
