@@ -8,7 +8,8 @@ public sealed record RegistryEntry(byte[] PublicKey, string? Curve, byte[] Field
 /// <summary>Writes a deployed registry (transactions by the portal's <see cref="NetworkSigner"/>); <see cref="IdentityStanding"/> reads it.</summary>
 public sealed class IdentityRegistry(NetworkSigner signer)
 {
-    /// <summary>Sends a registry call signed by the network's account (the registry's portal) and waits for it to be mined.</summary>
+    /// <summary>Sends a registry call signed by the network's account (the registry's portal) and waits for it to be mined. The portal's own
+    /// infrastructure send: exempt from the network's access rules and identity requirement (a user's registration must not need an identity).</summary>
     public async Task<string> SendAsync(IdentityChainProfile chain, byte[] data, CancellationToken ct)
     {
         try

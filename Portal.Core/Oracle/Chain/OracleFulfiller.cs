@@ -38,6 +38,7 @@ public sealed partial class OracleFulfiller(
             var deployment = await db.OracleDeployments.AsNoTracking().SingleOrDefaultAsync(d => d.NetworkId == request.NetworkId, ct)
                 ?? throw new ContractFailureException(ContractFailureKind.NotFound, "network", "The network no longer has an oracle contract.");
             var data = OracleAbi.Fulfill.EncodeCall(BigInteger.Parse(request.CallerRequestId!, CultureInfo.InvariantCulture), errorCode, OracleAbi.EncodeValue(request));
+            // The portal's own oracle key answers: infrastructure, exempt from the rules for users' transactions (policy access, identity).
             var receipt = await signer.SendAsAsync(request.NetworkId, OracleChainDeployer.Account(deployment), deployment.ContractAddress, data, 0, CancellationToken.None);
             request.FulfilmentTx = receipt.TransactionHash;
             request.Fulfilment = receipt.Succeeded ? OracleFulfilment.Fulfilled : OracleFulfilment.Failed;
