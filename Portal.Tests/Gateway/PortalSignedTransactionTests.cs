@@ -66,6 +66,18 @@ public sealed class PortalSignedTransactionTests(IdentityChainPortal portal) : I
         // A function no rule covers stays open to the Developer.
         Assert.True((await Ok(await developer.Client.PostAsJsonAsync($"/api/v1/networks/{networkId}/contracts/{contract}/invoke", new { function = "store", arguments = new[] { "again" } })))
             .GetProperty("succeeded").GetBoolean());
+
+        // Level rules by sender organization see the acting user's organization: their personal data is sealed at the secret level.
+        var recipient = EthECKey.GenerateKey();
+        var bySender = new
+        {
+            levelRules = new[] { new { name = "org-secret", level = "secret", senderOrganization = org } },
+            pii = new { action = "encrypt" },
+            recipients = new[] { new { name = "auditor", publicKey = recipient.GetPubKey().ToHex(true) } },
+        };
+        Assert.Equal(HttpStatusCode.OK, (await operatorUser.Client.PutAsJsonAsync($"/api/v1/networks/{networkId}/policy", bySender)).StatusCode);
+        await Ok(await developer.Client.PostAsJsonAsync($"/api/v1/networks/{networkId}/contracts/{contract}/invoke", new { function = "store", arguments = new[] { "bob@example.com" } }));
+        Assert.StartsWith("npenc1:secret:", await NoteAsync(developer.Client, networkId, contract), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,6 +95,11 @@ public sealed class PortalSignedTransactionTests(IdentityChainPortal portal) : I
         var address = walletKey.GetPublicAddress().ToLowerInvariant();
         // The faucet pays from the network's own account: a system send, exempt from the requirement.
         await Ok(await user.Client.PostAsync($"/api/v1/wallets/{account}/networks/{networkId}/faucet", null));
+        // The contract center signs with the network's account for the user: the user must hold an identity there.
+        var deploy = new { source = Source, contractName = "Notes" };
+        var unvouched = await user.Client.PostAsJsonAsync($"/api/v1/networks/{networkId}/contracts", deploy);
+        Assert.Equal(HttpStatusCode.Forbidden, unvouched.StatusCode);
+        Assert.Contains("holds no identity there", (await unvouched.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
         var send = new { to = "0x00000000000000000000000000000000000000aa", amount = "0.1" };
 
         var refused = await user.Client.PostAsJsonAsync($"/api/v1/wallets/{account}/networks/{networkId}/send", send);
@@ -98,6 +115,7 @@ public sealed class PortalSignedTransactionTests(IdentityChainPortal portal) : I
         var identity = await RegisterAsync(user.Client, chainId, identityKey);
         Assert.True((await Ok(await user.Client.PostAsJsonAsync($"/api/v1/wallets/{account}/networks/{networkId}/send", send))).GetProperty("succeeded").GetBoolean());
         Assert.Equal("0x1", await NodeAsync(rpcUrl, "eth_getTransactionCount", address, "pending"));
+        Assert.Equal(HttpStatusCode.Created, (await user.Client.PostAsJsonAsync($"/api/v1/networks/{networkId}/contracts", deploy)).StatusCode);
 
         // Revoked in the registry: refused again, naming it.
         await Ok(await owner.Client.PostAsync($"/api/v1/identity-chains/{chainId}/identities/{identity.GetProperty("id").GetString()}/revoke", null));
@@ -107,7 +125,7 @@ public sealed class PortalSignedTransactionTests(IdentityChainPortal portal) : I
         Assert.Equal("0x1", await NodeAsync(rpcUrl, "eth_getTransactionCount", address, "pending"));
         var rules = (await owner.Client.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{networkId}/gateway/refusals")).EnumerateArray()
             .Select(r => (r.GetProperty("rule").GetString(), r.GetProperty("method").GetString())).ToList();
-        Assert.Equal([("identity-revoked", "portal-signed (wallet)"), ("identity-required", "portal-signed (wallet)")], rules);
+        Assert.Equal([("identity-revoked", "portal-signed (wallet)"), ("identity-required", "portal-signed (wallet)"), ("identity-required", "portal-signed (contract center)")], rules);
     }
 
     private static async Task<string> NoteAsync(HttpClient client, string networkId, string contract) =>
