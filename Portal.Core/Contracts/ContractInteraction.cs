@@ -17,6 +17,7 @@ public sealed record InteractionResult(string Function, bool ReadOnly, JsonObjec
 /// <summary>Calls a deployed contract's functions: views through eth_call, others signed and sent.</summary>
 public sealed class ContractInteraction(ContractDeployer deployer, NetworkSigner signer)
 {
+    /// <summary>A call by the portal itself (no user: a write is exempt from the rules for users' transactions); users' calls go through the overload that names them.</summary>
     public Task<InteractionResult> InvokeAsync(
         string networkId, string address, string function, JsonElement? arguments, BigInteger value, CancellationToken ct = default) =>
         InvokeAsync(networkId, address, function, arguments, value, null, null, ct);
