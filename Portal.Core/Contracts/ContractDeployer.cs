@@ -8,9 +8,10 @@ namespace NutPortal.Core.Contracts;
 
 /// <summary>What to deploy: an artifact (from a compile or a saved version) and its constructor arguments.</summary>
 /// <param name="OrganizationId">The consortium member organization deploying with its own account; null for the network's accounts.</param>
+/// <param name="ActingUser">The user deploying (the deployment meets the network's rules for users' transactions); null only for the portal's own contracts (the oracle's).</param>
 public sealed record DeployRequest(
     string NetworkId, ContractArtifact Artifact, string CompilerVersion, JsonElement? ConstructorArguments, string? ProjectId, int? VersionNumber, string User,
-    string? OrganizationId = null);
+    string? OrganizationId = null, Gateway.UserTransaction? ActingUser = null);
 
 /// <summary>Deploys a contract with the network's funded account and records address → ABI.</summary>
 public sealed class ContractDeployer(
@@ -32,7 +33,7 @@ public sealed class ContractDeployer(
         var args = AbiArguments.Parse(abi.Constructor?.Inputs ?? [], request.ConstructorArguments, "constructorArguments");
         var bytecode = Hex.Decode(request.Artifact.Bytecode);
         var data = abi.Constructor is { } ctor ? ctor.EncodeDeploy(bytecode, args) : bytecode;
-        var receipt = await signer.SendAsync(request.NetworkId, null, data, 0, request.OrganizationId, ct);
+        var receipt = await signer.SendAsync(request.NetworkId, null, data, 0, request.OrganizationId, request.ActingUser, ct);
         if (!receipt.Succeeded || receipt.ContractAddress is null)
         {
             throw new ContractFailureException(ContractFailureKind.Reverted, "constructorArguments", $"Deployment transaction {receipt.TransactionHash} reverted.");

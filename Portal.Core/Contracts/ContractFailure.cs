@@ -9,6 +9,9 @@ public enum ContractFailureKind
 
     /// <summary>The project's deploy gate refused the version (high-severity scan findings).</summary>
     Blocked,
+
+    /// <summary>The network's rules for users' transactions (security policy access rules, identity requirement) refused it; nothing was sent.</summary>
+    Refused,
 }
 
 /// <summary>Why a deploy or call could not be done; the API maps the kind to a status code.</summary>

@@ -17,13 +17,16 @@ public sealed record InteractionResult(string Function, bool ReadOnly, JsonObjec
 /// <summary>Calls a deployed contract's functions: views through eth_call, others signed and sent.</summary>
 public sealed class ContractInteraction(ContractDeployer deployer, NetworkSigner signer)
 {
+    /// <summary>A call by the portal itself (no user: a write is exempt from the rules for users' transactions); users' calls go through the overload that names them.</summary>
     public Task<InteractionResult> InvokeAsync(
         string networkId, string address, string function, JsonElement? arguments, BigInteger value, CancellationToken ct = default) =>
-        InvokeAsync(networkId, address, function, arguments, value, null, ct);
+        InvokeAsync(networkId, address, function, arguments, value, null, null, ct);
 
-    /// <summary>The same, for a consortium member organization signing with its own account (null: the network's accounts).</summary>
+    /// <summary>The same, for a consortium member organization signing with its own account (null: the network's accounts), for
+    /// <paramref name="user"/>: a write meets the network's rules for users' transactions (<see cref="Gateway.UserTransactionGuard"/>).</summary>
     public async Task<InteractionResult> InvokeAsync(
-        string networkId, string address, string function, JsonElement? arguments, BigInteger value, string? organizationId, CancellationToken ct = default)
+        string networkId, string address, string function, JsonElement? arguments, BigInteger value, string? organizationId, Gateway.UserTransaction? user,
+        CancellationToken ct = default)
     {
         var deployed = await deployer.FindAsync(networkId, address, ct)
             ?? throw new ContractFailureException(ContractFailureKind.NotFound, "address", $"No contract deployed by the portal at {address} on this network.");
@@ -54,7 +57,7 @@ public sealed class ContractInteraction(ContractDeployer deployer, NetworkSigner
             var values = target.DecodeOutput(Hex.Decode(output));
             return new InteractionResult(target.Signature, true, AbiValueFormatter.ToJsonObject(target.Outputs, values), null, null, null, []);
         }
-        var receipt = await signer.SendAsync(networkId, deployed.Address, data, value, organizationId, ct);
+        var receipt = await signer.SendAsync(networkId, deployed.Address, data, value, organizationId, user, ct);
         var events = receipt.Logs.Select(log => Decode(abi, log)).OfType<InteractionEvent>().ToList();
         return new InteractionResult(target.Signature, false, null, receipt.TransactionHash, receipt.Succeeded, receipt.GasUsed, events);
     }

@@ -14,6 +14,7 @@ public static class ContractServiceCollectionExtensions
         services.AddSingleton<ContractCompiler>();
         services.AddSingleton<ContractProjects>();
         services.AddSingleton<ContractGrids>();
+        services.AddSingleton<NetworkRpc>();
         services.AddSingleton<NetworkSigner>();
         services.AddSingleton<DeployGate>();
         services.AddSingleton<ContractDeployer>();

@@ -21,25 +21,14 @@ namespace NutPortal.Core.Contracts;
 /// built-and-signed and submitted stages, so its trace waterfall starts where the portal's work started.
 /// </summary>
 public sealed class NetworkSigner(
-    IDbContextFactory<PortalDbContext> dbFactory, NetworkAccountKeys keys, IJsonRpcClientFactory rpcFactory, IOptions<ContractOptions> options,
-    TraceRecorder traces, TimeProvider clock, SecurityPolicy.PolicyEnforcer policy)
+    IDbContextFactory<PortalDbContext> dbFactory, NetworkAccountKeys keys, NetworkRpc networkRpc, IOptions<ContractOptions> options,
+    TraceRecorder traces, TimeProvider clock, SecurityPolicy.PolicyEnforcer policy, Gateway.UserTransactionGuard userGuard)
 {
     private const int NonceAttempts = 5;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
     /// <summary>An RPC client for a running node of the network; throws <see cref="ContractFailureException"/> otherwise.</summary>
-    public async Task<IJsonRpcClient> RpcAsync(string networkId, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Networks.AnyAsync(n => n.Id == networkId, ct))
-        {
-            throw new ContractFailureException(ContractFailureKind.NotFound, "network", $"No network '{networkId}'.");
-        }
-        var url = await db.NetworkNodes.Where(n => n.NetworkId == networkId && n.Status == NodeStatus.Up && n.RpcUrl != null)
-            .OrderBy(n => n.Name).Select(n => n.RpcUrl).FirstOrDefaultAsync(ct)
-            ?? throw new ContractFailureException(ContractFailureKind.NotRunning, "network", "The network has no running node with an RPC endpoint.");
-        return rpcFactory.CreateEthereum(new Uri(url));
-    }
+    public Task<IJsonRpcClient> RpcAsync(string networkId, CancellationToken ct) => networkRpc.ForAsync(networkId, ct);
 
     /// <summary>The address that signs for the network, or for a member organization of it.</summary>
     public Task<string> SenderAsync(string networkId, CancellationToken ct) => SenderAsync(networkId, null, ct);
@@ -51,11 +40,14 @@ public sealed class NetworkSigner(
     }
 
     /// <summary>Signs (EIP-1559), sends raw and waits for the receipt. <paramref name="to"/> null creates a contract. A consortium
-    /// member organization (<paramref name="organizationId"/>) signs with its own account, the operator with the network's.</summary>
+    /// member organization (<paramref name="organizationId"/>) signs with its own account, the operator with the network's.
+    /// This overload is for the portal's own infrastructure (the identity registry, the faucet, the oracle's funding):
+    /// exempt from the network's access rules and identity requirement, which govern users' transactions.</summary>
     public Task<RpcReceipt> SendAsync(string networkId, string? to, byte[] data, BigInteger value, CancellationToken ct) =>
-        SendAsync(networkId, to, data, value, null, ct);
+        SendAsync(networkId, to, data, value, null, null, ct);
 
-    public async Task<RpcReceipt> SendAsync(string networkId, string? to, byte[] data, BigInteger value, string? organizationId, CancellationToken ct)
+    /// <param name="user">The user the transaction is sent for (checked like the gateway checks it); null only for the portal's own infrastructure.</param>
+    public async Task<RpcReceipt> SendAsync(string networkId, string? to, byte[] data, BigInteger value, string? organizationId, Gateway.UserTransaction? user, CancellationToken ct)
     {
         await RpcAsync(networkId, ct);  // a network without a running node says so first, as it did before accounts were looked up
         NetworkAccount account;
@@ -63,26 +55,33 @@ public sealed class NetworkSigner(
         {
             account = await AccountAsync(db, networkId, organizationId, ct);
         }
-        return await SendAsAsync(networkId, account, to, data, value, ct);
+        using var key = keys.Unprotect(account);
+        return await SendSignedByAsync(networkId, key, to, data, value, user, ct);
     }
 
-    /// <summary>The same, signed by another account of the network (the oracle account), its key protected as <see cref="NetworkAccountKeys"/> protects keys.</summary>
+    /// <summary>The same, signed by another account of the network (the oracle account), its key protected as <see cref="NetworkAccountKeys"/> protects keys.
+    /// Only the portal's own infrastructure signs this way (the oracle's fulfilments): exempt from the rules for users' transactions.</summary>
     public async Task<RpcReceipt> SendAsAsync(string networkId, NetworkAccount account, string? to, byte[] data, BigInteger value, CancellationToken ct)
     {
         using var key = keys.Unprotect(account);
-        return await SendSignedByAsync(networkId, key, to, data, value, ct);
+        return await SendSignedByAsync(networkId, key, to, data, value, null, ct);
     }
 
     /// <summary>
     /// Signs with <paramref name="key"/> (a wallet account's, say), sends raw and waits for the receipt. Sends by one key on
     /// one network are serialised in this process (one signer per key per chain), so each takes the next nonce.
+    /// A <paramref name="user"/>'s transaction first meets the gateway's rules (<see cref="Gateway.UserTransactionGuard"/>):
+    /// the policy's access rules and the identity requirement; a refusal is recorded and nothing is signed. Null
+    /// <paramref name="user"/> is the portal's own infrastructure (oracle fulfilments, the identity registry, faucet and
+    /// oracle funding from the network's account): exempt from both, as the portal runs these for the network itself.
     /// </summary>
-    public async Task<RpcReceipt> SendSignedByAsync(string networkId, PrivateKey key, string? to, byte[] data, BigInteger value, CancellationToken ct)
+    public async Task<RpcReceipt> SendSignedByAsync(string networkId, PrivateKey key, string? to, byte[] data, BigInteger value, Gateway.UserTransaction? user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(key);
         var rpc = await RpcAsync(networkId, ct);
+        var senderOrganizations = user is null ? [] : await userGuard.CheckAsync(networkId, user, key, to, data, ct);
         // The network's security policy before anything is signed: personal data rejected, or encrypted in place (ABI known).
-        data = await policy.PrepareAsync(networkId, to, data, ct);
+        data = await policy.PrepareAsync(networkId, to, data, senderOrganizations, ct);
         var from = key.Address.ToLowerHex();
         var gate = _locks.GetOrAdd(networkId + "/" + from, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct);

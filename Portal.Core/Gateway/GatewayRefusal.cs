@@ -12,6 +12,7 @@ public sealed class GatewayRefusal
     /// <summary>Who asked (the token's user).</summary>
     public required string Caller { get; set; }
 
+    /// <summary>The JSON-RPC method, or <c>portal-signed (via)</c> for a transaction the portal was to sign for the user (<see cref="UserTransactionGuard"/>).</summary>
     public required string Method { get; set; }
 
     /// <summary>The rule: method-not-relayed, not-signed, wrong-chain, no-replay-protection, submit-not-allowed, too-large.</summary>

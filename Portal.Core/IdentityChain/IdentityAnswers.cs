@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using NutPortal.Core.Contracts;
-using NutPortal.Core.JsonRpc;
 using NutPortal.Core.Persistence;
 
 namespace NutPortal.Core.IdentityChain;
@@ -17,7 +15,7 @@ public sealed record AnswerVerdict(ChainIdentity? Identity, string? Rule, string
 /// database; the signature verifies over the challenge's message; the profile grants the permission. Only then is the
 /// challenge taken (once).
 /// </summary>
-public sealed class IdentityAnswers(IDbContextFactory<PortalDbContext> dbFactory, IdentityChallenges challenges, IdentityRegistry registry)
+public sealed class IdentityAnswers(IDbContextFactory<PortalDbContext> dbFactory, IdentityChallenges challenges, IdentityStanding standing)
 {
     /// <param name="binding">Why the challenge does not fit what is being answered (another network, another transaction…), or null.</param>
     public async Task<AnswerVerdict> CheckAsync(string? nonce, string? signature, ChallengePurpose purpose, string permission,
@@ -51,29 +49,10 @@ public sealed class IdentityAnswers(IDbContextFactory<PortalDbContext> dbFactory
         {
             return AnswerVerdict.Refuse(IdentityRules.Unknown, $"Identity {challenge.IdentityId} is not registered on {chain.Name}.");
         }
-        if (!IdentityChainService.Profile(chain).Permissions.Contains(permission))
+        var (entry, refused) = await standing.CheckAsync(chain, identity, permission, ct);
+        if (entry is null)
         {
-            return AnswerVerdict.Refuse(IdentityRules.NotPermitted, $"The identity chain {chain.Name} does not grant the '{permission}' permission.");
-        }
-        RegistryEntry entry;
-        try
-        {
-            entry = await registry.ReadAsync(chain, identity.Id, ct);
-        }
-        catch (Exception e) when (e is ContractFailureException or JsonRpcClientException or HttpRequestException or FormatException)
-        {
-            return AnswerVerdict.Refuse(IdentityRules.RegistryUnavailable, $"The registry of {chain.Name} could not be read: {e.Message}");
-        }
-        var refused = entry.Status switch
-        {
-            IdentityStatus.None => AnswerVerdict.Refuse(IdentityRules.Unknown, $"Identity {identity.Address} is not in the registry of {chain.Name}."),
-            IdentityStatus.Suspended => AnswerVerdict.Refuse(IdentityRules.Suspended, $"Identity {identity.Address} is suspended on {chain.Name}."),
-            IdentityStatus.Revoked => AnswerVerdict.Refuse(IdentityRules.Revoked, $"Identity {identity.Address} is revoked on {chain.Name}."),
-            _ => null,
-        };
-        if (refused is not null)
-        {
-            return refused;
+            return refused!;
         }
         var bad = entry.Curve is null ? "The registry holds no usable key for the identity."
             : IdentitySignatures.Verify(entry.Curve, entry.PublicKey, IdentitySignatures.Message(challenge), signature);

@@ -103,6 +103,7 @@ public sealed class IdentityChainService(
             await ProgressAsync(id, "Deploying the registry contract", ct);
             var profileHash = SHA256.HashData(Encoding.UTF8.GetBytes(chain.ProfileJson));
             var data = ContractAbi.Parse(artifact.Abi).Constructor!.EncodeDeploy(Hex.Decode(artifact.Bytecode), chain.Name, profileHash);
+            // The registry is the portal's own infrastructure: its deployment is exempt from the rules for users' transactions.
             var receipt = await signer.SendAsync(grant.NetworkId, null, data, 0, ct);
             if (!receipt.Succeeded || receipt.ContractAddress is null)
             {

@@ -12,7 +12,9 @@ internal static class IdentityChainServiceCollectionExtensions
         services.AddSingleton<IdentityChainService>();
         services.AddSingleton<IdentityRegistry>();
         services.AddSingleton<IdentityChallenges>();
+        services.AddSingleton<IdentityStanding>();
         services.AddSingleton<IdentityAnswers>();
+        services.AddSingleton<PortalSignedIdentity>();
         services.AddSingleton<IdentityRegistration>();
         services.AddSingleton<IdentityChallengeIssuer>();
         services.AddSingleton<IdentityRequirements>();

@@ -5,6 +5,7 @@ using NutPortal.Core.Contracts;
 using NutPortal.Core.Ethereum;
 using NutPortal.Core.Ethereum.Abi;
 using NutPortal.Core.Gateway;
+using NutPortal.Core.Organizations;
 
 namespace NutPortal.Core.SecurityPolicy;
 
@@ -24,10 +25,9 @@ public sealed class PolicyEnforcer(SecurityPolicies policies, PolicyAbis abis, N
         }
         var facts = submission.Facts;
         var data = Hex.Decode(facts.Data);
-        if (policy.DeniedBy(facts.To, data, submission.Caller, [submission.Grant.OrganizationId, .. submission.Grant.MemberOrganizationIds]) is { } rules)
+        if (Access(policy, facts.To, data, submission.Grant) is { Passed: false } denied)
         {
-            return GuardVerdict.Refuse(SecurityPolicyRules.AccessDenied,
-                $"The security policy's access rule {string.Join(", ", rules.Take(5).Select(r => $"'{r}'"))}{(rules.Count > 5 ? $" (and {rules.Count - 5} more)" : "")} covers this call ({CallOf(facts.To, data)}) and admits none of your organizations and roles.");
+            return denied;
         }
         if (policy.PiiAction == PiiAction.Off)
         {
@@ -56,6 +56,20 @@ public sealed class PolicyEnforcer(SecurityPolicies policies, PolicyAbis abis, N
                 + $"Encrypt the argument first (POST /api/v1/networks/{submission.Network.Id}/policy/encrypt with {{\"text\": …}}), put the returned marker in its place, sign and send again.");
     }
 
+    /// <summary>The policy's access rules for a call the portal signs for a user (<see cref="UserTransactionGuard"/>): the same check as at the gateway.</summary>
+    public async Task<GuardVerdict> AccessAsync(string networkId, string? to, byte[] data, NetworkGrant grant, CancellationToken ct)
+    {
+        var policy = await policies.CurrentAsync(networkId, ct);
+        return policy.Version == 0 ? GuardVerdict.Pass : Access(policy, to, data, grant);
+    }
+
+    /// <summary>The access rules against a call by the grant's caller, with the network's organizations as the candidates.</summary>
+    private static GuardVerdict Access(CompiledPolicy policy, string? to, byte[] data, NetworkGrant grant) =>
+        policy.DeniedBy(to, data, grant.Caller, [grant.OrganizationId, .. grant.MemberOrganizationIds]) is { } rules
+            ? GuardVerdict.Refuse(SecurityPolicyRules.AccessDenied,
+                $"The security policy's access rule {string.Join(", ", rules.Take(5).Select(r => $"'{r}'"))}{(rules.Count > 5 ? $" (and {rules.Count - 5} more)" : "")} covers this call ({CallOf(to, data)}) and admits none of your organizations and roles.")
+            : GuardVerdict.Pass;
+
     /// <summary>Under "encrypt", a call the policy classifies secret carries its payloads sealed at the secret level, not merely confidential.</summary>
     private static GuardVerdict LevelOfMarkers(CompiledPolicy policy, TransactionSubmission submission, byte[] data)
     {
@@ -72,9 +86,10 @@ public sealed class PolicyEnforcer(SecurityPolicies policies, PolicyAbis abis, N
     /// <summary>
     /// The calldata the portal may sign for <paramref name="to"/>: as given, or with the arguments that carry personal data
     /// replaced by their encrypted marker (policy "encrypt", ABI known). Throws <see cref="ContractFailureException"/>
-    /// (invalid input, naming the argument) when the policy rejects it.
+    /// (invalid input, naming the argument) when the policy rejects it. <paramref name="senderOrganizations"/> are the acting
+    /// user's organizations on the network (the level rules by sender organization); none for the portal's own sends.
     /// </summary>
-    public async Task<byte[]> PrepareAsync(string networkId, string? to, byte[] data, CancellationToken ct)
+    public async Task<byte[]> PrepareAsync(string networkId, string? to, byte[] data, IReadOnlyList<string> senderOrganizations, CancellationToken ct)
     {
         var policy = await policies.CurrentAsync(networkId, ct);
         if (policy.PiiAction == PiiAction.Off)
@@ -98,7 +113,7 @@ public sealed class PolicyEnforcer(SecurityPolicies policies, PolicyAbis abis, N
             throw new ContractFailureException(ContractFailureKind.InvalidInput, "arguments",
                 $"The call carries {what}, the policy takes it only encrypted, and the contract's ABI is unknown to the portal, so it cannot tell which argument to encrypt ({SecurityPolicyRules.PiiNotEncrypted}).");
         }
-        var level = (SecurityLevel)Math.Max((int)SecurityLevel.Confidential, (int)policy.LevelOf(to, data, []));
+        var level = (SecurityLevel)Math.Max((int)SecurityLevel.Confidential, (int)policy.LevelOf(to, data, senderOrganizations));
         var values = function.DecodeCall(data).ToArray();
         for (var i = 0; i < values.Length; i++)
         {

@@ -61,6 +61,7 @@ public sealed class WalletFaucet(
         }
         try
         {
+            // Paid from the network's funded account: an infrastructure send, exempt from the rules for users' transactions.
             var receipt = await signer.SendAsync(networkId, account.Address.ToLowerInvariant(), [], amount, ct);
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await db.WalletFaucetGrants.Where(g => g.Id == grant.Id).ExecuteUpdateAsync(s => s.SetProperty(g => g.TransactionHash, receipt.TransactionHash), ct);

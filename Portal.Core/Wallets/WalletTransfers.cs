@@ -42,7 +42,7 @@ public sealed class WalletTransfers(WalletService wallets, WalletNetworks networ
         RpcReceipt receipt;
         try
         {
-            receipt = await signer.SendSignedByAsync(networkId, key, plan.CallTo, plan.Data, plan.Value, ct);
+            receipt = await signer.SendSignedByAsync(networkId, key, plan.CallTo, plan.Data, plan.Value, new Gateway.UserTransaction(caller, "wallet", OwnAccount: true), ct);
         }
         catch (ContractFailureException e)
         {

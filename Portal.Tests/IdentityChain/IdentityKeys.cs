@@ -22,9 +22,14 @@ internal abstract class IdentityKey : IDisposable
 }
 
 /// <summary>secp256k1: the EIP-191 personal message signed recoverably (what a wallet's personal_sign gives).</summary>
-internal sealed class Secp256k1Key : IdentityKey
+internal sealed class Secp256k1Key(EthECKey key) : IdentityKey
 {
-    private readonly EthECKey _key = EthECKey.GenerateKey();
+    private readonly EthECKey _key = key;
+
+    public Secp256k1Key()
+        : this(EthECKey.GenerateKey())
+    {
+    }
 
     public override string Curve => "secp256k1";
 

@@ -67,6 +67,9 @@ public sealed class OracleChainTests : IAsyncLifetime
         var networkId = (await NetworkApi.CreateAsync(api, NetworkApi.Profile("oracle-revert"))).GetProperty("id").GetString()!;
         await NetworkApi.WaitForAsync(api, networkId, n => NetworkApi.Status(n) == "Running", TimeSpan.FromSeconds(90), "the network to run");
         var oracle = await (await api.PostAsync($"/api/v1/networks/{networkId}/oracle", null)).Content.ReadFromJsonAsync<JsonElement>();
+        // A policy that admits no user to the oracle contract: its fulfilments are the portal's own sends (the oracle's key), exempt from access rules.
+        var closed = new { accessRules = new[] { new { name = "oracle-closed", contract = oracle.GetProperty("contractAddress").GetString()!, roles = new[] { "Owner" } } } };
+        Assert.Equal(HttpStatusCode.OK, (await api.PutAsJsonAsync($"/api/v1/networks/{networkId}/policy", closed)).StatusCode);
         // Asks with a callback selector it has no function for (and no fallback): delivering the answer reverts.
         var compiled = await _portal.Services.GetRequiredService<ContractCompiler>().CompileAsync("""
             // SPDX-License-Identifier: MIT

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Security.Claims;
 using System.Text.Json;
 using NutPortal.Core.Contracts;
+using NutPortal.Core.Gateway;
 using NutPortal.Core.Identity;
 
 using NutPortal.Web.Organizations;
@@ -63,7 +64,7 @@ internal static class ContractDeployEndpoints
             {
                 var deployed = await deployer.DeployAsync(new Core.Contracts.DeployRequest(
                     networkId, artifact, compilerVersion, request.ConstructorArguments, request.ProjectId, request.Version, user.Identity?.Name ?? "unknown",
-                    http.Grant().SigningOrganizationId), ct);
+                    http.Grant().SigningOrganizationId, new UserTransaction(http.Grant().Caller, "contract center", OwnAccount: false)), ct);
                 return Results.Created($"/api/v1/networks/{networkId}/contracts/{deployed.Address}", ContractResources.From(deployed));
             });
         }).Needs(AccessRight.Develop).WithSummary("Deploy a contract (from source or a saved version) signed by the network's funded account, or by a consortium member organization's own");
@@ -84,7 +85,8 @@ internal static class ContractDeployEndpoints
             {
                 return FieldErrors.Single("value", "Value in wei, a non-negative integer.");
             }
-            return await RunAsync(async () => Results.Ok(await interaction.InvokeAsync(networkId, address, request.Function, request.Arguments, value, http.Grant().SigningOrganizationId, ct)));
+            return await RunAsync(async () => Results.Ok(await interaction.InvokeAsync(networkId, address, request.Function, request.Arguments, value, http.Grant().SigningOrganizationId,
+                new UserTransaction(http.Grant().Caller, "contract center", OwnAccount: false), ct)));
         }).Needs(AccessRight.Develop).WithSummary("Call a function: views through eth_call, others signed and sent; results and events decoded");
     }
 
@@ -102,6 +104,7 @@ internal static class ContractDeployEndpoints
                 ContractFailureKind.NotRunning => Results.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "The network is not ready"),
                 ContractFailureKind.InvalidInput => FieldErrors.Single(e.Field, e.Message),
                 ContractFailureKind.Blocked => Results.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "Deploy blocked by the project's scan gate"),
+                ContractFailureKind.Refused => Results.Problem(e.Message, statusCode: StatusCodes.Status403Forbidden, title: "Refused by the network's rules"),
                 _ => Results.Problem(e.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "The transaction reverted"),
             };
         }

@@ -73,8 +73,12 @@ public sealed partial class DappProviderSession
             }
             var stored = await _services.Wallets.FindAsync(_caller.UserId, account.Id, ct);
             using var key = _services.Keys.Unprotect(stored);
-            var receipt = await _services.Signer.SendSignedByAsync(chain.NetworkId, key, to?.ToLowerHex(), input, value, ct);
+            var receipt = await _services.Signer.SendSignedByAsync(chain.NetworkId, key, to?.ToLowerHex(), input, value, new Gateway.UserTransaction(_caller, "DApp provider", OwnAccount: true), ct);
             return receipt.TransactionHash;
+        }
+        catch (ContractFailureException e) when (e.Kind == ContractFailureKind.Refused)
+        {
+            throw new ProviderException(ProviderException.Unauthorized, $"{chain.Name}: {e.Message}");
         }
         catch (ContractFailureException e)
         {

@@ -46,6 +46,7 @@ public sealed class OracleChainDeployer(
         var account = keys.Create(networkId, out var key);
         key.Dispose();
         var rpc = await signer.RpcAsync(networkId, ct);
+        // Funding and deploying the oracle are the portal's own infrastructure sends: exempt from the rules for users' transactions.
         var funded = await signer.SendAsync(networkId, account.Address, [], Funding, ct);
         if (!funded.Succeeded)
         {

@@ -50,6 +50,7 @@ public sealed partial class OracleFulfiller(
             else
             {
                 var data = OracleAbi.Fulfill.EncodeCall(requestId, errorCode, OracleAbi.EncodeValue(request));
+                // The portal's own oracle key answers: infrastructure, exempt from the rules for users' transactions (policy access, identity).
                 var receipt = await signer.SendAsAsync(request.NetworkId, OracleChainDeployer.Account(deployment), deployment.ContractAddress, data, 0, CancellationToken.None);
                 var log = FulfilledLog(receipt.Logs);
                 if (!receipt.Succeeded && await OnChainAsync(deployment, requestId, CancellationToken.None) is { } other)
