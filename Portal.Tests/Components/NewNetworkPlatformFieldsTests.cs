@@ -16,7 +16,6 @@ namespace NutPortal.Tests.Components;
 public sealed class NewNetworkPlatformFieldsTests
 {
     [Theory]
-    [InlineData("Ethereum (anvil)", "blockGasLimit,chainId", "neo.maxTransactionsPerBlock,litecoin.blockMaxWeight,litecoin.miningNodes")]
     [InlineData("Neo N3 (neo-express)", "chainId,neo.maxTransactionsPerBlock", "blockGasLimit,litecoin.blockMaxWeight,litecoin.miningNodes")]
     [InlineData("Litecoin (regtest)", "litecoin.blockMaxWeight,litecoin.miningNodes", "blockGasLimit,chainId,neo.maxTransactionsPerBlock")]
     public async Task Each_platform_shows_the_settings_it_reads_and_none_of_the_others(string platform, string shown, string hidden)
@@ -26,10 +25,7 @@ public sealed class NewNetworkPlatformFieldsTests
         var popovers = ctx.RenderPopoverProvider();
         var page = ctx.Render<NewNetwork>();
 
-        if (platform != "Ethereum (anvil)")
-        {
-            await ChooseAsync(page, popovers, "select-platform", platform);
-        }
+        await ChooseAsync(page, popovers, "select-platform", platform);
 
         page.WaitForAssertion(() => Assert.All(shown.Split(','), field => Assert.Single(page.FindAll($"input[data-field='{field}']"))));
         Assert.All(hidden.Split(','), field => Assert.Empty(page.FindAll($"[data-field='{field}']")));
