@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using NutPortal.Tests.Infrastructure;
 
 namespace NutPortal.Tests.Browser;
@@ -50,11 +52,23 @@ public sealed class NetworkBrowserTests(RealServerPortalFactory portal) : IClass
         await browser.WaitForValueAsync("#consensus", "pow");
         Assert.Equal(0, await browser.CountAsync("#hardfork"));
         Assert.Equal(0, await browser.CountAsync("#accounts-count"));
+        Assert.Equal(0, await browser.CountAsync("#blockGasLimit"));  // Ethereum's gas limit is not Litecoin's block size
+        Assert.Equal("UTXO (unspent transaction outputs)", await browser.TextAsync("[data-testid=platform-facts] [data-fact=account-model]"));
         await browser.FillAsync("#name", "form litecoin");
         await browser.FillAsync("#nodeCount", "3");
+        await browser.FillAsync("#litecoin-miningNodes", "1, 2");
+        await browser.FillAsync("#litecoin-blockMaxWeight", "2000000");
         await browser.ClickAsync("[data-testid=create-network]");
 
         await browser.WaitForAsync("[data-testid=network-name]");
+        var id = (await browser.UrlAsync()).Split('/')[^1];
+        using (var client = portal.CreateAdminClient())
+        {
+            client.BaseAddress = portal.Address;
+            var profile = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{id}")).GetProperty("profile").GetProperty("litecoin");
+            Assert.Equal([1, 2], profile.GetProperty("miningNodes").EnumerateArray().Select(n => n.GetInt32()));
+            Assert.Equal(2_000_000, profile.GetProperty("blockMaxWeight").GetInt32());
+        }
         await browser.WaitForTextAsync("[data-testid=network-status]", "Running", 90000);
         Assert.Equal(3, await browser.CountAsync("[data-testid=node-row]"));
         // The nodes follow node-1's blocks: all three rows show one height past the verify step's block 1.
@@ -64,5 +78,11 @@ public sealed class NetworkBrowserTests(RealServerPortalFactory portal) : IClass
         Assert.Equal(3, await browser.CountAsync("[data-testid=resync-node]"));
         Assert.Equal(0, await browser.CountAsync("[data-testid=upgrade-node]"));
         Assert.DoesNotContain("prague", await browser.TextAsync("[data-testid=node-table]"), StringComparison.OrdinalIgnoreCase);
+        // Each node peers with the other two, and the page says so; the platform status shows the network's miners.
+        await browser.WaitForAsync("xpath=//*[@data-testid='node-table'][count(.//*[@data-testid='node-peers'][number(.) >= 2]) = 3]", timeoutMs: 30000);
+        Assert.Equal(3, await browser.CountAsync("[data-testid=node-mempool]"));
+        Assert.Equal("Proof of work (Scrypt), longest chain by work", await browser.TextAsync("[data-testid=platform-facts][data-platform=litecoin] [data-fact=consensus]"));
+        Assert.Equal("= 1, 2", await browser.TextAsync("[data-parameter='litecoin.miningNodes'] [data-testid=parameter-value]"));
+        Assert.Equal(0, await browser.CountAsync("#rt-gas"));  // the interval changes at run time; Ethereum's gas limit is not offered
     }
 }

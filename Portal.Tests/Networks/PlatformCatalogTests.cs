@@ -26,6 +26,8 @@ public sealed class PlatformCatalogTests(PortalFactory portal) : IClassFixture<P
         Assert.Contains("Scrypt (proof of work)", litecoin.GetProperty("hashFunctions").EnumerateArray().Select(h => h.GetString()));
         Assert.StartsWith("UTXO", litecoin.GetProperty("accountModel").GetString(), StringComparison.Ordinal);
         Assert.True(litecoin.GetProperty("portalDrivenBlocks").GetBoolean());
+        // The profile fields each platform reads besides the common ones, so a form offers those and no others.
+        Assert.Equal(["litecoin.blockMaxWeight", "litecoin.miningNodes"], platforms["litecoin"].GetProperty("capabilities").GetProperty("profileFields").EnumerateArray().Select(f => f.GetString()));
         var ethereum = platforms["ethereum-anvil"].GetProperty("facts");
         Assert.Contains("Keccak-256", ethereum.GetProperty("hashFunctions").EnumerateArray().Select(h => h.GetString()));
         Assert.Contains("EVM", ethereum.GetProperty("contractSupport").GetString(), StringComparison.Ordinal);

@@ -97,8 +97,17 @@ public sealed record PlatformCapabilities(
     IReadOnlyList<string> RuntimeChanges,
     IReadOnlyList<int>? AllowedNodeCounts = null,
     IReadOnlyList<string>? NodeOperations = null,
-    IReadOnlyList<string>? Features = null)
+    IReadOnlyList<string>? Features = null,
+    IReadOnlyList<string>? ProfileFields = null)
 {
+    /// <summary>Profile fields every platform reads; <see cref="ProfileFields"/> lists the ones a platform reads besides.</summary>
+    public static readonly IReadOnlyList<string> CommonProfileFields =
+        ["name", "platform", "driver", "nodeCount", "consensus", "blockIntervalSeconds", "restartPolicy", "hardware.cpus", "hardware.memoryMb", "hardware.diskGb"];
+
+    /// <summary>Whether the platform reads this profile field (as <see cref="ProfileValidator"/> names it), so a form shows it.</summary>
+    public bool Reads(string field) => CommonProfileFields.Contains(field) || ProfileFields?.Contains(field) == true;
+
+
     /// <summary>Portal features that work on the platform's networks (<see cref="PlatformFeatures"/>); others leave its networks alone.</summary>
     public bool Supports(string feature) => Features?.Contains(feature) == true;
 

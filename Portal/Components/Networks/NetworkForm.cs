@@ -1,5 +1,7 @@
 using NutPortal.Core.Networks;
 using NutPortal.Core.Networks.Platforms;
+using NutPortal.Core.Networks.Platforms.Litecoin;
+using NutPortal.Core.Networks.Platforms.Neo;
 
 namespace NutPortal.Web.Components.Networks;
 
@@ -24,6 +26,9 @@ public sealed class NetworkForm
         [nameof(Cpus)] = "hardware.cpus",
         [nameof(MemoryMb)] = "hardware.memoryMb",
         [nameof(DiskGb)] = "hardware.diskGb",
+        [nameof(NeoMaxTransactionsPerBlock)] = "neo.maxTransactionsPerBlock",
+        [nameof(LitecoinBlockMaxWeight)] = "litecoin.blockMaxWeight",
+        [nameof(LitecoinMiningNodes)] = "litecoin.miningNodes",
     };
 
     private static readonly NetworkProfile Defaults = new();
@@ -58,6 +63,16 @@ public sealed class NetworkForm
 
     public int DiskGb { get; set; } = Defaults.Hardware.DiskGb;
 
+    public int NeoMaxTransactionsPerBlock { get; set; } = Defaults.Neo.MaxTransactionsPerBlock;
+
+    public int LitecoinBlockMaxWeight { get; set; } = Defaults.Litecoin.BlockMaxWeight;
+
+    /// <summary>The mining nodes' numbers as typed ("1, 2"), so a server message stays on it until it is edited.</summary>
+    public string LitecoinMiningNodes { get; set; } = string.Join(", ", Defaults.Litecoin.MiningNodes);
+
+    /// <summary>Why <see cref="LitecoinMiningNodes"/> is not a list of numbers, or null when it is.</summary>
+    public string? MiningNodesTypo => MiningNodeNumbers().Typo is { } typo ? $"Type node numbers separated by commas (e.g. 1, 2); '{typo}' is not a number." : null;
+
     /// <summary>
     /// The profile for the chosen platform: a consensus or hardfork left from another platform falls back to this
     /// one's first, and a platform without portal-funded accounts gets none.
@@ -76,5 +91,21 @@ public sealed class NetworkForm
         RestartPolicy = RestartPolicy,
         Accounts = new AccountsSpec { Count = caps.AccountCount.Max == 0 ? 0 : AccountCount, BalanceEth = BalanceEth },
         Hardware = new HardwareSpec { Cpus = Cpus, MemoryMb = MemoryMb, DiskGb = DiskGb },
+        Neo = new NeoSettings { MaxTransactionsPerBlock = NeoMaxTransactionsPerBlock },
+        Litecoin = new LitecoinSettings { BlockMaxWeight = LitecoinBlockMaxWeight, MiningNodes = MiningNodeNumbers().Numbers },
     };
+
+    private (IReadOnlyList<int> Numbers, string? Typo) MiningNodeNumbers()
+    {
+        var numbers = new List<int>();
+        foreach (var part in LitecoinMiningNodes.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!int.TryParse(part, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            {
+                return ([], part);
+            }
+            numbers.Add(number);
+        }
+        return (numbers, null);
+    }
 }

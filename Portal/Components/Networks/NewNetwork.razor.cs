@@ -28,9 +28,9 @@ public sealed partial class NewNetwork
 
     [CascadingParameter] private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
-    private PlatformCapabilities Caps => (Platforms.FirstOrDefault(p => p.Name == _form.Platform) ?? Platforms.First()).Capabilities;
+    private IBlockchainPlatform Platform => Platforms.FirstOrDefault(p => p.Name == _form.Platform) ?? Platforms.First();
 
-    private bool HasAccounts => Caps.AccountCount.Max > 0;
+    private PlatformCapabilities Caps => Platform.Capabilities;
 
     /// <summary>MudForm's per-field check: the profile validator's errors for the field, then the server's still standing.</summary>
     /// <remarks>Set once: a new delegate on every render would be a changed parameter, and MudForm would render again.</remarks>
@@ -42,7 +42,9 @@ public sealed partial class NewNetwork
         _validation = (_, property) =>
         {
             var name = _server.FieldOf(property);
-            var local = Validator.Validate(_form.ToProfile(Caps)).Where(e => e.Field == name).Select(e => e.Message);
+            var local = property == nameof(NetworkForm.LitecoinMiningNodes) && _form.MiningNodesTypo is { } typo
+                ? [typo]
+                : Validator.Validate(_form.ToProfile(Caps)).Where(e => e.Field == name).Select(e => e.Message);
             return local.Concat(_server.For(property)).Distinct().ToList();
         };
     }
@@ -76,12 +78,10 @@ public sealed partial class NewNetwork
     private string PlatformName(string? name) => Platforms.FirstOrDefault(p => p.Name == name)?.DisplayName ?? name ?? "";
 
     /// <summary>Whether the form shows the property's field for the chosen platform.</summary>
-    private bool Shown(string property) => property switch
-    {
-        nameof(NetworkForm.Hardfork) => Caps.Hardforks.Count > 0,
-        nameof(NetworkForm.AccountCount) or nameof(NetworkForm.BalanceEth) => HasAccounts,
-        _ => true,
-    };
+    private bool Shown(string property) => _server.FieldOf(property) is not { } field || Caps.Reads(field);
+
+    /// <summary>What the platform says a field means (its consensus parameters), else <paramref name="otherwise"/>.</summary>
+    private string? Hint(string field, string? otherwise = null) => Platform.Facts.ConsensusParameters.GetValueOrDefault(field) ?? otherwise;
 
     private async Task CreateAsync()
     {

@@ -43,7 +43,8 @@ public sealed class AnvilPlatform(NodeRpc? rpc = null) : IBlockchainPlatform, IK
         AllowedNodeCounts: [1],
         NodeOperations: ["start", "stop", "restart", "upgrade"],
         Features: [PlatformFeatures.Explorer, PlatformFeatures.ChainMetrics, PlatformFeatures.Contracts, PlatformFeatures.Workloads, PlatformFeatures.Gateway,
-            PlatformFeatures.Wallets, PlatformFeatures.Faucet]);
+            PlatformFeatures.Wallets, PlatformFeatures.Faucet],
+        ProfileFields: ["blockGasLimit", "chainId", "hardfork", "accounts.count", "accounts.balanceEth"]);
 
     public PlatformFacts Facts { get; } = new(
         Engine: "anvil " + AnvilVersion,

@@ -39,7 +39,8 @@ public sealed class LitecoinPlatform(LitecoinNode rpc, IOptions<NetworkOptions> 
         Drivers: ["local"],
         RuntimeChanges: ["blockIntervalSeconds"],
         NodeOperations: ["start", "stop", "restart", "resync", "add", "remove"],
-        Features: [PlatformFeatures.Workloads]);
+        Features: [PlatformFeatures.Workloads],
+        ProfileFields: ["litecoin.blockMaxWeight", "litecoin.miningNodes"]);
 
     public PlatformFacts Facts { get; } = new(
         Engine: "Litecoin Core 0.21 (regtest)",

@@ -37,7 +37,8 @@ public sealed class NeoPlatform(NodeRpc rpc) : IBlockchainPlatform, IKubernetesP
         RuntimeChanges: [],
         AllowedNodeCounts: [1, 4, 7],
         NodeOperations: ["start", "stop", "restart", "resync"],
-        Features: [PlatformFeatures.Workloads]);
+        Features: [PlatformFeatures.Workloads],
+        ProfileFields: ["chainId", "neo.maxTransactionsPerBlock"]);
 
     public PlatformFacts Facts { get; } = new(
         Engine: "neo-express " + NeoExpress.Version + " (Neo 3.5)",
