@@ -258,6 +258,22 @@ public sealed class OracleGrpcTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_member_without_a_developer_or_operator_role_may_not_submit_and_nothing_is_stored()
+    {
+        // A Member of the organization that owns the network: it sees the network, only its role keeps it out.
+        using var member = await Organizations.Tenants.UserAsync(_portal, NutPortal.Core.Organizations.Organization.DefaultId, "Member");
+        var token = await _portal.Services.GetRequiredService<NutPortal.Core.Identity.ApiTokenService>().CreateAsync(member.Id, "grpc");
+        using var channel = _portal.Channel(token: token.Secret);
+
+        var refused = await Assert.ThrowsAsync<RpcException>(async () => await new NutPortal.Oracle.V1.Oracle.OracleClient(channel)
+            .SubmitAsync(new OracleRequest { Url = _server.Localhost("/price"), Caller = new Caller { NetworkId = "grpc-net" } }));
+
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        Assert.Equal("caller: Your roles do not allow submitting oracle requests (Admin, Operator or Developer).", refused.Status.Detail);
+        Assert.Equal(0, _server.Hits("/price"));
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_naming_the_field_and_an_unknown_id_is_not_found()
     {
         using var channel = _portal.Channel();

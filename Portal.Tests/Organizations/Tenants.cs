@@ -38,10 +38,7 @@ internal static class Tenants
         Assert.True(member.IsSuccessStatusCode, await member.Content.ReadAsStringAsync());
         var token = await portal.Services.GetRequiredService<ApiTokenService>().CreateAsync(id, "tenant");
         var client = portal.CreateAnonymousClient();
-        if (portal is RealServerPortalFactory real)
-        {
-            client.BaseAddress = real.Address;
-        }
+        client.BaseAddress = ServerAddress(portal) ?? client.BaseAddress;
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.Secret);
         client.DefaultRequestHeaders.Add("X-Organization", organizationId);
         return new TenantUser(id, email, client);
@@ -50,10 +47,15 @@ internal static class Tenants
     private static HttpClient Admin(PortalFactory portal)
     {
         var admin = portal.CreateAdminClient();
-        if (portal is RealServerPortalFactory real)
-        {
-            admin.BaseAddress = real.Address;
-        }
+        admin.BaseAddress = ServerAddress(portal) ?? admin.BaseAddress;
         return admin;
     }
+
+    /// <summary>Where a portal on real ports listens (its in-memory test client would not reach it).</summary>
+    private static Uri? ServerAddress(PortalFactory portal) => portal switch
+    {
+        RealServerPortalFactory real => real.Address,
+        Oracle.GrpcPortalFactory grpc => grpc.HttpAddress,
+        _ => null,
+    };
 }
