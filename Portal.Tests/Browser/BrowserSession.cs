@@ -90,8 +90,17 @@ public sealed partial class BrowserSession : IAsyncDisposable
             new[] { selector, text },
             new() { Timeout = timeoutMs }));
 
-    public Task WaitForUrlAsync(string pattern, int timeoutMs = DefaultTimeoutMs) =>
-        RunAsync("waitForUrl", page => page.WaitForURLAsync(new Regex(pattern), new() { Timeout = timeoutMs }));
+    /// <summary>
+    /// Waits until the page's address matches <paramref name="pattern"/> (a regular expression over the whole URL). It
+    /// polls the address instead of waiting for a navigation event: Blazor navigates in the document (pushState), and
+    /// Playwright's WaitForURL, waiting for such a navigation "until Load", once missed one that had already happened.
+    /// </summary>
+    public Task WaitForUrlAsync(string pattern, int timeoutMs = DefaultTimeoutMs)
+    {
+        _ = new Regex(pattern); // a bad pattern fails here, in .NET's words, not as a timeout
+        return RunAsync("waitForUrl", page => page.WaitForFunctionAsync(
+            "p => new RegExp(p).test(location.href)", pattern, new() { Timeout = timeoutMs, PollingInterval = 50 }));
+    }
 
     public Task<T> EvaluateAsync<T>(string expression) => RunAsync("evaluate", page => page.EvaluateAsync<T>(expression));
 
