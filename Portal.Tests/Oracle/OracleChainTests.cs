@@ -64,9 +64,7 @@ public sealed class OracleChainTests : IAsyncLifetime
     public async Task A_callback_that_reverts_leaves_the_request_fulfilled_once_with_the_reason_in_the_log()
     {
         using var api = _portal.CreateAdminClient();
-        var networkId = (await NetworkApi.CreateAsync(api, NetworkApi.Profile("oracle-revert"))).GetProperty("id").GetString()!;
-        await NetworkApi.WaitForAsync(api, networkId, n => NetworkApi.Status(n) == "Running", TimeSpan.FromSeconds(90), "the network to run");
-        var oracle = await (await api.PostAsync($"/api/v1/networks/{networkId}/oracle", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var (networkId, oracle) = await NetworkWithOracleAsync(api, "oracle-revert");
         // A policy that admits no user to the oracle contract: its fulfilments are the portal's own sends (the oracle's key), exempt from access rules.
         var closed = new { accessRules = new[] { new { name = "oracle-closed", contract = oracle.GetProperty("contractAddress").GetString()!, roles = new[] { "Owner" } } } };
         Assert.Equal(HttpStatusCode.OK, (await api.PutAsJsonAsync($"/api/v1/networks/{networkId}/policy", closed)).StatusCode);
@@ -96,9 +94,7 @@ public sealed class OracleChainTests : IAsyncLifetime
     public async Task A_fulfilment_whose_run_died_is_finished_once_whether_or_not_its_transaction_got_through()
     {
         using var api = _portal.CreateAdminClient();
-        var networkId = (await NetworkApi.CreateAsync(api, NetworkApi.Profile("oracle-crash"))).GetProperty("id").GetString()!;
-        await NetworkApi.WaitForAsync(api, networkId, n => NetworkApi.Status(n) == "Running", TimeSpan.FromSeconds(90), "the network to run");
-        var oracle = await (await api.PostAsync($"/api/v1/networks/{networkId}/oracle", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var (networkId, oracle) = await NetworkWithOracleAsync(api, "oracle-crash");
         var consumer = await DeployConsumerAsync(networkId, oracle.GetProperty("contractAddress").GetString()!);
         var oracleAccount = oracle.GetProperty("oracleAddress").GetString()!;
         var rpc = await _portal.Services.GetRequiredService<NetworkSigner>().RpcAsync(networkId, CancellationToken.None);
@@ -127,6 +123,17 @@ public sealed class OracleChainTests : IAsyncLifetime
         Assert.Equal(new BigInteger(1), await ReadAsync(networkId, consumer, "lastErrorCode")); // the slow server timed out
         Assert.Equal(new BigInteger(12345), await ReadAsync(networkId, consumer, "value"));
         Assert.Equal("No fulfilment was left half-done.", await recovery.RunAsync(CancellationToken.None));
+    }
+
+    /// <summary>A running anvil network with the portal's NutOracle deployed on it.</summary>
+    private static async Task<(string NetworkId, JsonElement Oracle)> NetworkWithOracleAsync(HttpClient api, string name)
+    {
+        var networkId = (await NetworkApi.CreateAsync(api, NetworkApi.Profile(name))).GetProperty("id").GetString()!;
+        await NetworkApi.WaitForAsync(api, networkId, n => NetworkApi.Status(n) == "Running", TimeSpan.FromSeconds(90), "the network to run");
+        var deployed = await api.PostAsync($"/api/v1/networks/{networkId}/oracle", null);
+        var oracle = await deployed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(deployed.IsSuccessStatusCode, oracle.ToString());
+        return (networkId, oracle);
     }
 
     /// <summary>Waits for the on-chain request's row, then leaves it claimed an hour ago with no outcome, as a killed run would.</summary>
