@@ -107,7 +107,6 @@ public sealed record PlatformCapabilities(
     /// <summary>Whether the platform reads this profile field (as <see cref="ProfileValidator"/> names it), so a form shows it.</summary>
     public bool Reads(string field) => CommonProfileFields.Contains(field) || ProfileFields?.Contains(field) == true;
 
-
     /// <summary>Portal features that work on the platform's networks (<see cref="PlatformFeatures"/>); others leave its networks alone.</summary>
     public bool Supports(string feature) => Features?.Contains(feature) == true;
 
