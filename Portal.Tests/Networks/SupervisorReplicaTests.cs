@@ -42,6 +42,8 @@ public sealed class SupervisorReplicaTests
             await Eventually.HoldsAsync(async () => await secondLeases.HolderOfAsync(NodeSupervisor.LeaseName, CancellationToken.None) == secondLeases.Holder, "the second replica never took over");
             await KillNodeAsync(second, id);
             await WaitForAsync(client, id, n => NodeStatus(n) == "Up" && Node(n).GetProperty("restartCount").GetInt32() == 2, TimeSpan.FromSeconds(30), "restarted by the second replica");
+            // The audit entry is written just after the node shows Up again.
+            await Eventually.HoldsAsync(async () => (await DownsAndRestartsAsync(client, id)).Restarts >= 2, "the second restart's audit entry");
             Assert.Equal((2, 2), await DownsAndRestartsAsync(client, id));
             Assert.True((await client.DeleteAsync($"/api/v1/networks/{id}")).IsSuccessStatusCode);
         }
