@@ -170,7 +170,7 @@ public sealed class LitecoinPlatform(LitecoinNode rpc, IOptions<NetworkOptions> 
         var miner = await ProduceBlockAsync(profile, nodes, ct) ?? throw new NodeStartException("No mining node is up.", "Check litecoin.miningNodes and the nodes' logs.");
         var target = await ReadStateAsync(miner, ct);
         var wait = TimeSpan.FromSeconds(30);
-        await BlockWait.UntilAsync(async () => (await Task.WhenAll(nodes.Select(n => ReadStateAsync(n, ct)))).All(s => s.Height >= target.Height), wait,
+        await BlockWait.UntilEveryNodeAsync(nodes, async n => (await ReadStateAsync(n, ct)).Height, h => h >= target.Height, wait,
             $"Not every node received block {target.Height} from {miner.Name} within {wait.TotalSeconds:0} s.", "Open the nodes' logs: the nodes must reach each other on their P2P ports.", ct);
         return $"{miner.Name} mined block {target.Height}; all {nodes.Count} node(s) have it.";
     }

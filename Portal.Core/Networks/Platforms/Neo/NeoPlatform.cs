@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using k8s;
 using k8s.Models;
+using Microsoft.Extensions.Options;
 using NutPortal.Core.Networks.Kubernetes;
 using NutPortal.Core.Networks.Platforms.Transfers;
 
@@ -11,10 +12,11 @@ namespace NutPortal.Core.Networks.Platforms.Neo;
 /// Neo N3 private networks run by neo-express 3.5.20: 1, 4 or 7 consensus nodes, one process each, agreeing by
 /// dBFT 2.0. With n = 3f + 1 nodes the chain goes on while 2f + 1 are up; a wiped node downloads the chain again.
 /// </summary>
-public sealed class NeoPlatform(NodeRpc rpc) : IBlockchainPlatform, IKubernetesPlatform, IBlockSource, IChainBrowser, ITransferPlatform
+public sealed class NeoPlatform(NodeRpc rpc, IOptions<NetworkOptions> options) : IBlockchainPlatform, IKubernetesPlatform, IBlockSource, IChainBrowser, ITransferPlatform
 {
+    private readonly NeoExpress _tool = NeoExpress.From(options.Value);
     private readonly NeoBrowser _browser = new(rpc);
-    private readonly NeoTransfers _transfers = new(rpc);
+    private readonly NeoTransfers _transfers = new(rpc, NeoExpress.From(options.Value));
     public const string PlatformName = "neo-express";
 
     public string Name => PlatformName;
@@ -80,13 +82,13 @@ public sealed class NeoPlatform(NodeRpc rpc) : IBlockchainPlatform, IKubernetesP
     }
 
     public Task<string> ConfigureAsync(NetworkProfile profile, IReadOnlyList<NodeLaunchContext> nodes, CancellationToken ct) =>
-        NeoExpressFile.WriteAsync(profile, nodes, ct);
+        NeoExpressFile.WriteAsync(_tool, profile, nodes, ct);
 
     public NodeLaunch CreateLaunch(NetworkProfile profile, NodeLaunchContext context)
     {
-        NeoExpress.EnsureInstalled();
+        _tool.EnsureInstalled();
         return new NodeLaunch("dotnet",
-            [NeoExpress.AssemblyPath, "run", "-i", NeoExpressFile.PathFor(context.DataDirectory), "-s", profile.BlockIntervalSeconds.ToString(CultureInfo.InvariantCulture),
+            [_tool.AssemblyPath, "run", "-i", NeoExpressFile.PathFor(context.DataDirectory), "-s", profile.BlockIntervalSeconds.ToString(CultureInfo.InvariantCulture),
                 context.Index.ToString(CultureInfo.InvariantCulture)],
             "", "neo-express/" + NeoExpress.Version, NeoExpress.ProcessEnvironment(context.DataDirectory));
     }
@@ -104,7 +106,7 @@ public sealed class NeoPlatform(NodeRpc rpc) : IBlockchainPlatform, IKubernetesP
     public Task PrepareNodeAsync(NetworkProfile profile, NetworkNode node, CancellationToken ct) => Task.CompletedTask;
 
     public async Task WipeChainDataAsync(NetworkProfile profile, NetworkNode node, CancellationToken ct) =>
-        await NeoExpress.RunAsync(node.DataDirectory, ["reset", NodeNumbers.Index(node).ToString(CultureInfo.InvariantCulture), "-f", "-i", NeoExpressFile.PathFor(node.DataDirectory)], ct);
+        await _tool.RunAsync(node.DataDirectory, ["reset", NodeNumbers.Index(node).ToString(CultureInfo.InvariantCulture), "-f", "-i", NeoExpressFile.PathFor(node.DataDirectory)], ct);
 
     /// <summary>Every Neo node the portal runs is a consensus node.</summary>
     public bool ProducesBlocks(NetworkProfile profile, NetworkNode node) => true;
@@ -134,8 +136,8 @@ public sealed class NeoPlatform(NodeRpc rpc) : IBlockchainPlatform, IKubernetesP
         }
         var start = (await ReadStateAsync(nodes[0], ct)).Height;
         var wait = TimeSpan.FromSeconds(profile.BlockIntervalSeconds * 4 + 15);
-        await BlockWait.UntilAsync(async () => (await Task.WhenAll(nodes.Select(n => ReadStateAsync(n, ct)))).All(s => s.Height > start), wait,
-            $"Not every consensus node reached a new block within {wait.TotalSeconds:0} s.", "Open the nodes' logs: dBFT needs the nodes to reach each other on their P2P ports.", ct);
+        await BlockWait.UntilEveryNodeAsync(nodes, async n => (await ReadStateAsync(n, ct)).Height, h => h > start, wait,
+            $"Not every consensus node reached a block after {start} within {wait.TotalSeconds:0} s.", "Open the nodes' logs: dBFT needs the nodes to reach each other on their P2P ports.", ct);
         return $"Network magic {magic}; {nodes.Count} consensus node(s) agree on new blocks.";
     }
 
