@@ -115,8 +115,10 @@ public sealed class LitecoinPlatform(LitecoinNode rpc, IOptions<NetworkOptions> 
     public async Task<NodeChainState> ReadStateAsync(NetworkNode node, CancellationToken ct)
     {
         var r = await rpc.BatchAsync(node, [("getblockchaininfo", []), ("getconnectioncount", []), ("getmempoolinfo", []), ("getnetworkinfo", [])], ct);
-        return NodeRpc.Read(r[0], info => new NodeChainState(info.GetProperty("blocks").GetInt64(), info.GetProperty("bestblockhash").GetString()!,
-            r[1].GetInt32(), r[2].GetProperty("size").GetInt32(), r[3].GetProperty("subversion").GetString()!), "Litecoin node state");
+        // Each value read on its own, so a wrong-shaped answer names the call that gave it.
+        return new NodeChainState(NodeRpc.Read(r[0], i => i.GetProperty("blocks").GetInt64(), "getblockchaininfo answer"),
+            NodeRpc.Read(r[0], i => i.GetProperty("bestblockhash").GetString()!, "getblockchaininfo answer"), NodeRpc.Read(r[1], c => c.GetInt32(), "getconnectioncount answer"),
+            NodeRpc.Read(r[2], m => m.GetProperty("size").GetInt32(), "getmempoolinfo answer"), NodeRpc.Read(r[3], n => n.GetProperty("subversion").GetString()!, "getnetworkinfo answer"));
     }
 
     public async Task PrepareNodeAsync(NetworkProfile profile, NetworkNode node, CancellationToken ct)

@@ -99,8 +99,10 @@ public sealed class NeoPlatform(NodeRpc rpc, IOptions<NetworkOptions> options) :
     public async Task<NodeChainState> ReadStateAsync(NetworkNode node, CancellationToken ct)
     {
         var r = await rpc.BatchAsync(Url(node), [("getblockcount", []), ("getbestblockhash", []), ("getconnectioncount", []), ("getrawmempool", []), ("getversion", [])], null, ct);
-        return NodeRpc.Read(r[0], _ => new NodeChainState(r[0].GetInt64() - 1, r[1].GetString()!, r[2].GetInt32(), r[3].GetArrayLength(),
-            r[4].GetProperty("useragent").GetString()!), "Neo node state");
+        // Each value read on its own, so a wrong-shaped answer names the call that gave it.
+        return new NodeChainState(NodeRpc.Read(r[0], c => c.GetInt64() - 1, "getblockcount answer"), NodeRpc.Read(r[1], h => h.GetString()!, "getbestblockhash answer"),
+            NodeRpc.Read(r[2], c => c.GetInt32(), "getconnectioncount answer"), NodeRpc.Read(r[3], m => m.GetArrayLength(), "getrawmempool answer"),
+            NodeRpc.Read(r[4], v => v.GetProperty("useragent").GetString()!, "getversion answer"));
     }
 
     public Task PrepareNodeAsync(NetworkProfile profile, NetworkNode node, CancellationToken ct) => Task.CompletedTask;
