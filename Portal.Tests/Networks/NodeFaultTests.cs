@@ -38,7 +38,7 @@ public sealed class NodeFaultTests
     }
 
     [Fact]
-    public async Task Ports_another_program_holds_are_skipped_and_neo_and_litecoin_nodes_deploy_on_free_ones()
+    public async Task Ports_another_program_holds_are_skipped_by_new_neo_and_litecoin_nodes_and_named_when_a_node_restarts()
     {
         await using var portal = new PortalFactory();
         using var client = portal.CreateAdminClient();
@@ -64,6 +64,21 @@ public sealed class NodeFaultTests
                 Assert.DoesNotContain(held, p => p >= port && p < port + PortAllocator.PortsPerNode);
                 Assert.Contains(port, new[] { start + 3, start + 8 });
             }
+
+            // A program that takes a stopped node's recorded port is named when the node is started again.
+            var node = Node(await GetAsync(client, litecoin));
+            var operations = $"/api/v1/networks/{litecoin}/nodes/{node.GetProperty("id").GetString()}";
+            Assert.True((await client.PostAsync(operations + "/stop", null)).IsSuccessStatusCode);
+            var taken = new TcpListener(IPAddress.Loopback, new Uri(node.GetProperty("rpcUrl").GetString()!).Port);
+            taken.Start();
+            listeners.Add(taken);
+            var refused = await client.PostAsync(operations + "/start", null);
+            Assert.False(refused.IsSuccessStatusCode);
+            Assert.Contains($"node-1 cannot start: its port {((IPEndPoint)taken.LocalEndpoint).Port} is in use by process {Environment.ProcessId} (",
+                await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            taken.Stop();
+            Assert.True((await client.PostAsync(operations + "/start", null)).IsSuccessStatusCode);
+            await WaitForAsync(client, litecoin, n => Status(n) == "Running", Deploy, "Running again once the port is free");
         }
         finally
         {
