@@ -130,8 +130,16 @@ public sealed class NeoPlatform(NodeRpc rpc, IOptions<NetworkOptions> options) :
 
     public async Task<string> VerifyAsync(NetworkProfile profile, IReadOnlyList<NetworkNode> nodes, CancellationToken ct)
     {
-        var version = await rpc.CallAsync(Url(nodes[0]), "getversion", [], null, ct);
-        var magic = NodeRpc.Read(version, v => v.GetProperty("protocol").GetProperty("network").GetInt64(), "getversion answer");
+        long magic;
+        try
+        {
+            var version = await rpc.CallAsync(Url(nodes[0]), "getversion", [], null, ct);
+            magic = NodeRpc.Read(version, v => v.GetProperty("protocol").GetProperty("network").GetInt64(), "getversion answer");
+        }
+        catch (NodeRpcException ex)
+        {
+            throw new NodeStartException($"{nodes[0].Name} gave no network magic: {ex.Message}", "Open the node's log: it may have stopped.", ex);
+        }
         if (magic != profile.ChainId)
         {
             throw new NodeStartException($"The node reports network magic {magic}, the profile asks for {profile.ChainId}.", "Delete the network and create it again.");
