@@ -36,6 +36,12 @@ public sealed class NetworkOptions : IValidatableObject
     [Required]
     public string LitecoindPath { get; set; } = "/usr/lib/litecoin/litecoind";
 
+    /// <summary>
+    /// The neoxp.dll Neo nodes run; empty: neo.express from the repository's tool manifest, where
+    /// <c>dotnet tool restore</c> puts it (NUGET_PACKAGES, else ~/.nuget/packages).
+    /// </summary>
+    public string? NeoExpressPath { get; set; }
+
     /// <summary>Stop local nodes when the portal shuts down. Off by default: a restarted portal re-adopts its nodes.</summary>
     public bool StopNodesOnShutdown { get; set; }
 

@@ -88,6 +88,13 @@ public sealed class NodeRunner(
         }
         try
         {
+            // Another program may have taken a recorded port since it was handed out (or since the node last ran):
+            // say which, rather than let the node fail to bind and time out.
+            if (driver is LocalNodeDriver && PortListeners.FirstHeld(node.Port!.Value, PortAllocator.PortsPerNode) is { } held)
+            {
+                throw new NodeStartException($"{node.Name} cannot start: its port {held.Port} is in use by {held.Holder}.",
+                    "Stop that program and start the node again (new networks skip ports in use).");
+            }
             var launch = platform.CreateLaunch(profile, Contexts(network).Single(c => c.NodeName == node.Name));
             node.ProcessId = await driver.StartAsync(new NodeStartRequest(network, node, profile, launch), ct);
             node.Status = NodeStatus.Starting;
@@ -194,7 +201,10 @@ public sealed class NodeRunner(
         {
             return;
         }
-        var status = NetworkStatusRules.Derive(network.Status, network.Nodes, PlatformFor(network).CanProduceBlocks(ReadProfile(network), network.Nodes));
+        // A failed deployment (its reason in StatusMessage) stays Failed; a network that became Failed only because its
+        // nodes failed (a start that did not come up) follows its nodes again once one is started.
+        var current = network.Status == NetworkStatus.Failed && network.StatusMessage is null ? NetworkStatus.Running : network.Status;
+        var status = NetworkStatusRules.Derive(current, network.Nodes, PlatformFor(network).CanProduceBlocks(ReadProfile(network), network.Nodes));
         if (status != network.Status)
         {
             network.Status = status;

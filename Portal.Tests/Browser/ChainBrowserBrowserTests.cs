@@ -74,7 +74,7 @@ public sealed partial class ChainBrowserBrowserTests(RealServerPortalFactory por
         var home = Path.Combine(portal.DataDirectory, "networks", id, "node-1");
         var file = JsonNode.Parse(await File.ReadAllTextAsync(NeoExpressFile.PathFor(home)))!;
         var genesis = file["consensus-nodes"]![0]!["wallet"]!["accounts"]![1]!["script-hash"]!.GetValue<string>();
-        var output = await NeoExpress.RunAsync(home, ["transfer", "7", "GAS", "genesis", "node1", "-i", NeoExpressFile.PathFor(home)], CancellationToken.None);
+        var output = await NeoExpress.Restored.RunAsync(home, ["transfer", "7", "GAS", "genesis", "node1", "-i", NeoExpressFile.PathFor(home)], CancellationToken.None);
         var txid = TransactionId().Match(output).Value;
 
         await using var browser = BrowserSession.Start(portal.Address);

@@ -32,7 +32,7 @@ public sealed partial class NeoChainBrowserTests(PortalFactory portal) : IClassF
         var accounts = file["consensus-nodes"]![0]!["wallet"]!["accounts"]!.AsArray().Select(a => a!["script-hash"]!.GetValue<string>()).ToList();
         var (node1, genesis) = (accounts[0], accounts[1]);
 
-        var output = await NeoExpress.RunAsync(home, ["transfer", "100", "GAS", "genesis", "node1", "-i", NeoExpressFile.PathFor(home)], CancellationToken.None);
+        var output = await NeoExpress.Restored.RunAsync(home, ["transfer", "100", "GAS", "genesis", "node1", "-i", NeoExpressFile.PathFor(home)], CancellationToken.None);
         var txid = TransactionId().Match(output).Value;
         Assert.False(string.IsNullOrEmpty(txid), output);
         var tx = await WaitForBlockAsync(client, $"/api/v1/networks/{id}/chain/transactions/{txid}");

@@ -7,7 +7,7 @@ namespace NutPortal.Tests.Networks;
 /// <summary>The network state an operator sees follows each platform's own fault rule.</summary>
 public sealed class FaultRuleTests
 {
-    private static readonly NeoPlatform Neo = new(null!);
+    private static readonly NeoPlatform Neo = new(null!, Microsoft.Extensions.Options.Options.Create(new NetworkOptions()));
     private static readonly LitecoinPlatform Litecoin = new(null!, Microsoft.Extensions.Options.Options.Create(new NetworkOptions()));
 
     [Theory]

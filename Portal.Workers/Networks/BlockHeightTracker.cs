@@ -14,6 +14,9 @@ namespace NutPortal.Workers.Networks;
 /// </summary>
 public sealed class BlockHeightTracker(IDbContextFactory<PortalDbContext> dbFactory, NodeRunner runner, LiveNotifier notifier, TimeProvider clock)
 {
+    /// <summary>How a node's row starts its error when reading its chain state failed (cleared by the next good sample).</summary>
+    public const string ReadFailed = "Reading its chain state failed: ";
+
     private static readonly TimeSpan PersistEvery = TimeSpan.FromSeconds(5);
     private readonly ConcurrentDictionary<string, (NodeChainState State, DateTimeOffset PersistedAt)> _latest = new(StringComparer.Ordinal);
 
@@ -35,9 +38,16 @@ public sealed class BlockHeightTracker(IDbContextFactory<PortalDbContext> dbFact
         {
             state = await runner.PlatformFor(network).ReadStateAsync(node, ct);
         }
-        catch (NodeRpcException)
+        catch (NodeRpcException ex)
         {
-            return; // a busy node misses one sample; process death is detected separately
+            // Process death is detected separately; a node that answers but not sensibly (garbage, a wrong shape, an
+            // error) says so on its row, naming the call, while it stays Up and its stored height stays as it was.
+            await RecordReadErrorAsync(network, node, ReadFailed + ex.Message, ct);
+            return;
+        }
+        if (node.LastError?.StartsWith(ReadFailed, StringComparison.Ordinal) == true)
+        {
+            await RecordReadErrorAsync(network, node, null, ct);
         }
         var now = clock.GetUtcNow();
         var had = _latest.TryGetValue(node.Id, out var entry);
@@ -55,5 +65,16 @@ public sealed class BlockHeightTracker(IDbContextFactory<PortalDbContext> dbFact
             await db.NetworkNodes.Where(n => n.Id == node.Id).ExecuteUpdateAsync(s => s.SetProperty(n => n.BlockHeight, state.Height), ct);
         }
         await notifier.PublishAsync(new NodeHeightChanged(network.Id, node.Id, state.Height));
+    }
+
+    private async Task RecordReadErrorAsync(Network network, NetworkNode node, string? error, CancellationToken ct)
+    {
+        if (node.LastError == error)
+        {
+            return;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.NetworkNodes.Where(n => n.Id == node.Id && n.Status == NodeStatus.Up).ExecuteUpdateAsync(s => s.SetProperty(n => n.LastError, error), ct);
+        await notifier.PublishAsync(new NetworkChanged(network.Id));
     }
 }

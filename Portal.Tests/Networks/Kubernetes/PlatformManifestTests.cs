@@ -145,7 +145,7 @@ public sealed partial class PlatformManifestTests
     }
 
     private static readonly LitecoinPlatform Litecoin = new(null!, Microsoft.Extensions.Options.Options.Create(new NetworkOptions()));
-    private static readonly NeoPlatform Neo = new(null!);
+    private static readonly NeoPlatform Neo = new(null!, Microsoft.Extensions.Options.Options.Create(new NetworkOptions()));
 
     private static List<object> Load(Network network, NetworkProfile profile, IBlockchainPlatform platform) =>
         KubernetesYaml.LoadAllFromString(new KubernetesManifestRenderer().Render(network, profile, platform, Options));

@@ -115,8 +115,10 @@ public sealed class LitecoinPlatform(LitecoinNode rpc, IOptions<NetworkOptions> 
     public async Task<NodeChainState> ReadStateAsync(NetworkNode node, CancellationToken ct)
     {
         var r = await rpc.BatchAsync(node, [("getblockchaininfo", []), ("getconnectioncount", []), ("getmempoolinfo", []), ("getnetworkinfo", [])], ct);
-        return NodeRpc.Read(r[0], info => new NodeChainState(info.GetProperty("blocks").GetInt64(), info.GetProperty("bestblockhash").GetString()!,
-            r[1].GetInt32(), r[2].GetProperty("size").GetInt32(), r[3].GetProperty("subversion").GetString()!), "Litecoin node state");
+        // Each value read on its own, so a wrong-shaped answer names the call that gave it.
+        return new NodeChainState(NodeRpc.Read(r[0], i => i.GetProperty("blocks").GetInt64(), "getblockchaininfo answer"),
+            NodeRpc.Read(r[0], i => i.GetProperty("bestblockhash").GetString()!, "getblockchaininfo answer"), NodeRpc.Read(r[1], c => c.GetInt32(), "getconnectioncount answer"),
+            NodeRpc.Read(r[2], m => m.GetProperty("size").GetInt32(), "getmempoolinfo answer"), NodeRpc.Read(r[3], n => n.GetProperty("subversion").GetString()!, "getnetworkinfo answer"));
     }
 
     public async Task PrepareNodeAsync(NetworkProfile profile, NetworkNode node, CancellationToken ct)
@@ -170,7 +172,7 @@ public sealed class LitecoinPlatform(LitecoinNode rpc, IOptions<NetworkOptions> 
         var miner = await ProduceBlockAsync(profile, nodes, ct) ?? throw new NodeStartException("No mining node is up.", "Check litecoin.miningNodes and the nodes' logs.");
         var target = await ReadStateAsync(miner, ct);
         var wait = TimeSpan.FromSeconds(30);
-        await BlockWait.UntilAsync(async () => (await Task.WhenAll(nodes.Select(n => ReadStateAsync(n, ct)))).All(s => s.Height >= target.Height), wait,
+        await BlockWait.UntilEveryNodeAsync(nodes, async n => (await ReadStateAsync(n, ct)).Height, h => h >= target.Height, wait,
             $"Not every node received block {target.Height} from {miner.Name} within {wait.TotalSeconds:0} s.", "Open the nodes' logs: the nodes must reach each other on their P2P ports.", ct);
         return $"{miner.Name} mined block {target.Height}; all {nodes.Count} node(s) have it.";
     }

@@ -5,14 +5,21 @@ namespace NutPortal.Core.Networks.Platforms.Neo;
 /// <summary>
 /// The neo-express 3.5.20 tool restored from the repository's tool manifest (<c>dotnet tool restore</c>): its
 /// assembly is run with <c>dotnet</c> directly, rolled forward to the installed runtime (it targets .NET 6), with
-/// HOME set to the node's folder so its chain data lives there.
+/// HOME set to the node's folder so its chain data lives there. <c>Portal:Networks:NeoExpressPath</c> names another
+/// neoxp.dll; a missing one fails the step that needs it with the install command.
 /// </summary>
-public static class NeoExpress
+public sealed class NeoExpress(string assemblyPath)
 {
     public const string Version = "3.5.20";
     public const string InstallCommand = "dotnet tool restore (the repository's .config/dotnet-tools.json lists neo.express " + Version + "; it also needs apt-get install -y libsnappy1v5)";
 
-    public static string AssemblyPath
+    /// <summary>The tool where <c>dotnet tool restore</c> puts it (tests run neoxp commands of their own with it).</summary>
+    public static NeoExpress Restored { get; } = new(RestoredAssemblyPath);
+
+    public string AssemblyPath => assemblyPath;
+
+    /// <summary>The NuGet package folder's copy (NUGET_PACKAGES, else ~/.nuget/packages).</summary>
+    public static string RestoredAssemblyPath
     {
         get
         {
@@ -26,23 +33,27 @@ public static class NeoExpress
     public static IReadOnlyDictionary<string, string> ProcessEnvironment(string home) =>
         new Dictionary<string, string> { ["HOME"] = home, ["DOTNET_ROLL_FORWARD"] = "Major" };
 
-    public static void EnsureInstalled()
+    public static NeoExpress From(NetworkOptions options) =>
+        new(string.IsNullOrWhiteSpace(options.NeoExpressPath) ? RestoredAssemblyPath : options.NeoExpressPath);
+
+    public void EnsureInstalled()
     {
         if (!File.Exists(AssemblyPath))
         {
-            throw new NodeStartException($"neo-express {Version} is not installed (no {AssemblyPath}).", "Install it: " + InstallCommand + ".");
+            throw new NodeStartException($"neo-express {Version} is not installed (no {AssemblyPath}).",
+                "Install it: " + InstallCommand + " (or set Portal:Networks:NeoExpressPath to its neoxp.dll).");
         }
     }
 
     /// <summary>Runs one neoxp command to completion (create, reset) and returns its output; a non-zero exit becomes a step error.</summary>
-    public static Task<string> RunAsync(string home, IReadOnlyList<string> arguments, CancellationToken ct) =>
+    public Task<string> RunAsync(string home, IReadOnlyList<string> arguments, CancellationToken ct) =>
         RunAsync(home, arguments, null, ct);
 
     /// <summary>
     /// The same for a command that asks for a password (<c>wallet export</c>): neoxp reads it from a terminal only, so
     /// the command runs under util-linux <c>script</c>, which gives it one and passes <paramref name="terminalInput"/>.
     /// </summary>
-    public static async Task<string> RunAsync(string home, IReadOnlyList<string> arguments, string? terminalInput, CancellationToken ct)
+    public async Task<string> RunAsync(string home, IReadOnlyList<string> arguments, string? terminalInput, CancellationToken ct)
     {
         EnsureInstalled();
         var psi = new ProcessStartInfo(terminalInput is null ? "dotnet" : "script")

@@ -15,14 +15,14 @@ public static class NeoExpressFile
 
     public static string PathFor(string nodeDirectory) => Path.Combine(nodeDirectory, FileName);
 
-    public static async Task<string> WriteAsync(NetworkProfile profile, IReadOnlyList<NodeLaunchContext> nodes, CancellationToken ct)
+    public static async Task<string> WriteAsync(NeoExpress tool, NetworkProfile profile, IReadOnlyList<NodeLaunchContext> nodes, CancellationToken ct)
     {
         var networkDirectory = Path.GetDirectoryName(nodes[0].DataDirectory)!;
         Directory.CreateDirectory(networkDirectory);
         var master = Path.Combine(networkDirectory, FileName);
         if (!File.Exists(master))
         {
-            await NeoExpress.RunAsync(networkDirectory, ["create", "-c", profile.NodeCount.ToString(CultureInfo.InvariantCulture), master], ct);
+            await tool.RunAsync(networkDirectory, ["create", "-c", profile.NodeCount.ToString(CultureInfo.InvariantCulture), master], ct);
             Protect(master);
         }
         var json = JsonNode.Parse(await File.ReadAllTextAsync(master, ct))!.AsObject();

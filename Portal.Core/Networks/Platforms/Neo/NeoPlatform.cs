@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using k8s;
 using k8s.Models;
+using Microsoft.Extensions.Options;
 using NutPortal.Core.Networks.Kubernetes;
 using NutPortal.Core.Networks.Platforms.Transfers;
 
@@ -11,10 +12,11 @@ namespace NutPortal.Core.Networks.Platforms.Neo;
 /// Neo N3 private networks run by neo-express 3.5.20: 1, 4 or 7 consensus nodes, one process each, agreeing by
 /// dBFT 2.0. With n = 3f + 1 nodes the chain goes on while 2f + 1 are up; a wiped node downloads the chain again.
 /// </summary>
-public sealed class NeoPlatform(NodeRpc rpc) : IBlockchainPlatform, IKubernetesPlatform, IBlockSource, IChainBrowser, ITransferPlatform
+public sealed class NeoPlatform(NodeRpc rpc, IOptions<NetworkOptions> options) : IBlockchainPlatform, IKubernetesPlatform, IBlockSource, IChainBrowser, ITransferPlatform
 {
+    private readonly NeoExpress _tool = NeoExpress.From(options.Value);
     private readonly NeoBrowser _browser = new(rpc);
-    private readonly NeoTransfers _transfers = new(rpc);
+    private readonly NeoTransfers _transfers = new(rpc, NeoExpress.From(options.Value));
     public const string PlatformName = "neo-express";
 
     public string Name => PlatformName;
@@ -80,13 +82,13 @@ public sealed class NeoPlatform(NodeRpc rpc) : IBlockchainPlatform, IKubernetesP
     }
 
     public Task<string> ConfigureAsync(NetworkProfile profile, IReadOnlyList<NodeLaunchContext> nodes, CancellationToken ct) =>
-        NeoExpressFile.WriteAsync(profile, nodes, ct);
+        NeoExpressFile.WriteAsync(_tool, profile, nodes, ct);
 
     public NodeLaunch CreateLaunch(NetworkProfile profile, NodeLaunchContext context)
     {
-        NeoExpress.EnsureInstalled();
+        _tool.EnsureInstalled();
         return new NodeLaunch("dotnet",
-            [NeoExpress.AssemblyPath, "run", "-i", NeoExpressFile.PathFor(context.DataDirectory), "-s", profile.BlockIntervalSeconds.ToString(CultureInfo.InvariantCulture),
+            [_tool.AssemblyPath, "run", "-i", NeoExpressFile.PathFor(context.DataDirectory), "-s", profile.BlockIntervalSeconds.ToString(CultureInfo.InvariantCulture),
                 context.Index.ToString(CultureInfo.InvariantCulture)],
             "", "neo-express/" + NeoExpress.Version, NeoExpress.ProcessEnvironment(context.DataDirectory));
     }
@@ -97,14 +99,16 @@ public sealed class NeoPlatform(NodeRpc rpc) : IBlockchainPlatform, IKubernetesP
     public async Task<NodeChainState> ReadStateAsync(NetworkNode node, CancellationToken ct)
     {
         var r = await rpc.BatchAsync(Url(node), [("getblockcount", []), ("getbestblockhash", []), ("getconnectioncount", []), ("getrawmempool", []), ("getversion", [])], null, ct);
-        return NodeRpc.Read(r[0], _ => new NodeChainState(r[0].GetInt64() - 1, r[1].GetString()!, r[2].GetInt32(), r[3].GetArrayLength(),
-            r[4].GetProperty("useragent").GetString()!), "Neo node state");
+        // Each value read on its own, so a wrong-shaped answer names the call that gave it.
+        return new NodeChainState(NodeRpc.Read(r[0], c => c.GetInt64() - 1, "getblockcount answer"), NodeRpc.Read(r[1], h => h.GetString()!, "getbestblockhash answer"),
+            NodeRpc.Read(r[2], c => c.GetInt32(), "getconnectioncount answer"), NodeRpc.Read(r[3], m => m.GetArrayLength(), "getrawmempool answer"),
+            NodeRpc.Read(r[4], v => v.GetProperty("useragent").GetString()!, "getversion answer"));
     }
 
     public Task PrepareNodeAsync(NetworkProfile profile, NetworkNode node, CancellationToken ct) => Task.CompletedTask;
 
     public async Task WipeChainDataAsync(NetworkProfile profile, NetworkNode node, CancellationToken ct) =>
-        await NeoExpress.RunAsync(node.DataDirectory, ["reset", NodeNumbers.Index(node).ToString(CultureInfo.InvariantCulture), "-f", "-i", NeoExpressFile.PathFor(node.DataDirectory)], ct);
+        await _tool.RunAsync(node.DataDirectory, ["reset", NodeNumbers.Index(node).ToString(CultureInfo.InvariantCulture), "-f", "-i", NeoExpressFile.PathFor(node.DataDirectory)], ct);
 
     /// <summary>Every Neo node the portal runs is a consensus node.</summary>
     public bool ProducesBlocks(NetworkProfile profile, NetworkNode node) => true;
@@ -126,16 +130,24 @@ public sealed class NeoPlatform(NodeRpc rpc) : IBlockchainPlatform, IKubernetesP
 
     public async Task<string> VerifyAsync(NetworkProfile profile, IReadOnlyList<NetworkNode> nodes, CancellationToken ct)
     {
-        var version = await rpc.CallAsync(Url(nodes[0]), "getversion", [], null, ct);
-        var magic = NodeRpc.Read(version, v => v.GetProperty("protocol").GetProperty("network").GetInt64(), "getversion answer");
+        long magic;
+        try
+        {
+            var version = await rpc.CallAsync(Url(nodes[0]), "getversion", [], null, ct);
+            magic = NodeRpc.Read(version, v => v.GetProperty("protocol").GetProperty("network").GetInt64(), "getversion answer");
+        }
+        catch (NodeRpcException ex)
+        {
+            throw new NodeStartException($"{nodes[0].Name} gave no network magic: {ex.Message}", "Open the node's log: it may have stopped.", ex);
+        }
         if (magic != profile.ChainId)
         {
             throw new NodeStartException($"The node reports network magic {magic}, the profile asks for {profile.ChainId}.", "Delete the network and create it again.");
         }
         var start = (await ReadStateAsync(nodes[0], ct)).Height;
         var wait = TimeSpan.FromSeconds(profile.BlockIntervalSeconds * 4 + 15);
-        await BlockWait.UntilAsync(async () => (await Task.WhenAll(nodes.Select(n => ReadStateAsync(n, ct)))).All(s => s.Height > start), wait,
-            $"Not every consensus node reached a new block within {wait.TotalSeconds:0} s.", "Open the nodes' logs: dBFT needs the nodes to reach each other on their P2P ports.", ct);
+        await BlockWait.UntilEveryNodeAsync(nodes, async n => (await ReadStateAsync(n, ct)).Height, h => h > start, wait,
+            $"Not every consensus node reached a block after {start} within {wait.TotalSeconds:0} s.", "Open the nodes' logs: dBFT needs the nodes to reach each other on their P2P ports.", ct);
         return $"Network magic {magic}; {nodes.Count} consensus node(s) agree on new blocks.";
     }
 

@@ -14,7 +14,7 @@ namespace NutPortal.Core.Networks.Platforms.Neo;
 /// address (<c>sendtoaddress</c>), as Litecoin's node wallet does. Nodes are watched through getrawmempool and
 /// their best block.
 /// </summary>
-internal sealed class NeoTransfers(NodeRpc rpc)
+internal sealed class NeoTransfers(NodeRpc rpc, NeoExpress tool)
 {
     public const string WalletName = "portal";
     private const string Gas = "0xd2a4cff31913016155e38e474a2c06d08be276cf";
@@ -37,7 +37,7 @@ internal sealed class NeoTransfers(NodeRpc rpc)
         if (held < wanted)
         {
             var top = decimal.Ceiling(wanted * 2 - held);
-            await NeoExpress.RunAsync(networkDirectory, ["transfer", top.ToString(CultureInfo.InvariantCulture), "GAS", "genesis", WalletName, "-i", file], ct);
+            await tool.RunAsync(networkDirectory, ["transfer", top.ToString(CultureInfo.InvariantCulture), "GAS", "genesis", WalletName, "-i", file], ct);
             var wait = TimeSpan.FromSeconds(60);
             await BlockWait.UntilAsync(async () => (await Task.WhenAll(nodes.Select(n => GasAsync(n, address, ct)))).All(g => g >= wanted), wait,
                 $"The portal wallet's {top} GAS from the genesis account did not reach every node within {wait.TotalSeconds:0} s.",
@@ -98,13 +98,13 @@ internal sealed class NeoTransfers(NodeRpc rpc)
     }
 
     /// <summary>The portal wallet's address, made in the network's neo-express file the first time (the file holds the consensus keys the same way).</summary>
-    private static async Task<string> WalletAddressAsync(string networkDirectory, string file, CancellationToken ct)
+    private async Task<string> WalletAddressAsync(string networkDirectory, string file, CancellationToken ct)
     {
         if (Address(await File.ReadAllTextAsync(file, ct)) is { } known)
         {
             return known;
         }
-        await NeoExpress.RunAsync(networkDirectory, ["wallet", "create", WalletName, "-i", file], ct);
+        await tool.RunAsync(networkDirectory, ["wallet", "create", WalletName, "-i", file], ct);
         return Address(await File.ReadAllTextAsync(file, ct))
             ?? throw new NodeStartException("neoxp made no portal wallet in the network's file.", "Check that neo-express runs here: " + NeoExpress.InstallCommand + ".");
     }
@@ -120,7 +120,7 @@ internal sealed class NeoTransfers(NodeRpc rpc)
     {
         var nep6 = Path.Combine(sender.DataDirectory, "portal-wallet.json");
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        await NeoExpress.RunAsync(networkDirectory, ["wallet", "export", WalletName, "-i", file, "-o", nep6, "-f"], password + "\r", ct);
+        await tool.RunAsync(networkDirectory, ["wallet", "export", WalletName, "-i", file, "-o", nep6, "-f"], password + "\r", ct);
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(nep6, UnixFileMode.UserRead | UnixFileMode.UserWrite);
