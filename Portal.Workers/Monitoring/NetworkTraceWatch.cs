@@ -43,6 +43,9 @@ internal sealed class NetworkTraceWatch
     /// <summary>How many transactions are watched now.</summary>
     public int Watching => _watch.Watched.Count;
 
+    /// <summary>The nodes whose pool the watch saw <paramref name="tx"/> in (while it is watched).</summary>
+    public IReadOnlyList<string> PoolsHolding(string tx) => _watch.PoolsHolding(tx);
+
     /// <summary>
     /// Reads <paramref name="up"/> once and returns the spans of the transactions whose traces are complete (each
     /// transaction once; <paramref name="skip"/> names those traced elsewhere, which are forgotten unwritten).

@@ -91,6 +91,9 @@ internal sealed class NodeWatch(
         }
     }
 
+    /// <summary>The nodes whose pool held <paramref name="tx"/> when read.</summary>
+    public IReadOnlyList<string> PoolsHolding(string tx) => [.. _heads.Keys.Where(n => _inPool.ContainsKey((tx, n))).Order(StringComparer.Ordinal)];
+
     public NodeSighting Sighting(string tx, string node) =>
         new(_inPool.TryGetValue((tx, node), out var p) ? p : null, _imported.TryGetValue((tx, node), out var i) ? i : null);
 

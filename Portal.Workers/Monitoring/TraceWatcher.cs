@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -28,7 +29,7 @@ public sealed class TraceWatcher(
     IOptions<MonitoringOptions> options,
     ILogger<TraceWatcher> logger) : BackgroundService
 {
-    private readonly Dictionary<string, NetworkTraceWatch> _networks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, NetworkTraceWatch> _networks = new(StringComparer.Ordinal);
     private DateTime _leaseCheckedAt = DateTime.MinValue;
     private bool _holding;
 
@@ -70,7 +71,7 @@ public sealed class TraceWatcher(
         // Deleted or stopped networks are forgotten; one started again is watched afresh from its nodes' heads.
         foreach (var gone in _networks.Keys.Except(networks.Select(n => n.Id)).ToList())
         {
-            _networks.Remove(gone);
+            _networks.TryRemove(gone, out _);
         }
         foreach (var network in networks)
         {
@@ -100,10 +101,7 @@ public sealed class TraceWatcher(
     private async Task WatchAsync(Network network, CancellationToken ct)
     {
         var platform = (ITransferPlatform)runner.PlatformFor(network);
-        if (!_networks.TryGetValue(network.Id, out var watch))
-        {
-            _networks[network.Id] = watch = new NetworkTraceWatch(platform, NodeRunner.ReadProfile(network), clock);
-        }
+        var watch = _networks.GetOrAdd(network.Id, _ => new NetworkTraceWatch(platform, NodeRunner.ReadProfile(network), clock));
         var all = network.Nodes.OrderBy(n => n.Name, StringComparer.Ordinal).ToList();
         var up = all.Where(n => n.Status == NodeStatus.Up && n.RpcUrl is not null).ToList();
         var spans = await watch.RoundAsync(network.Id, all, up, tx => workloads.Contains(network.Id, tx), ct);
