@@ -85,10 +85,12 @@ public sealed class TraceWatchBookkeepingTests
     }
 
     [Fact]
-    public async Task A_network_s_watch_holds_at_most_its_cap_and_drops_transactions_never_included()
+    public async Task A_network_s_watch_holds_at_most_its_cap_and_drops_transactions_never_included_but_keeps_included_ones_awaiting_import()
     {
-        var (chain, clock, watch) = Start(depth: 1);
+        var (chain, clock, watch) = Start(depth: 1, blockIntervalSeconds: 3600); // an included transaction waits two hours for the nodes' imports
         await RoundAsync(watch);
+        chain.Mine("b1", "node-1", ["early"], on: ["node-1"]); // node-2 and node-3 do not import it yet
+        await RoundAsync(watch, clock);
         for (var i = 0; i < NetworkTraceWatch.MaxTransactions + 10; i++)
         {
             chain.Pool("node-1", $"tx-{i}");
@@ -96,20 +98,20 @@ public sealed class TraceWatchBookkeepingTests
 
         await RoundAsync(watch, clock);
         Assert.Equal(NetworkTraceWatch.MaxTransactions, watch.Watching);
-        Assert.Equal(10, watch.Dropped);
+        Assert.Equal(11, watch.Dropped);
 
         clock.Advance(NetworkTraceWatch.PoolTimeout);
         Assert.Empty(await RoundAsync(watch, clock));
-        Assert.Equal(0, watch.Watching); // never included: dropped without a trace
+        Assert.Equal(1, watch.Watching); // the ones never included are dropped without a trace; the included one waits
         Assert.Empty(await RoundAsync(watch, clock));
-        Assert.Equal(10, watch.Watching); // the dropped ones come in now there is room; the others are not watched again while the pool still shows them
+        Assert.Equal(12, watch.Watching); // the 11 that did not fit come in now; the others are not watched again while the pool still shows them
     }
 
-    private static (ScriptedChain, ManualClock, NetworkTraceWatch) Start(int depth)
+    private static (ScriptedChain, ManualClock, NetworkTraceWatch) Start(int depth, int blockIntervalSeconds = 1)
     {
         var chain = new ScriptedChain(depth);
         var clock = new ManualClock();
-        return (chain, clock, new NetworkTraceWatch(chain, new NetworkProfile(), clock));
+        return (chain, clock, new NetworkTraceWatch(chain, new NetworkProfile { BlockIntervalSeconds = blockIntervalSeconds }, clock));
     }
 
     /// <summary>One second passes, then the watch reads every node.</summary>

@@ -71,7 +71,7 @@ internal sealed class NetworkTraceWatch
                 spans.AddRange(NodeSpans.Build(_watch, all, networkId, tx, Origin(tx, all), depth));
                 _watch.Forget(tx, now);
             }
-            else if (now - seen > PoolTimeout)
+            else if (!included && now - seen > PoolTimeout)
             {
                 _watch.Forget(tx, now);
             }

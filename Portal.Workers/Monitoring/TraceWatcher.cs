@@ -15,9 +15,12 @@ namespace NutPortal.Workers.Monitoring;
 /// Traces every transaction on the multi-node networks whose nodes can be watched one by one (<see cref="ITransferPlatform"/>:
 /// Neo, Litecoin), whoever sent it: every <see cref="MonitoringOptions.TraceWatchMilliseconds"/> it reads each Up node's
 /// pool and head and writes, once a transaction is imported everywhere and final, the same per-node spans a transfer
-/// workload writes. Only the replica holding the monitoring lease watches; the others keep nothing. Transactions a
-/// workload of this portal sent are left to the workload (<see cref="WorkloadTransactions"/>), and any that already
-/// have per-node spans in the database (a workload on another replica, or an earlier write) are not written again.
+/// workload writes. Only the replica holding the monitoring lease watches; the others keep nothing.
+/// One trace per transaction, whoever finishes first: transactions a workload of this portal sent are left to the
+/// workload (it registers each in <see cref="WorkloadTransactions"/> as soon as its node accepted it, before a block
+/// can hold it, and this writes only included ones); any that already have per-node spans in the database (a workload
+/// on another replica finished first) are not written; and a workload on another replica that finishes later
+/// replaces what this wrote (<see cref="TraceRecorder.ReplaceSpansAsync"/>), its 100 ms readings being the finer.
 /// </summary>
 public sealed class TraceWatcher(
     IDbContextFactory<PortalDbContext> dbFactory,

@@ -61,7 +61,7 @@ internal sealed class TransferWorkloadSession(
         giveUp = time.GetUtcNow().UtcDateTime + InclusionTimeout + TimeSpan.FromSeconds(depth * Math.Max(1, profile.BlockIntervalSeconds) * 2);
         sending = false;
         await watcher;
-        await traces.RecordSpansAsync(networkId, [.. sent.SelectMany(s => Spans(watch, s))], ct);
+        await traces.ReplaceSpansAsync(networkId, [.. sent.SelectMany(s => Spans(watch, s))], ct);
         return Report(watch, sent, failed, sendSeconds, prepared);
     }
 
