@@ -118,6 +118,10 @@ internal sealed class NetworkTraceWatch
             {
                 return; // asked again next round
             }
+            catch (IOException)
+            {
+                // Its keys are not readable here (a node in Kubernetes): its blocks are traced without naming their maker.
+            }
         }
         _nodeSet = set;
     }
