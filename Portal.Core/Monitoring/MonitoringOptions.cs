@@ -32,6 +32,13 @@ public sealed class MonitoringOptions
     [Range(2, 600)]
     public int LeaseSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// Milliseconds between the trace watcher's reads of every Up node of a Neo or Litecoin network (each node's pool
+    /// and head): the precision of the per-node propagation and import times of transactions the portal did not send.
+    /// </summary>
+    [Range(100, 60_000)]
+    public int TraceWatchMilliseconds { get; set; } = 1000;
+
     /// <summary>Cron (5 fields, UTC; Hangfire recurring job <c>metric-rollup</c>) of the roll-up and retention job.</summary>
     [Required]
     public string RollupCron { get; set; } = "* * * * *";

@@ -55,6 +55,29 @@ public sealed class TraceRecorder(IDbContextFactory<PortalDbContext> dbFactory)
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// A transfer workload's spans, which replace whatever was recorded for the same transactions: the trace watcher
+    /// of a replica that did not know they were the workload's may have written its coarser ones first.
+    /// </summary>
+    public async Task ReplaceSpansAsync(string networkId, IReadOnlyCollection<TraceSpan> spans, CancellationToken ct = default)
+    {
+        var hashes = spans.Select(s => s.TransactionHash.ToLowerInvariant()).Distinct().ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var chunk in hashes.Chunk(500)) // SQLite limits the parameters of one statement
+        {
+            await db.TraceSpans.Where(s => s.NetworkId == networkId && chunk.Contains(s.TransactionHash)).ExecuteDeleteAsync(ct);
+        }
+        foreach (var span in spans)
+        {
+            span.NetworkId = networkId;
+            span.TransactionHash = span.TransactionHash.ToLowerInvariant();
+            db.TraceSpans.Add(span);
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
     public async Task<IReadOnlyList<TraceSpan>> SpansAsync(string networkId, string transactionHash, CancellationToken ct = default)
     {
         var hash = transactionHash.ToLowerInvariant();

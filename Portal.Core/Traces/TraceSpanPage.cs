@@ -34,7 +34,9 @@ public sealed partial class TraceOverview
         var rows = hashes.Select(hash =>
         {
             var stages = StageBuilder.FromSpans([.. recorded[hash]]);
-            return new TraceRow(hash, recorded[hash].Select(s => s.BlockNumber).Max() ?? -1, null, true, stages, StageBuilder.Slowest(stages));
+            // Sent by the portal when it recorded the submission; the trace watcher's traces of others' transactions have none.
+            return new TraceRow(hash, recorded[hash].Select(s => s.BlockNumber).Max() ?? -1, null, recorded[hash].Any(s => s.Stage == TraceStages.Submitted), stages,
+                StageBuilder.Slowest(stages));
         }).ToList();
         if (query.SlowestStage is { Length: > 0 } stage)
         {

@@ -49,13 +49,18 @@ public sealed class LitecoinNetworkTests(PortalFactory portal) : IClassFixture<P
         Assert.Empty(LeftoverProcesses.Under(Path.Combine(portal.DataDirectory, "networks", id, "node-4") + "/"));
     }
 
+    /// <summary>
+    /// The portal mines once an hour here, so the test makes the blocks: a transfer sent through node-1's own RPC sits in
+    /// every node's pool until the test mines it, and its trace (written by the portal's watcher, not by a workload)
+    /// times it on each node.
+    /// </summary>
     [Fact]
-    public async Task The_last_mining_node_cannot_be_removed()
+    public async Task A_transfer_sent_straight_to_one_node_is_traced_on_every_node_and_the_last_mining_node_cannot_be_removed()
     {
         using var client = portal.CreateAdminClient();
         var id = (await CreateAsync(client, new
         {
-            name = "ltc-one-miner", platform = "litecoin", nodeCount = 2, consensus = "pow", blockIntervalSeconds = 2, accounts = new { count = 0 },
+            name = "ltc-one-miner", platform = "litecoin", nodeCount = 3, consensus = "pow", blockIntervalSeconds = 3600, accounts = new { count = 0 },
         })).GetProperty("id").GetString()!;
         var running = await WaitForAsync(client, id, n => Status(n) == "Running", Deploy, "Running");
 
@@ -63,7 +68,32 @@ public sealed class LitecoinNetworkTests(PortalFactory portal) : IClassFixture<P
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("no remaining node could make blocks", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(2, Nodes(await GetAsync(client, id)).Count);
+        Assert.Equal(3, Nodes(await GetAsync(client, id)).Count);
+        await ATransferSentStraightToNodeOneIsTracedOnEveryNodeAsync(client, id, running);
+    }
+
+    private async Task ATransferSentStraightToNodeOneIsTracedOnEveryNodeAsync(HttpClient client, string id, JsonElement network)
+    {
+        var node1 = NodeNamed(network, "node-1");
+        // Mine to the address the portal mined block 1 with at deploy, so blocks name node-1 as their maker.
+        var first = await RpcAsync(id, node1, "getblock", [(await RpcAsync(id, node1, "getblockhash", [1])).GetString()!, 2]);
+        var script = first.GetProperty("tx")[0].GetProperty("vout")[0].GetProperty("scriptPubKey");
+        var address = (script.TryGetProperty("address", out var one) ? one : script.GetProperty("addresses")[0]).GetString()!;
+        await RpcAsync(id, node1, "generatetoaddress", [101, address]); // one coinbase old enough to spend
+        await WaitForAsync(client, id, n => SameHead(n, 3), Sync, "the same head on all three nodes");
+
+        var txid = (await RpcAsync(id, node1, "sendtoaddress", [address, 1], "wallet/portal")).GetString()!;
+        // Relay to the other pools takes a few seconds (Litecoin Core delays announcements at random); no block is made meanwhile.
+        await WatchedTraces.InPoolsAsync(portal, id, txid, 3);
+        await RpcAsync(id, node1, "generatetoaddress", [6, address]);
+
+        var trace = await WatchedTraces.TraceAsync(client, id, txid);
+        Assert.Empty(WatchedTraces.Stages(trace, "submitted")); // the portal did not send it
+        Assert.Equal(2, WatchedTraces.NodesOf(trace, "propagated").Distinct().Count()); // to the two nodes other than the one whose pool held it first
+        Assert.Contains("made by node-1", Assert.Single(WatchedTraces.Stages(trace, "included")).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["node-1", "node-2", "node-3"], WatchedTraces.NodesOf(trace, "imported"));
+        Assert.Contains("6 confirmations", Assert.Single(WatchedTraces.Stages(trace, "confirmed")).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(trace.GetProperty("slowestNode").GetString()));
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using NutPortal.Core.Networks.Platforms.Neo;
 using NutPortal.Tests.Alerts;
 using NutPortal.Tests.Infrastructure;
 using static NutPortal.Tests.Networks.NetworkApi;
@@ -50,6 +52,9 @@ public sealed class NeoNetworkTests(AlertPortalFactory portal) : IClassFixture<A
         await WaitForAsync(client, id, n => Status(n) == "Halted", TimeSpan.FromSeconds(10), "Halted with two of four nodes down");
         var alert = await AlertFiringTests.WaitForAlertAsync(client, ruleId, "firing", TimeSpan.FromSeconds(30));
         Assert.Equal(2, alert.GetProperty("value").GetDouble());
+        // No blocks now: a transfer sent straight to node-1 waits in node-1's and node-2's pools until consensus returns.
+        var txid = await TransferThroughNodeOneAsync(id);
+        await WatchedTraces.InPoolsAsync(portal, id, txid, 2);
 
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/networks/{id}/nodes/{await NodeIdAsync(client, id, "node-3")}/start", null)).StatusCode);
         var resumed = await WaitForAsync(client, id, n => Status(n) == "Degraded", TimeSpan.FromSeconds(10), "Degraded again with three nodes up");
@@ -57,6 +62,7 @@ public sealed class NeoNetworkTests(AlertPortalFactory portal) : IClassFixture<A
         await WaitForAsync(client, id, n => HeightOf(NodeNamed(n, "node-1")) >= haltedAt + 2, Consensus, "blocks again once a third node returned");
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/networks/{id}/nodes/{await NodeIdAsync(client, id, "node-4")}/start", null)).StatusCode);
         await WaitForAsync(client, id, n => Status(n) == "Running" && SameHead(n, 4), Consensus, "Running with all four nodes at the same head");
+        await TheTransferSentStraightToNodeOneIsTracedAsync(client, id, txid);
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/v1/networks/{id}")).StatusCode);
         Assert.Empty(LeftoverProcesses.Under(Path.Combine(portal.DataDirectory, "networks", id)));
@@ -92,6 +98,35 @@ public sealed class NeoNetworkTests(AlertPortalFactory portal) : IClassFixture<A
         var stages = trace.GetProperty("stages").EnumerateArray().ToDictionary(s => (s.GetProperty("stage").GetString()!, s.TryGetProperty("node", out var n) ? n.GetString() : null));
         Assert.Matches("made by node-[1-4]", stages.Single(s => s.Key.Item1 == "included").Value.GetProperty("detail").GetString());
         Assert.Contains("final in its block", stages.Single(s => s.Key.Item1 == "confirmed").Value.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>0.1 GAS from the consensus nodes' genesis account to node2's, signed by neo-express and sent to node-1's RPC, not through the portal.</summary>
+    private async Task<string> TransferThroughNodeOneAsync(string id)
+    {
+        var home = Path.Combine(portal.DataDirectory, "networks", id, "node-1");
+        var output = await NeoExpress.RunAsync(home, ["transfer", "0.1", "GAS", "genesis", "node2", "-i", NeoExpressFile.PathFor(home)], CancellationToken.None);
+        var txid = Regex.Match(output, "0x[0-9a-f]{64}").Value;
+        Assert.False(string.IsNullOrEmpty(txid), output);
+        return txid;
+    }
+
+    /// <summary>
+    /// The portal's trace watcher timed it on every node that was up: propagation to the other pools that held it, the block (made by a consensus node once three were up again), its import and finality.
+    /// </summary>
+    private static async Task TheTransferSentStraightToNodeOneIsTracedAsync(HttpClient client, string id, string txid)
+    {
+        var trace = await WatchedTraces.TraceAsync(client, id, txid);
+        Assert.Empty(WatchedTraces.Stages(trace, "submitted")); // the portal did not send it
+        // Both pools held it while the chain was halted: one is where the trace starts, the other has a propagation
+        // span (a restarted node that took it into its pool before the block has one too).
+        var propagated = WatchedTraces.NodesOf(trace, "propagated");
+        Assert.Single(propagated, n => n is "node-1" or "node-2");
+        Assert.Equal(propagated.Count, propagated.Distinct().Count());
+        Assert.Matches("made by node-[1-4]", Assert.Single(WatchedTraces.Stages(trace, "included")).GetProperty("detail").GetString());
+        var imported = WatchedTraces.NodesOf(trace, "imported");
+        Assert.Subset(imported.ToHashSet(), new HashSet<string?> { "node-1", "node-2", "node-3" }); // node-4 too if it was back up by then
+        Assert.Equal(imported.Count, imported.Distinct().Count());
+        Assert.Contains("final in its block", Assert.Single(WatchedTraces.Stages(trace, "confirmed")).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,11 +12,14 @@ public static class MonitoringWorkers
         services.AddSingleton<BlockSampler>();
         services.AddSingleton<ProcessSampler>();
         services.AddSingleton<MetricsCollector>();
+        services.AddSingleton<WorkloadTransactions>();
+        services.AddSingleton<TraceWatcher>();
         services.AddSingleton<WorkloadRunner>();
         services.AddLiveEvent(typeof(WorkloadFinished));
         services.AddTransient<MetricRollupJob>();
         services.AddTransient<WorkloadJob>();
         services.AddHostedService(sp => sp.GetRequiredService<MetricsCollector>());
+        services.AddHostedService(sp => sp.GetRequiredService<TraceWatcher>());
         return services;
     }
 }

@@ -15,7 +15,7 @@ namespace NutPortal.Workers.Monitoring;
 /// </summary>
 internal sealed class TransferWorkloadSession(
     ITransferPlatform platform, NetworkProfile profile, NetworkNode sender, IReadOnlyList<NetworkNode> nodes, string networkId,
-    TraceRecorder traces, TimeProvider time)
+    TraceRecorder traces, WorkloadTransactions watched, TimeProvider time)
 {
     private static readonly TimeSpan InclusionTimeout = TimeSpan.FromSeconds(30);
 
@@ -29,7 +29,7 @@ internal sealed class TransferWorkloadSession(
         var sending = true;
         var giveUp = DateTime.MaxValue;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var watcher = watch.RunAsync(() => !sending && (sent.All(s => watch.ImportedEverywhere(s.Id) && Final(watch, s.Id, depth) is not null)
+        var watcher = watch.RunAsync(() => !sending && (sent.All(s => watch.ImportedEverywhere(s.Id) && NodeSpans.Final(watch, s.Id, depth) is not null)
             || time.GetUtcNow().UtcDateTime > giveUp), stop.Token);
         var failed = 0;
         var clock = Stopwatch.StartNew();
@@ -46,6 +46,7 @@ internal sealed class TransferWorkloadSession(
                 var id = await platform.SendTransferAsync(sender, ct);
                 var accepted = time.GetUtcNow().UtcDateTime;
                 watch.Watch(id, sender.Name, accepted);
+                watched.Add(networkId, id); // traced here at the finer interval: the TraceWatcher leaves it alone
                 lock (sent)
                 {
                     sent.Add(new SentTransfer(id, started, accepted));
@@ -60,7 +61,7 @@ internal sealed class TransferWorkloadSession(
         giveUp = time.GetUtcNow().UtcDateTime + InclusionTimeout + TimeSpan.FromSeconds(depth * Math.Max(1, profile.BlockIntervalSeconds) * 2);
         sending = false;
         await watcher;
-        await traces.RecordSpansAsync(networkId, [.. sent.SelectMany(s => Spans(watch, s))], ct);
+        await traces.ReplaceSpansAsync(networkId, [.. sent.SelectMany(s => Spans(watch, s))], ct);
         return Report(watch, sent, failed, sendSeconds, prepared);
     }
 
@@ -77,10 +78,6 @@ internal sealed class TransferWorkloadSession(
         }
         return producers;
     }
-
-    /// <summary>When the transaction became final: its block's first sighting at depth 1 (dBFT), else the first block <paramref name="depth"/> − 1 above it.</summary>
-    private static DateTime? Final(NodeWatch watch, string tx, int depth) =>
-        watch.BlockOf(tx) is not { } block ? null : depth <= 1 ? block.At : watch.FirstAtHeight(block.Height + depth - 1);
 
     private WorkloadReport Report(NodeWatch watch, List<SentTransfer> sent, int failed, double sendSeconds, string prepared)
     {
@@ -108,41 +105,12 @@ internal sealed class TransferWorkloadSession(
         return new NodeTimes(node.Name, LatencySummary.From(pool), LatencySummary.From(import), LatencySummary.From(ready), blockFirst);
     }
 
-    private IEnumerable<TraceSpan> Spans(NodeWatch watch, SentTransfer s)
-    {
-        TraceSpan Span(string stage, DateTime from, DateTime to, string? node, string detail, long? block = null) => new()
+    private IEnumerable<TraceSpan> Spans(NodeWatch watch, SentTransfer s) =>
+        NodeSpans.Build(watch, nodes, networkId, s.Id, new TraceOrigin(sender.Name, s.Accepted), platform.FinalityDepth).Prepend(new TraceSpan
         {
-            NetworkId = networkId, TransactionHash = s.Id, Stage = stage, StartedAt = from, EndedAt = to < from ? from : to, Node = node, Detail = detail, BlockNumber = block,
-        };
-        yield return Span(TraceStages.Submitted, s.Started, s.Accepted, sender.Name, $"{sender.Name}'s wallet built, signed and accepted it");
-        var block = watch.BlockOf(s.Id);
-        foreach (var node in nodes.Where(n => n.Id != sender.Id))
-        {
-            if (watch.Sighting(s.Id, node.Name).InPool is { } pool)
-            {
-                yield return Span(TraceStages.Propagated, s.Accepted, pool, node.Name, $"in {node.Name}'s pool");
-            }
-        }
-        if (block is null)
-        {
-            yield break;
-        }
-        var madeBy = block.Producer is { } producer ? TraceStages.MadeBy(producer) : "";
-        yield return Span(TraceStages.Included, s.Accepted, block.At, block.Node, $"block {block.Height}, {madeBy}first seen on {block.Node}", block.Height);
-        foreach (var node in nodes)
-        {
-            if (watch.Sighting(s.Id, node.Name).Imported is { } imported)
-            {
-                yield return Span(TraceStages.Imported, block.At, imported, node.Name, $"{node.Name} imported block {block.Height}", block.Height);
-            }
-        }
-        var depth = platform.FinalityDepth;
-        if (Final(watch, s.Id, depth) is { } final)
-        {
-            yield return Span(TraceStages.Confirmed, block.At, final, null,
-                depth <= 1 ? "final in its block (no forks under dBFT)" : $"{depth} confirmations: block {block.Height + depth - 1} first seen", block.Height);
-        }
-    }
+            NetworkId = networkId, TransactionHash = s.Id, Stage = TraceStages.Submitted, StartedAt = s.Started, EndedAt = s.Accepted, Node = sender.Name,
+            Detail = $"{sender.Name}'s wallet built, signed and accepted it",
+        });
 
     private sealed record SentTransfer(string Id, DateTime Started, DateTime Accepted);
 }

@@ -23,6 +23,7 @@ public sealed class WorkloadJob(
     IJsonRpcClientFactory rpc,
     NodeRunner runner,
     TraceRecorder traces,
+    WorkloadTransactions watched,
     LiveNotifier notifier,
     TimeProvider clock,
     ILogger<WorkloadJob> logger)
@@ -96,7 +97,7 @@ public sealed class WorkloadJob(
             ?? throw new InvalidOperationException(workload.OrganizationId is null
                 ? "No node that can send (on Litecoin a mining node, on Neo any consensus node) is up."
                 : "Your organization runs no node that can send on this network (on Litecoin a mining node, on Neo a consensus seat).");
-        var session = new TransferWorkloadSession(platform, profile, sender, up, network.Id, traces, clock);
+        var session = new TransferWorkloadSession(platform, profile, sender, up, network.Id, traces, watched, clock);
         return await session.RunAsync(workload.RatePerSecond, workload.DurationSeconds, ct);
     }
 

@@ -65,7 +65,8 @@ internal sealed class LitecoinTransfers(LitecoinNode rpc)
         var block = await rpc.CallAsync(node, "getblock", [hash, 2], ct);
         return NodeRpc.Read(block, b => new BlockView(Text(b.GetProperty("hash")),
             b.TryGetProperty("previousblockhash", out var parent) ? Text(parent) : "", b.GetProperty("height").GetInt64(),
-            [.. b.GetProperty("tx").EnumerateArray().Select(t => Text(t.GetProperty("txid")))], Miner(b.GetProperty("tx")[0])), "getblock answer");
+            [.. b.GetProperty("tx").EnumerateArray().Select(t => Text(t.GetProperty("txid")))], Miner(b.GetProperty("tx")[0]),
+            Text(b.GetProperty("tx")[0].GetProperty("txid"))), "getblock answer"); // a block's first transaction is its coinbase
     }
 
     /// <summary>The address the coinbase pays (Litecoin Core 0.21 lists it under scriptPubKey.addresses).</summary>

@@ -39,5 +39,8 @@ public interface ITransferPlatform
 /// <summary>A node's pool and head at one moment.</summary>
 public sealed record NodeView(IReadOnlySet<string> Mempool, long Height, string Head);
 
-/// <summary>A block: its transactions in order, its parent, and who made it (matched against <see cref="ITransferPlatform.ProducerKeyAsync"/>).</summary>
-public sealed record BlockView(string Hash, string Parent, long Height, IReadOnlyList<string> Transactions, string? Producer = null);
+/// <summary>
+/// A block: its transactions in order, its parent, and who made it (matched against <see cref="ITransferPlatform.ProducerKeyAsync"/>);
+/// <see cref="Coinbase"/> is the block reward's transaction where the chain has one (Litecoin), which no one sent.
+/// </summary>
+public sealed record BlockView(string Hash, string Parent, long Height, IReadOnlyList<string> Transactions, string? Producer = null, string? Coinbase = null);
