@@ -104,7 +104,7 @@ public sealed class NeoNetworkTests(AlertPortalFactory portal) : IClassFixture<A
     private async Task<string> TransferThroughNodeOneAsync(string id)
     {
         var home = Path.Combine(portal.DataDirectory, "networks", id, "node-1");
-        var output = await NeoExpress.RunAsync(home, ["transfer", "0.1", "GAS", "genesis", "node2", "-i", NeoExpressFile.PathFor(home)], CancellationToken.None);
+        var output = await NeoExpress.Restored.RunAsync(home, ["transfer", "0.1", "GAS", "genesis", "node2", "-i", NeoExpressFile.PathFor(home)], CancellationToken.None);
         var txid = Regex.Match(output, "0x[0-9a-f]{64}").Value;
         Assert.False(string.IsNullOrEmpty(txid), output);
         return txid;
