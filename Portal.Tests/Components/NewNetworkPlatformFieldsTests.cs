@@ -16,8 +16,8 @@ namespace NutPortal.Tests.Components;
 public sealed class NewNetworkPlatformFieldsTests
 {
     [Theory]
-    [InlineData("Neo N3 (neo-express)", "chainId,neo.maxTransactionsPerBlock", "blockGasLimit,litecoin.blockMaxWeight,litecoin.miningNodes")]
-    [InlineData("Litecoin (regtest)", "litecoin.blockMaxWeight,litecoin.miningNodes", "blockGasLimit,chainId,neo.maxTransactionsPerBlock")]
+    [InlineData("Neo N3 (neo-express)", "chainId,neo.maxTransactionsPerBlock", "blockGasLimit,litecoin.blockMaxWeight,litecoin.miningNodes,litecoin.confirmations")]
+    [InlineData("Litecoin (regtest)", "litecoin.blockMaxWeight,litecoin.miningNodes,litecoin.confirmations", "blockGasLimit,chainId,neo.maxTransactionsPerBlock")]
     public async Task Each_platform_shows_the_settings_it_reads_and_none_of_the_others(string platform, string shown, string hidden)
     {
         await using var ctx = new PortalComponentContext("ops@x", "Operator");
@@ -44,17 +44,19 @@ public sealed class NewNetworkPlatformFieldsTests
         var expected = validator.Validate(new NetworkProfile
         {
             Name = "ltc-form", Platform = "litecoin", Consensus = "pow", NodeCount = 3, Accounts = new() { Count = 0 },
-            Litecoin = new() { BlockMaxWeight = 100, MiningNodes = [1, 4] },
+            Litecoin = new() { BlockMaxWeight = 100, MiningNodes = [1, 4], Confirmations = 0 },
         }).ToDictionary(e => e.Field, e => e.Message);
 
         page.Find("#name").Change("ltc-form");
         page.Find("#nodeCount").Change("3");
         page.Find("#litecoin-blockMaxWeight").Change("100");
         page.Find("#litecoin-miningNodes").Change("1, 4");
+        page.Find("#litecoin-confirmations").Change("0");
         page.Find("[data-testid=create-network]").Click();
 
         page.WaitForAssertion(() => Assert.Equal(expected["litecoin.miningNodes"], ErrorUnder(page, "litecoin.miningNodes")));
         Assert.Equal(expected["litecoin.blockMaxWeight"], ErrorUnder(page, "litecoin.blockMaxWeight"));
+        Assert.Equal(expected["litecoin.confirmations"], ErrorUnder(page, "litecoin.confirmations"));
         Assert.Empty(page.FindAll("[data-testid=form-error]"));
 
         // What is not a list of numbers says so, rather than reporting an empty list.
@@ -63,6 +65,7 @@ public sealed class NewNetworkPlatformFieldsTests
 
         page.Find("#litecoin-blockMaxWeight").Change("2000000");
         page.Find("#litecoin-miningNodes").Change("1, 3");
+        page.Find("#litecoin-confirmations").Change("12");
         page.Find("[data-testid=create-network]").Click();
 
         var navigation = ctx.Services.GetRequiredService<NavigationManager>();
@@ -71,6 +74,7 @@ public sealed class NewNetworkPlatformFieldsTests
         var stored = JsonSerializer.Deserialize<NetworkProfile>((await db.Networks.SingleAsync(n => n.Name == "ltc-form")).ProfileJson, JsonSerializerOptions.Web)!;
         Assert.Equal(2_000_000, stored.Litecoin.BlockMaxWeight);
         Assert.Equal([1, 3], stored.Litecoin.MiningNodes);
+        Assert.Equal(12, stored.Litecoin.Confirmations);
     }
 
     [Fact]

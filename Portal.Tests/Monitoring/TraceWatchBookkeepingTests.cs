@@ -144,7 +144,7 @@ public sealed class TraceWatchBookkeepingTests
 
         public HashSet<string> Garbage { get; } = [];
 
-        public int FinalityDepth => depth;
+        public int FinalityDepth(NetworkProfile profile) => depth;
 
         public void Pool(string node, string tx) => _pools[node].Add(tx);
 

@@ -61,6 +61,7 @@ public sealed class LitecoinNetworkTests(PortalFactory portal) : IClassFixture<P
         var id = (await CreateAsync(client, new
         {
             name = "ltc-one-miner", platform = "litecoin", nodeCount = 3, consensus = "pow", blockIntervalSeconds = 3600, accounts = new { count = 0 },
+            litecoin = new { confirmations = 3 }, // final three blocks deep instead of the default six
         })).GetProperty("id").GetString()!;
         var running = await WaitForAsync(client, id, n => Status(n) == "Running", Deploy, "Running");
 
@@ -85,14 +86,14 @@ public sealed class LitecoinNetworkTests(PortalFactory portal) : IClassFixture<P
         var txid = (await RpcAsync(id, node1, "sendtoaddress", [address, 1], "wallet/portal")).GetString()!;
         // Relay to the other pools takes a few seconds (Litecoin Core delays announcements at random); no block is made meanwhile.
         await WatchedTraces.InPoolsAsync(portal, id, txid, 3);
-        await RpcAsync(id, node1, "generatetoaddress", [6, address]);
+        await RpcAsync(id, node1, "generatetoaddress", [3, address]);
 
         var trace = await WatchedTraces.TraceAsync(client, id, txid);
         Assert.Empty(WatchedTraces.Stages(trace, "submitted")); // the portal did not send it
         Assert.Equal(2, WatchedTraces.NodesOf(trace, "propagated").Distinct().Count()); // to the two nodes other than the one whose pool held it first
         Assert.Contains("made by node-1", Assert.Single(WatchedTraces.Stages(trace, "included")).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(["node-1", "node-2", "node-3"], WatchedTraces.NodesOf(trace, "imported"));
-        Assert.Contains("6 confirmations", Assert.Single(WatchedTraces.Stages(trace, "confirmed")).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("3 confirmations", Assert.Single(WatchedTraces.Stages(trace, "confirmed")).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(trace.GetProperty("slowestNode").GetString()));
     }
 

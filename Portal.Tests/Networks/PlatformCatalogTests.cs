@@ -27,7 +27,7 @@ public sealed class PlatformCatalogTests(PortalFactory portal) : IClassFixture<P
         Assert.StartsWith("UTXO", litecoin.GetProperty("accountModel").GetString(), StringComparison.Ordinal);
         Assert.True(litecoin.GetProperty("portalDrivenBlocks").GetBoolean());
         // The profile fields each platform reads besides the common ones, so a form offers those and no others.
-        Assert.Equal(["litecoin.blockMaxWeight", "litecoin.miningNodes"], platforms["litecoin"].GetProperty("capabilities").GetProperty("profileFields").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal(["litecoin.blockMaxWeight", "litecoin.miningNodes", "litecoin.confirmations"], platforms["litecoin"].GetProperty("capabilities").GetProperty("profileFields").EnumerateArray().Select(f => f.GetString()));
         var ethereum = platforms["ethereum-anvil"].GetProperty("facts");
         Assert.Contains("Keccak-256", ethereum.GetProperty("hashFunctions").EnumerateArray().Select(h => h.GetString()));
         Assert.Contains("EVM", ethereum.GetProperty("contractSupport").GetString(), StringComparison.Ordinal);
@@ -60,12 +60,13 @@ public sealed class PlatformCatalogTests(PortalFactory portal) : IClassFixture<P
         var errors = await ErrorsAsync(client, new
         {
             name = "ltc-bad", platform = "litecoin", nodeCount = 17, consensus = "pow", blockIntervalSeconds = 2, accounts = new { count = 0 },
-            litecoin = new { blockMaxWeight = 8_000_000, miningNodes = new[] { 1, 18 } },
+            litecoin = new { blockMaxWeight = 8_000_000, miningNodes = new[] { 1, 18 }, confirmations = 101 },
         });
 
         Assert.Contains("between 1 and 16", errors["nodeCount"], StringComparison.Ordinal);
         Assert.Contains("4000000", errors["litecoin.blockMaxWeight"], StringComparison.Ordinal);
         Assert.Contains("[1, 18]", errors["litecoin.miningNodes"], StringComparison.Ordinal);
+        Assert.Equal("Must be between 1 and 100 blocks; got 101.", errors["litecoin.confirmations"]);
         Assert.False(errors.ContainsKey("consensus"));
     }
 

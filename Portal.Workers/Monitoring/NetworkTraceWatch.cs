@@ -31,7 +31,7 @@ internal sealed class NetworkTraceWatch
         (_platform, _profile, _time) = (platform, profile, time);
         _watch = new NodeWatch(platform, [], time, _producers, everything: true, MaxTransactions);
         // Finality waits for depth − 1 more blocks; a block interval of 0 (Neo's "as fast as it can") counts as 1 s.
-        Timeout = TimeSpan.FromSeconds(30 + platform.FinalityDepth * Math.Max(1, profile.BlockIntervalSeconds) * 2);
+        Timeout = TimeSpan.FromSeconds(30 + platform.FinalityDepth(profile) * Math.Max(1, profile.BlockIntervalSeconds) * 2);
     }
 
     public TimeSpan Timeout { get; }
@@ -56,7 +56,7 @@ internal sealed class NetworkTraceWatch
         await KnowProducersAsync(up, ct);
         await _watch.RoundAsync(up, ct);
         var now = _time.GetUtcNow().UtcDateTime;
-        var depth = _platform.FinalityDepth;
+        var depth = _platform.FinalityDepth(_profile);
         var spans = new List<TraceSpan>();
         foreach (var (tx, seen) in _watch.Watched.ToList())
         {

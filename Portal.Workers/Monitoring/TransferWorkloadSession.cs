@@ -24,7 +24,7 @@ internal sealed class TransferWorkloadSession(
         var total = rate * duration;
         var prepared = await platform.PrepareTransfersAsync(profile, sender, nodes, total, ct);
         var watch = new NodeWatch(platform, nodes, time, await ProducersAsync(ct));
-        var depth = platform.FinalityDepth;
+        var depth = platform.FinalityDepth(profile);
         var sent = new List<SentTransfer>();
         var sending = true;
         var giveUp = DateTime.MaxValue;
@@ -106,7 +106,7 @@ internal sealed class TransferWorkloadSession(
     }
 
     private IEnumerable<TraceSpan> Spans(NodeWatch watch, SentTransfer s) =>
-        NodeSpans.Build(watch, nodes, networkId, s.Id, new TraceOrigin(sender.Name, s.Accepted), platform.FinalityDepth).Prepend(new TraceSpan
+        NodeSpans.Build(watch, nodes, networkId, s.Id, new TraceOrigin(sender.Name, s.Accepted), platform.FinalityDepth(profile)).Prepend(new TraceSpan
         {
             NetworkId = networkId, TransactionHash = s.Id, Stage = TraceStages.Submitted, StartedAt = s.Started, EndedAt = s.Accepted, Node = sender.Name,
             Detail = $"{sender.Name}'s wallet built, signed and accepted it",

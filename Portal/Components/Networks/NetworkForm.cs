@@ -29,6 +29,7 @@ public sealed class NetworkForm
         [nameof(NeoMaxTransactionsPerBlock)] = "neo.maxTransactionsPerBlock",
         [nameof(LitecoinBlockMaxWeight)] = "litecoin.blockMaxWeight",
         [nameof(LitecoinMiningNodes)] = "litecoin.miningNodes",
+        [nameof(LitecoinConfirmations)] = "litecoin.confirmations",
     };
 
     private static readonly NetworkProfile Defaults = new();
@@ -70,6 +71,8 @@ public sealed class NetworkForm
     /// <summary>The mining nodes' numbers as typed ("1, 2"), so a server message stays on it until it is edited.</summary>
     public string LitecoinMiningNodes { get; set; } = string.Join(", ", Defaults.Litecoin.MiningNodes);
 
+    public int LitecoinConfirmations { get; set; } = Defaults.Litecoin.Confirmations;
+
     /// <summary>Why <see cref="LitecoinMiningNodes"/> is not a list of numbers, or null when it is.</summary>
     public string? MiningNodesTypo => MiningNodeNumbers().Typo is { } typo ? $"Type node numbers separated by commas (e.g. 1, 2); '{typo}' is not a number." : null;
 
@@ -92,7 +95,7 @@ public sealed class NetworkForm
         Accounts = new AccountsSpec { Count = caps.AccountCount.Max == 0 ? 0 : AccountCount, BalanceEth = BalanceEth },
         Hardware = new HardwareSpec { Cpus = Cpus, MemoryMb = MemoryMb, DiskGb = DiskGb },
         Neo = new NeoSettings { MaxTransactionsPerBlock = NeoMaxTransactionsPerBlock },
-        Litecoin = new LitecoinSettings { BlockMaxWeight = LitecoinBlockMaxWeight, MiningNodes = MiningNodeNumbers().Numbers },
+        Litecoin = new LitecoinSettings { BlockMaxWeight = LitecoinBlockMaxWeight, MiningNodes = MiningNodeNumbers().Numbers, Confirmations = LitecoinConfirmations },
     };
 
     private (IReadOnlyList<int> Numbers, string? Typo) MiningNodeNumbers()

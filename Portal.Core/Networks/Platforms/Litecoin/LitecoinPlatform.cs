@@ -40,7 +40,7 @@ public sealed class LitecoinPlatform(LitecoinNode rpc, IOptions<NetworkOptions> 
         RuntimeChanges: ["blockIntervalSeconds"],
         NodeOperations: ["start", "stop", "restart", "resync", "add", "remove"],
         Features: [PlatformFeatures.Workloads],
-        ProfileFields: ["litecoin.blockMaxWeight", "litecoin.miningNodes"]);
+        ProfileFields: ["litecoin.blockMaxWeight", "litecoin.miningNodes", "litecoin.confirmations"]);
 
     public PlatformFacts Facts { get; } = new(
         Engine: "Litecoin Core 0.21 (regtest)",
@@ -51,6 +51,7 @@ public sealed class LitecoinPlatform(LitecoinNode rpc, IOptions<NetworkOptions> 
             ["blockIntervalSeconds"] = "The portal asks a mining node for a block this often (regtest mines on request)",
             ["litecoin.blockMaxWeight"] = "Largest block a mining node assembles, in weight units (at most 4,000,000)",
             ["litecoin.miningNodes"] = "Which nodes mine (numbers, 1 = node-1)",
+            ["litecoin.confirmations"] = "Blocks (the including one counted) after which a transaction counts as final; 6 by default",
         },
         SignatureScheme: "ECDSA over secp256k1",
         HashFunctions: ["Scrypt (proof of work)", "double SHA-256 (block and transaction ids)", "RIPEMD-160 of SHA-256 (addresses)"],
@@ -75,6 +76,10 @@ public sealed class LitecoinPlatform(LitecoinNode rpc, IOptions<NetworkOptions> 
         if (settings.MiningNodes.Count == 0 || settings.MiningNodes.Any(n => n < 1 || n > profile.NodeCount) || settings.MiningNodes.Distinct().Count() != settings.MiningNodes.Count)
         {
             yield return new("litecoin.miningNodes", $"List one or more different node numbers from 1 to {profile.NodeCount}; got [{string.Join(", ", settings.MiningNodes)}].");
+        }
+        if (settings.Confirmations is < 1 or > LitecoinSettings.MaxConfirmations)
+        {
+            yield return new("litecoin.confirmations", $"Must be between 1 and {LitecoinSettings.MaxConfirmations} blocks; got {settings.Confirmations}.");
         }
         if (profile.Accounts.Count != 0)
         {
@@ -208,8 +213,8 @@ public sealed class LitecoinPlatform(LitecoinNode rpc, IOptions<NetworkOptions> 
     public async Task<string?> ProducerKeyAsync(NetworkProfile profile, NetworkNode node, CancellationToken ct) =>
         IsMiner(profile, node) ? await rpc.MiningAddressAsync(node, ct) : null;
 
-    /// <summary>Six confirmations, the usual rule for proof of work (a deeper reorganisation is unlikely).</summary>
-    public int FinalityDepth => 6;
+    /// <summary>The profile's confirmations (six by default, the usual rule for proof of work: a deeper reorganisation is unlikely).</summary>
+    public int FinalityDepth(NetworkProfile profile) => profile.Litecoin.Confirmations;
 
     private static bool IsMiner(NetworkProfile profile, NetworkNode node) => profile.Litecoin.MiningNodes.Contains(NodeNumbers.Number(node));
 }

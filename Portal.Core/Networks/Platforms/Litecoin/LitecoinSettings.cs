@@ -8,4 +8,12 @@ public sealed record LitecoinSettings
 
     /// <summary>Numbers of the nodes that mine (1 is node-1); the portal asks them in turn for each block.</summary>
     public IReadOnlyList<int> MiningNodes { get; init; } = [1];
+
+    /// <summary>
+    /// Blocks, the including one counted, after which the portal calls a transaction final (traces' confirmed stage);
+    /// six is the usual rule for proof of work. From 1 to <see cref="MaxConfirmations"/>.
+    /// </summary>
+    public int Confirmations { get; init; } = 6;
+
+    public const int MaxConfirmations = 100;
 }

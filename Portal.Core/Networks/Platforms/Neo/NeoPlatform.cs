@@ -186,7 +186,7 @@ public sealed class NeoPlatform(NodeRpc rpc, IOptions<NetworkOptions> options) :
     public Task<string?> ProducerKeyAsync(NetworkProfile profile, NetworkNode node, CancellationToken ct) => NeoTransfers.ConsensusKeyAsync(node, ct);
 
     /// <summary>dBFT: a block is final once made (its validators signed it before it was published).</summary>
-    public int FinalityDepth => 1;
+    public int FinalityDepth(NetworkProfile profile) => 1;
 
     private static Uri Url(NetworkNode node) => new(node.RpcUrl ?? throw new NodeRpcException($"{node.Name} has no RPC address yet."));
 }

@@ -33,7 +33,7 @@ public interface ITransferPlatform
     Task<string?> ProducerKeyAsync(NetworkProfile profile, NetworkNode node, CancellationToken ct);
 
     /// <summary>Blocks (the including one counted) after which a transaction is final: 1 where consensus is final at once (dBFT).</summary>
-    int FinalityDepth { get; }
+    int FinalityDepth(NetworkProfile profile);
 }
 
 /// <summary>A node's pool and head at one moment.</summary>
