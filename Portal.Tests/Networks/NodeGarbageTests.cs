@@ -1,10 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using NutPortal.Core.Networks;
-using NutPortal.Core.Persistence;
 using NutPortal.Tests.Infrastructure;
 using NutPortal.Tests.Oracle;
 using static NutPortal.Tests.Networks.NetworkApi;
@@ -20,18 +16,12 @@ public sealed class NodeGarbageTests : IAsyncLifetime
 {
     private const string ReadFailed = "Reading its chain state failed: ";
     private readonly PortalFactory _portal = new PortalFactory().WithSetting("Portal:Networks:SupervisorIntervalMilliseconds", "200");
-    private readonly List<System.Diagnostics.Process> _standIns = [];
     private LoopbackHttpServer _server = null!;
 
     public async Task InitializeAsync() => _server = await LoopbackHttpServer.StartAsync();
 
     public async Task DisposeAsync()
     {
-        foreach (var standIn in _standIns)
-        {
-            standIn.Kill();
-            standIn.Dispose();
-        }
         await _server.DisposeAsync();
         await _portal.DisposeAsync();
     }
@@ -39,8 +29,9 @@ public sealed class NodeGarbageTests : IAsyncLifetime
     [Fact]
     public async Task Garbage_answers_are_named_on_the_node_while_it_stays_up_and_metrics_go_on_for_every_node()
     {
-        var litecoin = await AddNetworkAsync("litecoin", "/garbage-rpc", "/down");
-        var neo = await AddNetworkAsync("neo-express", "/garbage-rpc");
+        await using var networks = new FakeNodeNetworks(_portal, _server);
+        var litecoin = await networks.AddAsync("litecoin", "/garbage-rpc", "/down");
+        var neo = await networks.AddAsync("neo-express", "/garbage-rpc");
         using var client = _portal.CreateAdminClient();
 
         var sampled = await WaitForAsync(client, litecoin, n => Nodes(n).All(x => x.GetProperty("lastError").GetString() is not null), TimeSpan.FromSeconds(30), "read errors on both nodes");
@@ -64,34 +55,5 @@ public sealed class NodeGarbageTests : IAsyncLifetime
         var blocks = await client.GetAsync($"/api/v1/networks/{litecoin}/chain/blocks");
         Assert.Equal(HttpStatusCode.BadGateway, blocks.StatusCode);
         Assert.Contains("Unexpected getblockcount answer", (await blocks.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
-    }
-
-    /// <summary>A Running network row whose nodes "run" at the given paths of the loopback server.</summary>
-    private async Task<string> AddNetworkAsync(string platform, params string[] paths)
-    {
-        var id = $"g{Guid.NewGuid():N}"[..12];
-        var network = new Network
-        {
-            Id = id, Name = "garbage-" + platform, Platform = platform, Driver = "local", ProfileJson = "{}", CreatedBy = "test", Status = NetworkStatus.Running,
-        };
-        for (var i = 0; i < paths.Length; i++)
-        {
-            var dataDirectory = Path.Combine(_portal.DataDirectory, "networks", id, $"node-{i + 1}");
-            // Litecoin RPC authenticates with the cookie the node writes; the fake node's is any text.
-            Directory.CreateDirectory(Path.Combine(dataDirectory, "regtest"));
-            await File.WriteAllTextAsync(Path.Combine(dataDirectory, "regtest", ".cookie"), "__cookie__:fake");
-            // The supervisor marks an Up node whose process is gone Down: a live process naming the node's folder stands in for it.
-            var standIn = System.Diagnostics.Process.Start("sh", ["-c", "sleep 600", dataDirectory])!;
-            _standIns.Add(standIn);
-            network.Nodes.Add(new NetworkNode
-            {
-                Id = $"{id}-{i + 1}", NetworkId = id, Name = $"node-{i + 1}", Status = Core.Networks.NodeStatus.Up, RpcUrl = _server.Loopback(paths[i]), DataDirectory = dataDirectory,
-                ProcessId = standIn.Id,
-            });
-        }
-        await using var db = await _portal.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        db.Networks.Add(network);
-        await db.SaveChangesAsync();
-        return id;
     }
 }
