@@ -5,6 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.Signer;
 using NutPortal.Core.Contracts;
+using NutPortal.Core.DappStore;
+using NutPortal.Core.DappStore.Provider;
+using NutPortal.Core.Ethereum;
+using NutPortal.Core.Ethereum.Abi;
+using NutPortal.Core.Organizations;
+using NutPortal.Core.Wallets;
 using NutPortal.Tests.IdentityChain;
 using NutPortal.Tests.Organizations;
 using static NutPortal.Tests.IdentityChain.IdentityChainApi;
@@ -16,7 +22,8 @@ namespace NutPortal.Tests.Gateway;
 /// a function the security policy reserves for Owners is refused to a Developer through the contract center (recorded
 /// with the gateway's refusals, nothing sent) and goes through for the Owner; on a network that requires identity, a
 /// wallet send is refused until the wallet's account is a registered identity, and again once it is revoked, while the
-/// portal's own sends (faucet, identity registry) keep working.
+/// portal's own sends (faucet, identity registry) keep working; a DApp provider's send an access rule refuses answers
+/// EIP-1193 4100 naming the rule.
 /// </summary>
 public sealed class PortalSignedTransactionTests(IdentityChainPortal portal) : IClassFixture<IdentityChainPortal>
 {
@@ -28,6 +35,12 @@ public sealed class PortalSignedTransactionTests(IdentityChainPortal portal) : I
             function store(string calldata text) external { note = text; }
             function wipe() external { note = ""; }
         }
+        """;
+
+    /// <summary>The ABI of <see cref="Source"/>'s two writes, as a DApp front end holds it.</summary>
+    private const string NotesAbi = """
+        [{"type":"function","name":"store","stateMutability":"nonpayable","inputs":[{"name":"text","type":"string"}],"outputs":[]},
+         {"type":"function","name":"wipe","stateMutability":"nonpayable","inputs":[],"outputs":[]}]
         """;
 
     [Fact]
@@ -128,6 +141,50 @@ public sealed class PortalSignedTransactionTests(IdentityChainPortal portal) : I
         Assert.Equal([("identity-revoked", "portal-signed (wallet)"), ("identity-required", "portal-signed (wallet)"), ("identity-required", "portal-signed (contract center)")], rules);
     }
 
+    [Fact]
+    public async Task A_dapp_provider_send_an_access_rule_refuses_answers_4100_naming_the_rule_and_sends_nothing()
+    {
+        var org = await Tenants.CreateOrganizationAsync(portal, $"Signed DApp {Guid.NewGuid():N}");
+        using var owner = await Tenants.UserAsync(portal, org, "Owner");
+        using var user = await Tenants.UserAsync(portal, org, "Developer");
+        var (networkId, rpcUrl) = await NetworkAsync(owner.Client, "portal-signed-dapp");
+        var contract = (await Ok(await owner.Client.PostAsJsonAsync($"/api/v1/networks/{networkId}/contracts", new { source = Source, contractName = "Notes" })))
+            .GetProperty("address").GetString()!;
+        var policy = new { accessRules = new[] { new { name = "owners-only-wipe", contract, function = "wipe()", organizations = new[] { org }, roles = new[] { "Owner" } } } };
+        Assert.Equal(HttpStatusCode.OK, (await owner.Client.PutAsJsonAsync($"/api/v1/networks/{networkId}/policy", policy)).StatusCode);
+        var walletKey = EthECKey.GenerateKey();
+        var account = (await Ok(await user.Client.PostAsJsonAsync("/api/v1/wallets/import-key", new { name = "dapp", privateKey = walletKey.GetPrivateKeyAsBytes().ToHex(true) })))
+            .GetProperty("id").GetInt64();
+        await Ok(await user.Client.PostAsync($"/api/v1/wallets/{account}/networks/{networkId}/faucet", null));
+        var address = walletKey.GetPublicAddress().ToLowerInvariant();
+        // The user's DApp frame, connected to that wallet account, approving whatever it is shown (the page's dialogs).
+        var caller = await portal.Services.GetRequiredService<OrganizationAccess>().LoadCallerAsync(user.Id, user.Email, false, org);
+        var dapp = new Dapp
+        {
+            Id = "notes-dapp", Name = "Notes", Summary = "", Description = "", Category = "Tools", NetworkId = networkId, OrganizationId = org, OwnerId = user.Id, OwnerName = user.Email,
+        };
+        var connections = new DappConnections();
+        connections.Connect(dapp.Id, account);
+        using var session = portal.Services.GetRequiredService<DappProvider>().Open(
+            new DappDetail(dapp, "portal-signed-dapp", "ethereum-anvil", "instant", 1, [], null, null, 0, false), caller, new ApproveAll(), connections);
+        var abi = ContractAbi.Parse(NotesAbi);
+        JsonElement Send(string function, params object?[] arguments) =>
+            JsonSerializer.SerializeToElement(new[] { new { from = address, to = contract, data = Hex.Encode(abi.GetFunction(function).EncodeCall(arguments)) } });
+
+        var refused = await Assert.ThrowsAsync<ProviderException>(() => session.HandleAsync("eth_sendTransaction", Send("wipe"), CancellationToken.None));
+
+        Assert.Equal(ProviderException.Unauthorized, refused.Code);
+        Assert.Contains("'owners-only-wipe'", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Nothing was sent.", refused.Message, StringComparison.Ordinal);
+        Assert.Equal("0x0", await NodeAsync(rpcUrl, "eth_getTransactionCount", address, "pending"));
+        var refusal = Assert.Single((await owner.Client.GetFromJsonAsync<JsonElement>($"/api/v1/networks/{networkId}/gateway/refusals")).EnumerateArray());
+        Assert.Equal(("policy-access-denied", "portal-signed (DApp provider)", address),
+            (refusal.GetProperty("rule").GetString(), refusal.GetProperty("method").GetString(), refusal.GetProperty("sender").GetString()?.ToLowerInvariant()));
+        // A function no rule covers goes through the same session.
+        Assert.NotNull(await session.HandleAsync("eth_sendTransaction", Send("store", "from the dapp"), CancellationToken.None));
+        Assert.Equal("0x1", await NodeAsync(rpcUrl, "eth_getTransactionCount", address, "pending"));
+    }
+
     private static async Task<string> NoteAsync(HttpClient client, string networkId, string contract) =>
         (await Ok(await client.PostAsJsonAsync($"/api/v1/networks/{networkId}/contracts/{contract}/invoke", new { function = "note" })))
             .GetProperty("outputs").GetProperty("0").GetString()!;
@@ -138,5 +195,15 @@ public sealed class PortalSignedTransactionTests(IdentityChainPortal portal) : I
         using var node = new HttpClient();
         var reply = await Ok(await node.PostAsJsonAsync(rpcUrl, new { jsonrpc = "2.0", id = 1, method, @params = parameters }));
         return reply.GetProperty("result").GetString()!;
+    }
+
+    /// <summary>The user's answers in the page's dialogs: the first account, and yes to every transaction and signature.</summary>
+    private sealed class ApproveAll : IProviderApprovals
+    {
+        public Task<WalletAccountView?> ChooseAccountAsync(string dappName, IReadOnlyList<WalletAccountView> accounts, CancellationToken ct) => Task.FromResult(accounts.Count > 0 ? accounts[0] : null);
+
+        public Task<bool> ApproveTransactionAsync(TransactionPreview preview, CancellationToken ct) => Task.FromResult(true);
+
+        public Task<bool> ApproveSignatureAsync(SignaturePreview preview, CancellationToken ct) => Task.FromResult(true);
     }
 }
