@@ -107,6 +107,26 @@ public sealed class TraceWatchBookkeepingTests
         Assert.Equal(12, watch.Watching); // the 11 that did not fit come in now; the others are not watched again while the pool still shows them
     }
 
+    [Fact]
+    public async Task Old_blocks_reaching_a_node_that_catches_up_give_no_traces_while_the_next_new_block_is_traced()
+    {
+        var (chain, clock, watch) = Start(depth: 1);
+        chain.Mine("b1", "node-1", ["before-the-watch"], on: ["node-1", "node-2"]); // node-3 is behind when the watch starts
+        await RoundAsync(watch);
+        chain.Import("b1", "node-3");
+        Assert.Empty(await RoundAsync(watch, clock));
+        Assert.Equal(0, watch.Watching);
+
+        chain.Mine("b2", "node-2", ["new"], on: ["node-1", "node-2", "node-3"]);
+        var spans = await RoundAsync(watch, clock);
+        clock.Advance(watch.Timeout);
+        var later = await RoundAsync(watch, clock);
+
+        Assert.All(spans, s => Assert.Equal("new", s.TransactionHash));
+        Assert.Equal(3, spans.Count(s => s.Stage == TraceStages.Imported));
+        Assert.Empty(later); // the old block's transaction was never taken up, so the timeout writes nothing for it
+    }
+
     private static (ScriptedChain, ManualClock, NetworkTraceWatch) Start(int depth, int blockIntervalSeconds = 1)
     {
         var chain = new ScriptedChain(depth);

@@ -14,8 +14,11 @@ public static class NodeWatchOptions
 /// <summary>When one transaction was first seen on one node, and in which block.</summary>
 internal sealed record NodeSighting(DateTime? InPool, DateTime? Imported);
 
-/// <summary>A block and when the portal first saw it on any node, on which, and which node made it (when known).</summary>
-internal sealed record BlockSighting(string Hash, long Height, DateTime At, string Node, string? Producer = null);
+/// <summary>
+/// A block and when the portal first saw it on any node, on which, and which node made it (when known). <paramref name="Tip"/>:
+/// it was above every block any node had shown before (new on the chain, not history reaching a node that catches up).
+/// </summary>
+internal sealed record BlockSighting(string Hash, long Height, DateTime At, string Node, string? Producer = null, bool Tip = true);
 
 /// <summary>
 /// Watches every node of a network: each round it reads every node's pool and head, and notes per transaction and
@@ -39,6 +42,7 @@ internal sealed class NodeWatch(
     private readonly ConcurrentDictionary<string, DateTime> _finished = new(StringComparer.Ordinal);
     private int _errors;
     private int _dropped;
+    private long _highest = -1;
 
     public IReadOnlyList<NetworkNode> Nodes => nodes;
 
@@ -160,6 +164,7 @@ internal sealed class NodeWatch(
             if (!_heads.TryGetValue(node.Name, out var head))
             {
                 _heads[node.Name] = new NodeHead(view.Head);
+                RaiseHighest(view.Height);
                 return;
             }
             if (view.Head == head.Hash)
@@ -191,13 +196,31 @@ internal sealed class NodeWatch(
     {
         // Nodes are read concurrently: keep the earliest reading that had the block.
         var producer = block.Producer is { } key && producers?.TryGetValue(key, out var maker) == true ? maker : null;
-        var first = _blocks.AddOrUpdate(block.Hash, _ => new BlockSighting(block.Hash, block.Height, now, node.Name, producer),
+        var first = _blocks.AddOrUpdate(block.Hash, _ => new BlockSighting(block.Hash, block.Height, now, node.Name, producer, Tip: block.Height > Volatile.Read(ref _highest)),
             (_, seen) => seen.At <= now ? seen : seen with { At = now, Node = node.Name });
-        // A block reward (Litecoin's coinbase) was sent by no one: it has no trace to time.
-        foreach (var tx in block.Transactions.Where(t => t != block.Coinbase && Watching(t, now)))
+        RaiseHighest(block.Height);
+        // A block reward (Litecoin's coinbase) was sent by no one: it has no trace to time. A block that is not the chain's
+        // new tip (old blocks reaching a node that catches up, or a competing block at a height already seen) only times
+        // transactions watched already: taken up now, they would get a trace that dates their block by a late import.
+        foreach (var tx in block.Transactions.Where(t => t != block.Coinbase && (first.Tip || _watched.ContainsKey(t)) && Watching(t, now)))
         {
             _imported.TryAdd((tx, node.Name), now);
             _blockOf.TryAdd(tx, first.Hash);
+        }
+    }
+
+    /// <summary>Raises the highest height any node has shown to <paramref name="height"/> (nodes are read concurrently).</summary>
+    private void RaiseHighest(long height)
+    {
+        var seen = Volatile.Read(ref _highest);
+        while (height > seen)
+        {
+            var was = Interlocked.CompareExchange(ref _highest, height, seen);
+            if (was == seen)
+            {
+                return;
+            }
+            seen = was;
         }
     }
 
