@@ -10,7 +10,7 @@ namespace NutPortal.Tests.Components;
 public sealed class NodeTableTests
 {
     [Fact]
-    public async Task A_node_not_yet_read_shows_a_dash_for_its_peers_and_mempool_rather_than_zero()
+    public async Task A_node_not_yet_read_shows_a_dash_for_its_peers_and_mempool_and_an_up_node_s_read_error_is_shown()
     {
         await using var ctx = new PortalComponentContext("ops@x", "Operator");
         var contexts = await ctx.UseDatabaseAsync((s, configuration) =>
@@ -24,6 +24,12 @@ public sealed class NodeTableTests
             CreatedBy = "ops@x", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
         };
         network.Nodes.Add(new NetworkNode { Id = "node1", NetworkId = "net1", Name = "node-1", Status = NodeStatus.Down, DataDirectory = "/nonexistent" });
+        // Up, but its last chain-state read got an answer of the wrong shape: the table says so under its status.
+        network.Nodes.Add(new NetworkNode
+        {
+            Id = "node2", NetworkId = "net1", Name = "node-2", Status = NodeStatus.Up, DataDirectory = "/nonexistent",
+            LastError = "Reading its chain state failed: Unexpected getblockchaininfo answer: {}",
+        });
         await using (var db = await contexts.CreateDbContextAsync())
         {
             db.Networks.Add(network);
@@ -35,5 +41,6 @@ public sealed class NodeTableTests
 
         table.WaitForAssertion(() => Assert.Equal("—", table.Find("[data-testid=node-peers][data-node=node-1]").TextContent.Trim()));
         Assert.Equal("—", table.Find("[data-testid=node-mempool][data-node=node-1]").TextContent.Trim());
+        Assert.Contains("Reading its chain state failed: Unexpected getblockchaininfo answer: {}", table.Markup, StringComparison.Ordinal);
     }
 }
