@@ -127,6 +127,24 @@ public sealed class TraceWatchBookkeepingTests
         Assert.Empty(later); // the old block's transaction was never taken up, so the timeout writes nothing for it
     }
 
+    [Fact]
+    public async Task A_transaction_that_waited_in_the_pools_past_the_timeout_still_waits_for_every_nodes_import_of_its_block()
+    {
+        var (chain, clock, watch) = Start(depth: 1);
+        await RoundAsync(watch);
+        chain.Pool("node-1", "waited");
+        await RoundAsync(watch, clock);
+        clock.Advance(watch.Timeout * 2); // a halted chain: no block for a long while
+        chain.Mine("b1", "node-1", ["waited"], on: ["node-1", "node-2"]);
+
+        Assert.Empty(await RoundAsync(watch, clock)); // node-3 has not imported the block yet
+        chain.Import("b1", "node-3");
+        var spans = await RoundAsync(watch, clock);
+
+        Assert.Equal(["node-1", "node-2", "node-3"], Stages(spans, TraceStages.Imported).Select(s => s.Node));
+        Assert.Single(spans, s => s.Stage == TraceStages.Confirmed);
+    }
+
     private static (ScriptedChain, ManualClock, NetworkTraceWatch) Start(int depth, int blockIntervalSeconds = 1)
     {
         var chain = new ScriptedChain(depth);

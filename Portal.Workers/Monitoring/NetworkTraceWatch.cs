@@ -8,8 +8,7 @@ namespace NutPortal.Workers.Monitoring;
 /// <summary>
 /// The <see cref="TraceWatcher"/>'s watch of one network: a <see cref="NodeWatch"/> over everything its Up nodes show,
 /// and the decision when a transaction's trace is complete. A transaction is written once it is in a block that every
-/// Up node imported and that is final, or <see cref="Timeout"/> after it was first seen if it is in a block by then
-/// (with what is known); one never included is dropped after <see cref="PoolTimeout"/> without a trace. Written or
+/// Up node imported and that is final, or <see cref="Timeout"/> after its block was first seen (with what is known); one never included is dropped after <see cref="PoolTimeout"/> without a trace. Written or
 /// dropped transactions are forgotten, and so are blocks no watched transaction needs any more.
 /// </summary>
 internal sealed class NetworkTraceWatch
@@ -25,6 +24,7 @@ internal sealed class NetworkTraceWatch
     private readonly Dictionary<string, string> _producers = new(StringComparer.Ordinal);
     private readonly NodeWatch _watch;
     private string _nodeSet = "";
+    private int _reportedDropped;
 
     public NetworkTraceWatch(ITransferPlatform platform, NetworkProfile profile, TimeProvider time)
     {
@@ -39,6 +39,15 @@ internal sealed class NetworkTraceWatch
     public int Errors => _watch.Errors;
 
     public int Dropped => _watch.Dropped;
+
+    /// <summary>Sightings dropped for the cap since the last call (for the log).</summary>
+    public int NewlyDropped()
+    {
+        var dropped = Dropped;
+        var since = dropped - _reportedDropped;
+        _reportedDropped = dropped;
+        return since;
+    }
 
     /// <summary>How many transactions are watched now.</summary>
     public int Watching => _watch.Watched.Count;
@@ -60,13 +69,16 @@ internal sealed class NetworkTraceWatch
         var spans = new List<TraceSpan>();
         foreach (var (tx, seen) in _watch.Watched.ToList())
         {
-            var included = _watch.BlockOf(tx) is not null;
+            var block = _watch.BlockOf(tx);
+            var included = block is not null;
             var complete = included && _watch.ImportedOn(tx, up) && NodeSpans.Final(_watch, tx, depth) is not null;
             if (skip(tx))
             {
                 _watch.Forget(tx, now);
             }
-            else if (complete || (included && now - seen > Timeout))
+            // The timeout counts from the block's first sighting: a transaction that waited long in the pools (a halted
+            // chain) still gets every node's import and its finality.
+            else if (complete || (included && now - block!.At > Timeout))
             {
                 spans.AddRange(NodeSpans.Build(_watch, all, networkId, tx, Origin(tx, all), depth));
                 _watch.Forget(tx, now);
@@ -118,9 +130,10 @@ internal sealed class NetworkTraceWatch
             {
                 return; // asked again next round
             }
-            catch (IOException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // Its keys are not readable here (a node in Kubernetes): its blocks are traced without naming their maker.
+                // Its keys are not readable here (a node in Kubernetes, a key file or wallet list it cannot parse): its
+                // blocks are traced without naming their maker, rather than the network's traces stopping.
             }
         }
         _nodeSet = set;

@@ -55,7 +55,7 @@ public sealed class TraceWatcher(
         }
     }
 
-    /// <summary>One round over every watched network; one failing network never stops the others.</summary>
+    /// <summary>One round over every watched network, all at once; one failing or slow network never stops or delays the others.</summary>
     public async Task WatchAsync(CancellationToken ct)
     {
         if (!await HoldingAsync(ct))
@@ -63,29 +63,43 @@ public sealed class TraceWatcher(
             _networks.Clear(); // what this replica saw would be stale if it takes over later
             return;
         }
-        workloads.Expire();
         List<Network> networks;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             networks = await db.Networks.AsNoTracking().Include(n => n.Nodes)
                 .Where(n => n.Status == NetworkStatus.Running || n.Status == NetworkStatus.Degraded || n.Status == NetworkStatus.Halted).ToListAsync(ct);
         }
-        networks = [.. networks.Where(n => runner.PlatformFor(n) is ITransferPlatform)];
+        networks = [.. networks.Where(n => PlatformOf(n) is not null)];
         // Deleted or stopped networks are forgotten; one started again is watched afresh from its nodes' heads.
         foreach (var gone in _networks.Keys.Except(networks.Select(n => n.Id)).ToList())
         {
             _networks.TryRemove(gone, out _);
         }
-        foreach (var network in networks)
+        await Task.WhenAll(networks.Select(n => WatchOneAsync(n, ct)));
+    }
+
+    /// <summary>The network's platform when its nodes can be watched one by one; null otherwise (or when it is not installed here).</summary>
+    private ITransferPlatform? PlatformOf(Network network)
+    {
+        try
         {
-            try
-            {
-                await WatchAsync(network, ct);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Watching the transactions of network {Network} failed", network.Name);
-            }
+            return runner.PlatformFor(network) as ITransferPlatform;
+        }
+        catch (NodeStartException)
+        {
+            return null;
+        }
+    }
+
+    private async Task WatchOneAsync(Network network, CancellationToken ct)
+    {
+        try
+        {
+            await WatchAsync(network, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Watching the transactions of network {Network} failed", network.Name);
         }
     }
 
@@ -103,11 +117,16 @@ public sealed class TraceWatcher(
 
     private async Task WatchAsync(Network network, CancellationToken ct)
     {
-        var platform = (ITransferPlatform)runner.PlatformFor(network);
+        var platform = PlatformOf(network)!;
         var watch = _networks.GetOrAdd(network.Id, _ => new NetworkTraceWatch(platform, NodeRunner.ReadProfile(network), clock));
         var all = network.Nodes.OrderBy(n => n.Name, StringComparer.Ordinal).ToList();
         var up = all.Where(n => n.Status == NodeStatus.Up && n.RpcUrl is not null).ToList();
         var spans = await watch.RoundAsync(network.Id, all, up, tx => workloads.Contains(network.Id, tx), ct);
+        if (watch.NewlyDropped() is > 0 and var dropped)
+        {
+            logger.LogWarning("The trace watch of network {Network} holds its cap of {Cap} transactions: {Dropped} sighting(s) of others were not traced",
+                network.Name, NetworkTraceWatch.MaxTransactions, dropped);
+        }
         if (spans.Count == 0)
         {
             return;

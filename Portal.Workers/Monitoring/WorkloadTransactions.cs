@@ -13,8 +13,19 @@ public sealed class WorkloadTransactions(TimeProvider time)
     public static readonly TimeSpan Kept = TimeSpan.FromMinutes(30);
 
     private readonly ConcurrentDictionary<(string Network, string Tx), DateTime> _sent = new();
+    private long _expiredAtTicks;
 
-    public void Add(string networkId, string tx) => _sent[(networkId, tx)] = time.GetUtcNow().UtcDateTime;
+    /// <summary>Adds a workload's transaction; ids older than <see cref="Kept"/> are let go now and then, on every replica.</summary>
+    public void Add(string networkId, string tx)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        _sent[(networkId, tx)] = now;
+        if (now.Ticks - Volatile.Read(ref _expiredAtTicks) > TimeSpan.TicksPerMinute)
+        {
+            Volatile.Write(ref _expiredAtTicks, now.Ticks); // two sends racing here both expire: harmless
+            Expire();
+        }
+    }
 
     public bool Contains(string networkId, string tx) => _sent.ContainsKey((networkId, tx));
 
