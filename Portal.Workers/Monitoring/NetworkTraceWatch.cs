@@ -8,8 +8,9 @@ namespace NutPortal.Workers.Monitoring;
 /// <summary>
 /// The <see cref="TraceWatcher"/>'s watch of one network: a <see cref="NodeWatch"/> over everything its Up nodes show,
 /// and the decision when a transaction's trace is complete. A transaction is written once it is in a block that every
-/// Up node imported and that is final, or <see cref="Timeout"/> after its block was first seen (with what is known); one never included is dropped after <see cref="PoolTimeout"/> without a trace. Written or
-/// dropped transactions are forgotten, and so are blocks no watched transaction needs any more.
+/// Up node imported and that is final, or <see cref="Timeout"/> after its block was first seen (with what is known);
+/// one never included is dropped after <see cref="PoolTimeout"/> without a trace. Written or dropped transactions are
+/// forgotten, and so are blocks no watched transaction needs any more.
 /// </summary>
 internal sealed class NetworkTraceWatch
 {
