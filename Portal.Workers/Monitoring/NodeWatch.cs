@@ -44,8 +44,6 @@ internal sealed class NodeWatch(
     private int _dropped;
     private long _highest = -1;
 
-    public IReadOnlyList<NetworkNode> Nodes => nodes;
-
     /// <summary>RPC failures while watching (a node that misses a read is read again next round).</summary>
     public int Errors => Volatile.Read(ref _errors);
 
